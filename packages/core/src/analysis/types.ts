@@ -1,0 +1,88 @@
+import type { Status } from '../model.js';
+
+/** Estimate mapping: how S/M/L and hours turn into days for the critical path. Configurable by hosts. */
+export interface EstimateMapping {
+  sizeDays: Record<string, number>;
+  hoursPerDay: number;
+}
+
+export const DEFAULT_ESTIMATE_MAPPING: EstimateMapping = {
+  sizeDays: { XS: 0.5, S: 1, M: 2.5, L: 4.5, XL: 8 },
+  hoursPerDay: 8,
+};
+
+export interface GraphNode {
+  id: string;
+  label: string;
+  kind: 'item' | 'actor';
+  status: Status;
+  owner?: string;
+  /** Duration used for the critical path, in days. */
+  days?: number;
+  file: string;
+  line: number;
+  critical: boolean;
+  inCycle: boolean;
+  ready: boolean;
+  blocked: boolean;
+  slack?: number;
+  /** Sprint, week or gate grouping the node belongs to, for filters. */
+  groups: string[];
+}
+
+/** `from` depends on `to`. */
+export interface GraphEdge {
+  from: string;
+  to: string;
+  via: string;
+  critical: boolean;
+  inCycle: boolean;
+}
+
+export interface BlockedItem {
+  id: string;
+  /** The open dependencies that block it, nearest first, down to the root cause. */
+  chain: string[];
+}
+
+export interface RiskFlag {
+  id: string;
+  kind: 'blocks-many' | 'many-dependencies';
+  count: number;
+}
+
+export interface PlanGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  cycles: string[][];
+  /** Node ids in order, first to last. */
+  criticalPath: string[];
+  ready: string[];
+  blocked: BlockedItem[];
+  risks: RiskFlag[];
+  /** Topological order when the graph is acyclic (dependencies first). */
+  order?: string[];
+}
+
+export interface RollupItem {
+  text: string;
+  checked: boolean;
+  status: Status;
+  file: string;
+  line: number;
+}
+
+export interface Rollup {
+  key: string;
+  label: string;
+  kind: 'vault' | 'file' | 'section' | 'gate' | 'actor' | 'sprint' | 'week';
+  done: number;
+  total: number;
+  percent: number;
+  file?: string;
+  line?: number;
+  /** Gates: all criteria checked. */
+  passed?: boolean;
+  children: Rollup[];
+  items: RollupItem[];
+}

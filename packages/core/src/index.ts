@@ -1,0 +1,14 @@
+export * from './model.js';
+export * from './status.js';
+export { parsePlan, remarkBlocks, emptyPlanFile } from './parse/parsePlan.js';
+export type { SectionCache, ParseInternals } from './parse/parsePlan.js';
+export type { ParseOptions } from './parse/context.js';
+export type { Block, ItemBlock, HeadingBlock, TableBlock, CodeBlock, ParagraphBlock } from './parse/blocks.js';
+export { splitSections } from './parse/sections.js';
+export { buildModel } from './model/buildModel.js';
+export { repairLine, repairText, detectMojibake, encodeMojibake } from './text/mojibake.js';
+export type { MojibakeStyle } from './text/mojibake.js';
+export { splitLines, joinLines, dominantEol } from './text/lines.js';
+export { plain, slug } from './text/inline.js';
+export * from './analysis/types.js';
+export * from './edit/types.js';

@@ -1,0 +1,104 @@
+import type { PlanFile } from '../model.js';
+import { DEFAULT_VOCABULARY } from '../status.js';
+import { repairLine } from '../text/mojibake.js';
+import { splitLines, detectEncoding } from '../text/lines.js';
+import { slug } from '../text/inline.js';
+import { blocksOf, rebase, type Block } from './blocks.js';
+import { splitSections } from './sections.js';
+import type { ParseContext, ParseOptions, Recogniser } from './context.js';
+import { RECOGNISERS } from './recognise/index.js';
+
+export interface SectionCache {
+  get(key: string): Block[] | undefined;
+  set(key: string, blocks: Block[]): void;
+}
+
+export interface ParseInternals {
+  /** Reuse section extracts across parses: keyed by the section's text. */
+  cache?: SectionCache;
+  /** Replace the block extraction (the fast line pass uses this). */
+  blocks?: (lines: string[]) => Block[];
+}
+
+/** Parse with remark, section by section, and return document-line blocks. */
+export function remarkBlocks(lines: string[], cache?: SectionCache): Block[] {
+  const out: Block[] = [];
+  for (const section of splitSections(lines)) {
+    const text = section.lines.join('\n');
+    let blocks = cache?.get(text);
+    if (!blocks) {
+      blocks = blocksOf(text);
+      cache?.set(text, blocks);
+    }
+    for (const b of rebase(blocks, section.startLine - 1)) out.push(b);
+  }
+  return out;
+}
+
+export function emptyPlanFile(path: string): PlanFile {
+  return {
+    path,
+    kind: 'other',
+    headings: [],
+    encoding: { bom: false, eol: 'none', mojibake: false, finalNewline: false },
+    checkboxes: { total: 0, checked: 0 },
+    actors: [],
+    items: [],
+    gates: [],
+    ownership: [],
+    statusReports: [],
+    dependencies: [],
+    references: [],
+    diagnostics: [],
+  };
+}
+
+/**
+ * Parse one plan file into the model. Never throws: what cannot be read becomes a diagnostic.
+ */
+export function parsePlan(path: string, text: string, options: ParseOptions = {}, internals: ParseInternals = {}): PlanFile {
+  const file = emptyPlanFile(path);
+  try {
+    const src = splitLines(text);
+    const rawLines = src.lines;
+    let mojibake = false;
+    const lines = rawLines.map((l) => {
+      const r = repairLine(l);
+      if (r.changed) mojibake = true;
+      return r.text;
+    });
+    file.encoding = detectEncoding(src, mojibake);
+    const blocks = internals.blocks ? internals.blocks(lines) : remarkBlocks(lines, internals.cache);
+    const ctx: ParseContext = {
+      path,
+      stem: slug(path.replace(/^.*\//, '').replace(/\.[^.]*$/, '')),
+      blocks,
+      lines,
+      rawLines,
+      vocabulary: options.vocabulary ?? DEFAULT_VOCABULARY,
+      file,
+    };
+    for (const recognise of RECOGNISERS as Recogniser[]) {
+      try {
+        recognise(ctx);
+      } catch (e) {
+        file.diagnostics.push({
+          severity: 'warning',
+          code: 'parser-error',
+          message: `${recognise.name || 'recogniser'} failed: ${(e as Error).message}`,
+          file: path,
+          line: 1,
+        });
+      }
+    }
+  } catch (e) {
+    file.diagnostics.push({
+      severity: 'error',
+      code: 'parse-failed',
+      message: `could not parse: ${(e as Error).message}`,
+      file: path,
+      line: 1,
+    });
+  }
+  return file;
+}

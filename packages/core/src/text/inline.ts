@@ -1,0 +1,28 @@
+/** Strip inline markdown from one line of source: emphasis, code ticks, links, images, HTML tags, escapes. */
+export function plain(s: string): string {
+  return s
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/\[\[([^\]|]+)\|([^\]]+)\]\]/g, '$2')
+    .replace(/\[\[([^\]]+)\]\]/g, '$1')
+    .replace(/<\/?[a-zA-Z][^>]*>/g, '')
+    .replace(/(\*\*|__)(?=\S)(.*?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2')
+    .replace(/(^|[^\w_])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
+    .replace(/~~(.*?)~~/g, '$1')
+    .replace(/`+([^`]*)`+/g, '$1')
+    .replace(/\\([\\`*_{}\[\]()#+\-.!|>~])/g, '$1')
+    .replace(/\*\*/g, '')
+    .trim();
+}
+
+/** A stable slug: lower case, ASCII letters and digits joined by single dashes. */
+export function slug(s: string): string {
+  const out = s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return out.slice(0, 60).replace(/-+$/g, '') || 'item';
+}
