@@ -12,3 +12,7 @@ export { splitLines, joinLines, dominantEol } from './text/lines.js';
 export { plain, slug } from './text/inline.js';
 export * from './analysis/types.js';
 export * from './edit/types.js';
+export { analyze, ownersOf } from './analysis/index.js';
+export type { Analysis, AnalysisOptions, OwnerOfPath } from './analysis/index.js';
+export { editsFor } from './edit/index.js';
+export type { EditAction } from './edit/index.js';
