@@ -77,14 +77,24 @@ function decodeUtf8At(bytes: number[], i: number): [number, number] | null {
   return [cp, n + 1];
 }
 
-/** Symbols a dropped-byte guess may produce: punctuation, arrows, dingbats, emoji, variation selectors. */
-function plausibleSymbol(cp: number): boolean {
-  return (
-    (cp >= 0x2000 && cp <= 0x2bff) ||
-    (cp >= 0x1f000 && cp <= 0x1faff) ||
-    cp === 0xfe0f ||
-    (cp >= 0x3000 && cp <= 0x303f)
-  );
+/** Symbols status lines use, in the order a dropped-byte guess should prefer them. */
+const PREFERRED = new Set([
+  0x2705, 0x274c, 0x274e, 0x23f3, 0x231b, 0x26a0, 0x2714, 0x2713, 0x2717, 0x2718, 0x27a1, 0x2192, 0x2190, 0x2191,
+  0x2193, 0x2194, 0x21d2, 0x2b50, 0x26a1, 0x2611, 0x2b1c, 0x2b1b, 0x23f8, 0x23ed, 0x23f1, 0x23f0, 0x231a, 0x2757,
+  0x2753, 0x2764, 0x2728, 0x270f, 0x2702, 0x26d4, 0x2699, 0x267b, 0x2b06, 0x2b07, 0x2022, 0x2026, 0x2014, 0x2013,
+  0x201c, 0x201d, 0x2018, 0x2019, 0x2122, 0x2260, 0x2264, 0x2265, 0x2248, 0x00d7,
+]);
+
+/** How likely a guessed code point is what the writer meant: lower is better, Infinity is implausible. */
+function guessRank(cp: number): number {
+  if (PREFERRED.has(cp)) return 0;
+  if (cp >= 0x1f300 && cp <= 0x1faff) return 1;
+  if (cp >= 0x2700 && cp <= 0x27bf) return 2;
+  if (cp >= 0x2600 && cp <= 0x26ff) return 3;
+  if (cp >= 0x2300 && cp <= 0x23ff && !(cp >= 0x2336 && cp <= 0x237a)) return 4;
+  if (cp >= 0x2190 && cp <= 0x21ff) return 5;
+  if (cp >= 0x2b00 && cp <= 0x2bff) return 6;
+  return Infinity;
 }
 
 function expectedLength(b0: number): number {
@@ -98,6 +108,8 @@ interface RunResult {
   text: string;
   /** For each UTF-16 unit of `text`, the index of the run character it came from. */
   from: number[];
+  /** Clean UTF-8 sequences decoded, weighted above guesses; characters left as they were count against. */
+  score: number;
   repaired: number;
 }
 
@@ -106,6 +118,7 @@ function decodeRun(bytes: number[], chars: string[], charset: Charset): RunResul
   let text = '';
   const from: number[] = [];
   let repaired = 0;
+  let score = 0;
   let i = 0;
   const push = (s: string, src: number) => {
     for (let k = 0; k < s.length; k++) from.push(src);
@@ -117,6 +130,7 @@ function decodeRun(bytes: number[], chars: string[], charset: Charset): RunResul
       push(String.fromCodePoint(ok[0]), i);
       i += ok[1];
       repaired++;
+      score += 3;
       continue;
     }
     const guess = charset === 'cp1252' ? guessDroppedByte(bytes, i) : null;
@@ -124,6 +138,7 @@ function decodeRun(bytes: number[], chars: string[], charset: Charset): RunResul
       push(String.fromCodePoint(guess[0]), i);
       i += guess[1];
       repaired++;
+      score += 1;
       continue;
     }
     const lead = guessDroppedLead(bytes, i);
@@ -131,12 +146,14 @@ function decodeRun(bytes: number[], chars: string[], charset: Charset): RunResul
       push(String.fromCodePoint(lead[0]), i);
       i += lead[1];
       repaired++;
+      score += 1;
       continue;
     }
     push(chars[i]!, i);
     i++;
+    score -= 1;
   }
-  return { text, from, repaired };
+  return { text, from, score, repaired };
 }
 
 /** A multi-byte sequence missing one of its continuation bytes, lost because cp1252 has no character for it. */
@@ -148,14 +165,21 @@ function guessDroppedByte(bytes: number[], i: number): [number, number] | null {
     const b = bytes[i + k];
     if (b === undefined || b < 0x80 || b > 0xbf) return null;
   }
+  let best: [number, number] | null = null;
+  let bestRank = Infinity;
   for (let at = 1; at < len; at++) {
     for (const missing of CP1252_UNDEFINED) {
       const candidate = [...bytes.slice(i, i + at), missing, ...bytes.slice(i + at, i + have)];
       const dec = decodeUtf8At(candidate, 0);
-      if (dec && dec[1] === len && plausibleSymbol(dec[0])) return [dec[0], have];
+      if (!dec || dec[1] !== len) continue;
+      const rank = guessRank(dec[0]);
+      if (rank < bestRank) {
+        bestRank = rank;
+        best = [dec[0], have];
+      }
     }
   }
-  return null;
+  return best;
 }
 
 /** Three continuation bytes whose 0xF0 lead was lost (`Ÿ”„` for 🔄). */
@@ -218,7 +242,7 @@ export function repairLine(line: string): RepairedLine {
       const run = runOf(line, i, charset);
       if (run.bytes.length < 2) continue;
       const res = decodeRun(run.bytes, run.chars, charset);
-      if (res.repaired > 0 && (!best || res.repaired > best.res.repaired)) best = { res, end: run.end, start: i };
+      if (res.repaired > 0 && res.score > 0 && (!best || res.score > best.res.score)) best = { res, end: run.end, start: i };
     }
     if (best) {
       // Map run-character indexes back to original UTF-16 offsets.
