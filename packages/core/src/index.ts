@@ -14,5 +14,7 @@ export * from './analysis/types.js';
 export * from './edit/types.js';
 export { analyze, ownersOf } from './analysis/index.js';
 export type { Analysis, AnalysisOptions, OwnerOfPath } from './analysis/index.js';
+export { checkChanges, sortDiagnostics, makeResolver, matchesPattern, patternsOverlap, normalizePath, actorRollups, estimateDays } from './analysis/index.js';
+export type { OwnershipViolation, Resolver, Target } from './analysis/index.js';
 export { editsFor } from './edit/index.js';
 export type { EditAction } from './edit/index.js';

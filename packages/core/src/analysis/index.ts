@@ -1,17 +1,18 @@
-import type { Diagnostic, OwnershipMode, PlanModel } from '../model.js';
+import type { Diagnostic, PlanModel } from '../model.js';
+import { doneBeforeDependencies, duplicateIds, hourBudgets, statusDisagreements } from './consistency.js';
+import { buildGraph } from './graph.js';
+import { checkChangesWith, ownersOfPath, ownershipConflicts, type OwnerOfPath, type OwnershipViolation } from './ownership.js';
+import { makeResolver } from './resolve.js';
+import { rollupsOf } from './rollups.js';
 import { DEFAULT_ESTIMATE_MAPPING, type EstimateMapping, type PlanGraph, type Rollup } from './types.js';
 
 export interface AnalysisOptions {
   estimates?: EstimateMapping;
+  /** Duration in days of an item without an estimate, for the critical path. Default 1. */
+  defaultDays?: number;
 }
 
-export interface OwnerOfPath {
-  actor: string;
-  mode: OwnershipMode;
-  pattern: string;
-  file: string;
-  line: number;
-}
+export type { OwnerOfPath, OwnershipViolation };
 
 export interface Analysis {
   graph: PlanGraph;
@@ -21,20 +22,41 @@ export interface Analysis {
   diagnostics: Diagnostic[];
 }
 
-/** Analyse a model. Pure: same model, same answer. (Stub until the analysis issue lands.) */
-export function analyze(model: PlanModel, options: AnalysisOptions = {}): Analysis {
-  void options.estimates;
-  void DEFAULT_ESTIMATE_MAPPING;
-  return {
-    graph: { nodes: [], edges: [], cycles: [], criticalPath: [], ready: [], blocked: [], risks: [] },
-    rollups: [],
-    diagnostics: model.diagnostics.length ? [] : [],
-  };
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return ds.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
 }
 
-/** Who owns a path, and how. (Stub until the analysis issue lands.) */
-export function ownersOf(model: PlanModel, path: string): OwnerOfPath[] {
-  void model;
-  void path;
-  return [];
+/** Analyse a model. Pure: same model, same answer. */
+export function analyze(model: PlanModel, options: AnalysisOptions = {}): Analysis {
+  const mapping = options.estimates ?? DEFAULT_ESTIMATE_MAPPING;
+  const resolver = makeResolver(model);
+  const build = buildGraph(model, resolver, mapping, options.defaultDays ?? 1);
+  const diagnostics = [
+    ...build.diagnostics,
+    ...duplicateIds(model, resolver),
+    ...ownershipConflicts(model.ownership),
+    ...statusDisagreements(model, resolver, build),
+    ...doneBeforeDependencies(build),
+    ...hourBudgets(model),
+  ];
+  return { graph: build.graph, rollups: rollupsOf(model), diagnostics: sortDiagnostics(diagnostics) };
 }
+
+/** Who owns a path, and how: every matching rule (exact path, folder, glob) with its actor and mode. */
+export function ownersOf(model: PlanModel, path: string): OwnerOfPath[] {
+  return ownersOfPath(model.ownership, path);
+}
+
+/** Changes by `actor` to paths another actor owns exclusively. */
+export function checkChanges(model: PlanModel, changedPaths: readonly string[], actor: string): OwnershipViolation[] {
+  return checkChangesWith(model, makeResolver(model), changedPaths, actor);
+}
+
+export { makeResolver } from './resolve.js';
+export type { Resolver, Target } from './resolve.js';
+export { matchesPattern, patternsOverlap, globRegExp, normalizePath } from './ownership.js';
+export { actorRollups } from './rollups.js';
+export { estimateDays } from './graph.js';
+export { stronglyConnected, indexGraph } from './scc.js';

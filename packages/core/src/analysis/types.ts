@@ -41,8 +41,12 @@ export interface GraphEdge {
 
 export interface BlockedItem {
   id: string;
-  /** The open dependencies that block it, nearest first, down to the root cause. */
+  /** The open dependencies that block it, nearest first, down to the root cause (long chains keep 20 links + root). */
   chain: string[];
+  /** Every open direct dependency. */
+  blockers?: string[];
+  /** The open item at the end of the chain: nothing open blocks it (or it sits in a cycle). */
+  root?: string;
 }
 
 export interface RiskFlag {
@@ -57,6 +61,8 @@ export interface PlanGraph {
   cycles: string[][];
   /** Node ids in order, first to last. */
   criticalPath: string[];
+  /** Length of the critical path in days (nodes without an estimate count as one day). */
+  criticalDays?: number;
   ready: string[];
   blocked: BlockedItem[];
   risks: RiskFlag[];

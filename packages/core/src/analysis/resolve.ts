@@ -1,0 +1,80 @@
+import type { Actor, PlanModel, WorkItem } from '../model.js';
+import { slug } from '../text/inline.js';
+
+export type Target = { kind: 'item'; id: string } | { kind: 'actor'; id: string };
+
+/** Resolves the parser's normalised ids (and the spellings plans use) to vault items and actors. */
+export interface Resolver {
+  resolve(raw: string): Target | null;
+  item(id: string): WorkItem | undefined;
+  actor(id: string): Actor | undefined;
+  /** Every definition of an item id, in file order. */
+  definitions(id: string): WorkItem[];
+  /** The canonical actor id for a name, alias or id, if any. */
+  actorId(raw: string): string | undefined;
+}
+
+function issueKey(raw: string): string | undefined {
+  const m = /^(?:issue|issues|pr|ticket|gh)?\s*#\s*(\d+)$/i.exec(raw.trim());
+  return m ? `#${m[1]}` : undefined;
+}
+
+export function makeResolver(model: PlanModel): Resolver {
+  const defs = new Map<string, WorkItem[]>();
+  const lower = new Map<string, string>();
+  const byTitle = new Map<string, string | null>();
+  for (const it of model.items) {
+    const list = defs.get(it.id);
+    if (list) list.push(it);
+    else {
+      defs.set(it.id, [it]);
+      if (!lower.has(it.id.toLowerCase())) lower.set(it.id.toLowerCase(), it.id);
+    }
+    const t = slug(it.title);
+    const seen = byTitle.get(t);
+    if (seen === undefined) byTitle.set(t, it.id);
+    else if (seen !== it.id) byTitle.set(t, null);
+    const tail = it.id.includes(':') ? it.id.slice(it.id.indexOf(':') + 1) : undefined;
+    if (tail && !byTitle.has(tail)) byTitle.set(tail, it.id);
+  }
+  const actors = new Map<string, Actor>();
+  const actorKeys = new Map<string, string>();
+  for (const a of model.actors) {
+    actors.set(a.id, a);
+    for (const k of [a.id, a.name, ...a.aliases]) {
+      const key = slug(k);
+      if (key !== 'item' && !actorKeys.has(key)) actorKeys.set(key, a.id);
+    }
+  }
+  // Ids first, then spellings: an alias never shadows another actor's id.
+  for (const a of model.actors) actorKeys.set(slug(a.id), a.id);
+
+  const actorId = (raw: string): string | undefined => {
+    if (actors.has(raw)) return raw;
+    const key = slug(raw);
+    return actorKeys.get(key) ?? actorKeys.get(key.replace(/-0+(\d)/g, '-$1')) ?? actorKeys.get(key.replace(/([a-z])(\d)/g, '$1-$2'));
+  };
+
+  const resolve = (raw: string): Target | null => {
+    if (!raw) return null;
+    if (defs.has(raw)) return { kind: 'item', id: raw };
+    if (actors.has(raw)) return { kind: 'actor', id: raw };
+    const li = lower.get(raw.toLowerCase());
+    if (li) return { kind: 'item', id: li };
+    const issue = issueKey(raw);
+    if (issue && defs.has(issue)) return { kind: 'item', id: issue };
+    const a = actorId(raw);
+    if (a) return { kind: 'actor', id: a };
+    const t = byTitle.get(raw.includes(':') ? raw.slice(raw.indexOf(':') + 1) : slug(raw));
+    if (t) return { kind: 'item', id: t };
+    return null;
+  };
+
+  return {
+    resolve,
+    item: (id) => defs.get(id)?.[0],
+    actor: (id) => actors.get(id),
+    definitions: (id) => defs.get(id) ?? [],
+    actorId,
+  };
+}
