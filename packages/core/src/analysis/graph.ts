@@ -16,6 +16,11 @@ export function estimateDays(e: Estimate | undefined, mapping: EstimateMapping):
   return undefined;
 }
 
+/** Items are keyed by their id, actors by `actor:` + id. */
+function nodeKey(t: { kind: 'item' | 'actor'; id: string }): string {
+  return t.kind === 'item' ? t.id : `actor:${t.id}`;
+}
+
 interface Pending {
   from: string;
   to: string;
@@ -74,19 +79,19 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
   for (const it of model.items) {
     for (const raw of it.dependsOn) {
       const t = resolver.resolve(raw);
-      if (t) add(it.id, `${t.kind}:${t.id}`, 'depends on');
+      if (t) add(it.id, nodeKey(t), 'depends on');
       else reportDangling(it.file, it.line, raw, `${it.id} depends on`);
     }
     for (const raw of it.blocks) {
       const t = resolver.resolve(raw);
-      if (t) add(`${t.kind}:${t.id}`, it.id, 'blocks');
+      if (t) add(nodeKey(t), it.id, 'blocks');
       else reportDangling(it.file, it.line, raw, `${it.id} blocks`);
     }
   }
   for (const a of model.actors) {
     for (const raw of a.dependsOn) {
       const t = resolver.resolve(raw);
-      if (t) add(`actor:${a.id}`, `${t.kind}:${t.id}`, 'depends on');
+      if (t) add(`actor:${a.id}`, nodeKey(t), 'depends on');
       else reportDangling(a.file, a.line, raw, `${a.name} depends on`);
     }
   }
@@ -95,7 +100,7 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
     const t = resolver.resolve(d.to);
     if (!f) reportDangling(d.file, d.line, d.from, 'dependency');
     if (!t) reportDangling(d.file, d.line, d.to, 'dependency');
-    if (f && t) add(`${f.kind}:${f.id}`, `${t.kind}:${t.id}`, d.via);
+    if (f && t) add(nodeKey(f), nodeKey(t), d.via);
   }
   for (const r of model.references) {
     if (r.context === 'text') continue;
@@ -103,7 +108,6 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
   }
 
   // Nodes: every item, and the actors some edge touches.
-  const key = (k: string) => (k.startsWith('item:') ? k.slice(5) : k);
   const nodes: GraphNode[] = [];
   const index = new Map<string, number>();
   const ownedBy = new Map<string, WorkItem[]>();
@@ -170,14 +174,14 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
   // Edges, merged: one per (from, to), the first way the plan said it.
   const edges: GraphEdge[] = [];
   const pairs: [number, number][] = [];
-  const seenEdge = new Set<string>();
+  const seenEdge = new Set<number>();
+  const width = nodes.length + 1;
   for (const e of pending) {
-    const from = key(e.from);
-    const to = key(e.to);
+    const { from, to } = e;
     const a = index.get(from);
     const b = index.get(to);
     if (a === undefined || b === undefined) continue;
-    const k = `${a},${b}`;
+    const k = a * width + b;
     if (seenEdge.has(k)) continue;
     seenEdge.add(k);
     edges.push({ from, to, via: e.via, critical: false, inCycle: false });
@@ -269,17 +273,18 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
     else if (comp[w] === comp[v]) root[v] = w;
     else root[v] = root[w]!;
   }
+  const stamp = new Int32Array(n).fill(-1);
   const blocked: BlockedItem[] = blockedIdx.map((v) => {
     const chain: number[] = [];
-    const seen = new Set<number>([v]);
+    stamp[v] = v;
     let cur = pick[v]!;
-    while (cur !== -1 && !seen.has(cur) && chain.length < MAX_CHAIN) {
+    while (cur !== -1 && stamp[cur] !== v && chain.length < MAX_CHAIN) {
       chain.push(cur);
-      seen.add(cur);
+      stamp[cur] = v;
       cur = pick[cur]!;
     }
     const r = root[v]!;
-    if (!chain.includes(r) && r !== v) chain.push(r);
+    if (stamp[r] !== v) chain.push(r);
     const blockers: string[] = [];
     for (let e = g.start[v]!; e < g.start[v + 1]!; e++) {
       const w = g.adj[e]!;
