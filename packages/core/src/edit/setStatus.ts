@@ -30,6 +30,17 @@ export function spliceRaw(raw: string, splices: readonly Splice[], mojibake: Moj
   return out + raw.slice(at);
 }
 
+/** Columns a string takes in a monospace editor: emoji are two wide, variation selectors and joiners none. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp === 0xfe0f || cp === 0x200d || (cp >= 0x300 && cp <= 0x36f)) continue;
+    w += cp >= 0x1f000 || (cp >= 0x2300 && cp <= 0x23ff) || (cp >= 0x2600 && cp <= 0x27bf) || (cp >= 0x2b00 && cp <= 0x2bff) || (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xff00 && cp <= 0xff60) ? 2 : 1;
+  }
+  return w;
+}
+
 function percentFor(status: Status, old: string): string {
   const n = Number(/\d+/.exec(old)?.[0] ?? 0);
   if (status === 'done') return '100%';
@@ -87,7 +98,7 @@ export function statusSplices(line: string, status: Status, ctx: LineContext, co
     if (s.cell) {
       const key = `${s.cell.start}`;
       const g = grow.get(key) ?? { cell: s.cell, n: 0 };
-      g.n += text.length - s.value.length;
+      g.n += displayWidth(text) - displayWidth(s.value);
       grow.set(key, g);
     }
   }

@@ -89,7 +89,7 @@ export function wordFor(style: FileStyle, kind: SpotKind, status: Status, replac
     w = style.words.get(k)?.get(status);
     if (w) break;
   }
-  w ??= (kind === 'cell' ? DEFAULT_CELL_WORDS[status] : undefined) ?? DEFAULT_WORDS[status];
+  w ??= (kind !== 'label' ? DEFAULT_CELL_WORDS[status] : undefined) ?? DEFAULT_WORDS[status];
   if (replacing && /[A-Z]/.test(replacing) && replacing === replacing.toUpperCase()) return w.toUpperCase();
   if (replacing && replacing === replacing.toLowerCase()) return w.toLowerCase();
   if (replacing && /^[A-Z][a-z]+( [a-z]+)+$/.test(replacing)) return w[0]!.toUpperCase() + w.slice(1).toLowerCase();
