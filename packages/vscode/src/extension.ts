@@ -1,0 +1,47 @@
+/** Plansight for VS Code: wires the workspace index to the views, editor features and commands. Glue only. */
+import * as vscode from 'vscode';
+import { PlanCodeLens } from './codeLens.js';
+import { PreviewProvider, registerCommands } from './commands.js';
+import { StatusDecorations } from './decorations.js';
+import { PlanDiagnostics } from './diagnostics.js';
+import { GraphPanel } from './graphPanel.js';
+import { ReferenceHover } from './hover.js';
+import { RollupTree } from './rollupTree.js';
+import { OwnerStatusBar } from './statusBar.js';
+import { viewHandlers } from './viewHandlers.js';
+import { WorkspaceIndex } from './workspaceIndex.js';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const index = new WorkspaceIndex();
+  const handlers = viewHandlers(index);
+  const graph = new GraphPanel(context.extensionUri, index, handlers);
+  const diagnostics = new PlanDiagnostics(index);
+  const preview = new PreviewProvider();
+  const markdown: vscode.DocumentSelector = [{ language: 'markdown' }, { pattern: '**/*.{md,markdown}' }];
+  const statusBar = new OwnerStatusBar(index);
+  const decorations = new StatusDecorations(index);
+  context.subscriptions.push(
+    index,
+    graph,
+    diagnostics,
+    new RollupTree(index, handlers),
+    statusBar,
+    decorations,
+    vscode.workspace.registerTextDocumentContentProvider(PreviewProvider.scheme, preview),
+    vscode.languages.registerCodeLensProvider(markdown, new PlanCodeLens(index)),
+    vscode.languages.registerHoverProvider(markdown, new ReferenceHover(index)),
+    vscode.window.onDidChangeActiveTextEditor((e) => {
+      const path = e ? index.pathOf(e.document.uri) : undefined;
+      void vscode.commands.executeCommand('setContext', 'plansight.isPlan', Boolean(path && index.file(path)));
+    }),
+    index.onDidChange(() => {
+      const e = vscode.window.activeTextEditor;
+      const path = e ? index.pathOf(e.document.uri) : undefined;
+      void vscode.commands.executeCommand('setContext', 'plansight.isPlan', Boolean(path && index.file(path)));
+      void vscode.commands.executeCommand('setContext', 'plansight.ready', true);
+    }),
+  );
+  registerCommands({ context, index, graph, diagnostics, handlers, preview });
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,170 @@
+/**
+ * Keeps the PlanIndex in step with the workspace: an initial scan of `plansight.planGlobs`, then file-system
+ * events and document edits (the open document's text wins while it is dirty). Emits one debounced change event.
+ */
+import * as vscode from 'vscode';
+import type { Analysis, PlanFile, PlanModel } from '@plansight/core';
+import { MapPlanIndex, type PlanIndex } from './planIndex.js';
+import { EXCLUDE_GLOB, readSettings, type PlansightSettings } from './settings.js';
+import { toVaultPath } from './convert.js';
+import { matchesAny } from './glob.js';
+
+const decoder = new TextDecoder('utf-8');
+
+export class WorkspaceIndex implements vscode.Disposable {
+  private index: PlanIndex;
+  private settings: PlansightSettings;
+  private readonly uris = new Map<string, vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readyPromise: Promise<void>;
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    this.settings = readSettings();
+    this.index = this.newIndex();
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.fromDocument(e.document);
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => this.fromDocument(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        // A dirty buffer closed without saving: the disk is the truth again.
+        if (this.pathOf(d.uri) && this.uris.has(this.pathOf(d.uri)!)) void this.fromDisk(d.uri);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('plansight')) void this.rescan();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
+    );
+    this.readyPromise = this.rescan();
+  }
+
+  get ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  get config(): PlansightSettings {
+    return this.settings;
+  }
+
+  model(): PlanModel {
+    return this.index.model();
+  }
+
+  analysis(): Analysis {
+    return this.index.analysis();
+  }
+
+  file(path: string): PlanFile | undefined {
+    return this.index.get(path);
+  }
+
+  paths(): string[] {
+    return this.index.paths();
+  }
+
+  /** Vault-relative path of a workspace file, or undefined outside the workspace. */
+  pathOf(uri: vscode.Uri): string | undefined {
+    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote' && uri.scheme !== 'untitled') return undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return undefined;
+    return toVaultPath(vscode.workspace.asRelativePath(uri, false));
+  }
+
+  uriOf(path: string): vscode.Uri | undefined {
+    const known = this.uris.get(path);
+    if (known) return known;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return folder ? vscode.Uri.joinPath(folder.uri, ...path.split('/')) : undefined;
+  }
+
+  /** Re-read settings and every matching file. */
+  async rescan(): Promise<void> {
+    this.settings = readSettings();
+    this.index = this.newIndex();
+    this.uris.clear();
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const found = new Map<string, vscode.Uri>();
+    for (const folder of folders) {
+      for (const glob of this.settings.planGlobs) {
+        const pattern = new vscode.RelativePattern(folder, glob);
+        for (const uri of await vscode.workspace.findFiles(pattern, EXCLUDE_GLOB)) found.set(uri.toString(), uri);
+        const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+        watcher.onDidCreate((u) => void this.fromDisk(u));
+        watcher.onDidChange((u) => void this.fromDisk(u));
+        watcher.onDidDelete((u) => this.removeUri(u));
+        this.watchers.push(watcher);
+      }
+    }
+    await Promise.all([...found.values()].map((u) => this.fromDisk(u, false)));
+    this.fire(0);
+  }
+
+  private newIndex(): PlanIndex {
+    return new MapPlanIndex({ vocabulary: this.settings.vocabulary }, { estimates: this.settings.estimates });
+  }
+
+  private matches(uri: vscode.Uri): boolean {
+    const path = this.pathOf(uri);
+    if (!path || /(^|\/)(node_modules|\.git|\.obsidian|\.trash|dist|\.e2e)\//.test(path)) return false;
+    return matchesAny(path, this.settings.planGlobs);
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  }
+
+  private fromDocument(doc: vscode.TextDocument): void {
+    if (!this.matches(doc.uri)) return;
+    this.put(doc.uri, doc.getText());
+    this.fire();
+  }
+
+  private async fromDisk(uri: vscode.Uri, notify = true): Promise<void> {
+    if (!this.matches(uri)) return;
+    const open = this.openDocument(uri);
+    if (open?.isDirty) return void this.put(uri, open.getText());
+    let text: string;
+    try {
+      text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return this.removeUri(uri);
+    }
+    this.put(uri, text);
+    if (notify) this.fire();
+  }
+
+  private put(uri: vscode.Uri, text: string): void {
+    const path = this.pathOf(uri);
+    if (!path) return;
+    if (this.index.update(path, text)) this.uris.set(path, uri);
+    else this.uris.delete(path);
+  }
+
+  private removeUri(uri: vscode.Uri): void {
+    const path = this.pathOf(uri);
+    if (path && this.index.remove(path)) {
+      this.uris.delete(path);
+      this.fire();
+    }
+  }
+
+  private fire(delay = 150): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.changed.fire();
+    }, delay);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of [...this.watchers, ...this.disposables]) d.dispose();
+  }
+}
