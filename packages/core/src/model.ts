@@ -67,6 +67,8 @@ export interface Actor extends Located {
   owns?: string;
   /** Actor ids this actor waits on, where a plan relates actors only ("Worker 2 → Worker 1"). */
   dependsOn: string[];
+  /** Tools or components the plan assigns to this actor (`**Tool**: realtime-core`). */
+  tools?: string[];
 }
 
 export type EstimateSize = 'XS' | 'S' | 'M' | 'L' | 'XL';
@@ -125,6 +127,8 @@ export interface WorkItem extends Located {
   statusSource?: StatusSource;
   /** Actor id. */
   owner?: string;
+  /** All owners when the plan names several (`**Medicine Woman + Meta Jr**`); `owner` is the first. */
+  owners?: string[];
   estimate?: Estimate;
   schedule?: Schedule;
   priority?: string;
@@ -179,6 +183,8 @@ export interface StatusEntry {
   eta?: string;
   /** The label as written (`Completed`, `In Progress`), for write-back in the file's own style. */
   label?: string;
+  /** Where the status is written (emoji, word or a table cell), for write-back. */
+  statusSource?: StatusSource;
 }
 
 export interface StatusReport extends Located {

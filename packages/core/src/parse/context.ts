@@ -1,9 +1,25 @@
-import type { PlanFile } from '../model.js';
+import type { PlanFile, WorkItem } from '../model.js';
 import type { StatusVocabulary } from '../status.js';
 import type { Block } from './blocks.js';
 
 export interface ParseOptions {
   vocabulary?: StatusVocabulary;
+}
+
+/** A work item's extent in the document, so later recognisers know which item a line belongs to. */
+export interface ItemSpan {
+  item: WorkItem;
+  start: number;
+  end: number;
+}
+
+/** What recognisers leave for each other; never leaves the parse. */
+export interface ParseScratch {
+  spans: ItemSpan[];
+  /** Owner names as written, resolved to actor ids at the end of the parse. */
+  pendingOwners: { item: WorkItem; name: string }[];
+  /** Lines that a recogniser consumed as a field of some element. */
+  used: Set<number>;
 }
 
 /** What every recogniser reads and appends to. */
@@ -18,6 +34,9 @@ export interface ParseContext {
   rawLines: string[];
   vocabulary: StatusVocabulary;
   file: PlanFile;
+  scratch: ParseScratch;
+  /** True when the blocks come from a fenced example (line numbers are still document lines). */
+  example?: boolean;
 }
 
 /** A recogniser finds one kind of element in the block stream and appends it to `ctx.file`. */

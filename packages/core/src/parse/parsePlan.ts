@@ -20,14 +20,27 @@ export interface ParseInternals {
   blocks?: (lines: string[]) => Block[];
 }
 
-/** Parse with remark, section by section, and return document-line blocks. */
-export function remarkBlocks(lines: string[], cache?: SectionCache): Block[] {
+export interface SectionFailure {
+  line: number;
+  message: string;
+}
+
+/**
+ * Parse with remark, section by section, and return document-line blocks. A section remark cannot parse (a stack
+ * overflow on pathological nesting) is reported through `onFail` and skipped; the other sections still count.
+ */
+export function remarkBlocks(lines: string[], cache?: SectionCache, onFail?: (f: SectionFailure) => void): Block[] {
   const out: Block[] = [];
   for (const section of splitSections(lines)) {
     const text = section.lines.join('\n');
     let blocks = cache?.get(text);
     if (!blocks) {
-      blocks = blocksOf(text);
+      try {
+        blocks = blocksOf(text);
+      } catch (e) {
+        onFail?.({ line: section.startLine, message: (e as Error)?.message ?? String(e) });
+        continue;
+      }
       cache?.set(text, blocks);
     }
     for (const b of rebase(blocks, section.startLine - 1)) out.push(b);
@@ -68,7 +81,15 @@ export function parsePlan(path: string, text: string, options: ParseOptions = {}
       return r.text;
     });
     file.encoding = detectEncoding(src, mojibake);
-    const blocks = internals.blocks ? internals.blocks(lines) : remarkBlocks(lines, internals.cache);
+    const onFail = (f: SectionFailure) =>
+      file.diagnostics.push({
+        severity: 'error',
+        code: 'parse-failed',
+        message: `section not parsed: ${f.message}`,
+        file: path,
+        line: f.line,
+      });
+    const blocks = internals.blocks ? internals.blocks(lines) : remarkBlocks(lines, internals.cache, onFail);
     const ctx: ParseContext = {
       path,
       stem: slug(path.replace(/^.*\//, '').replace(/\.[^.]*$/, '')),
@@ -77,6 +98,7 @@ export function parsePlan(path: string, text: string, options: ParseOptions = {}
       rawLines,
       vocabulary: options.vocabulary ?? DEFAULT_VOCABULARY,
       file,
+      scratch: { spans: [], pendingOwners: [], used: new Set() },
     };
     for (const recognise of RECOGNISERS as Recogniser[]) {
       try {

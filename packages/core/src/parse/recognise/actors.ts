@@ -1,0 +1,176 @@
+import type { Actor, ActorKind } from '../../model.js';
+import { actorId, numberedActor } from '../../ids.js';
+import { plain } from '../../text/inline.js';
+import type { ParseContext } from '../context.js';
+import { entriesOf, isTable, type Entry } from './view.js';
+import { fieldOf, hoursIn } from './fields.js';
+import { numberedMentions } from './mentions.js';
+
+const HEADING_ACTOR = /^[^\p{L}\p{N}]*((?:worker|agent|team)[ _-]*0*\d{1,3})(?![\w-])\s*(?:\(([^)]*)\))?\s*(?:[-–—:]\s*)?(.*)$/iu;
+const NOT_A_ROLE = /exclusive files|^files$|^tests?$|deliverables?|provides|^focus$|^status$/i;
+const ACTOR_COLUMN = /^(agent|agents|agent id|worker|workers|owner|owners|assignee|assigned to|jr|team|who|lead|instance)$/i;
+const SKIP_NAMES = /^(tbd|none|n\/a|unassigned|all|all teams|everyone|-|—|\[.*\]|.*\bname|\?)$/i;
+
+/** Find the people, agents and teams of a plan and what the plan says about each. */
+export function recogniseActors(ctx: ParseContext): void {
+  const entries = entriesOf(ctx);
+  const byId = new Map<string, Actor>();
+  for (const a of ctx.file.actors) byId.set(a.id, a);
+
+  const add = (id: string, name: string, kind: ActorKind, line: number): Actor => {
+    let a = byId.get(id);
+    if (!a) {
+      a = { id, name, aliases: [name], kind, dependsOn: [], file: ctx.path, line };
+      byId.set(id, a);
+      ctx.file.actors.push(a);
+    } else if (!a.aliases.includes(name)) a.aliases.push(name);
+    return a;
+  };
+  const alias = (a: Actor, name: string) => {
+    const n = name.trim();
+    if (n && !a.aliases.includes(n)) a.aliases.push(n);
+  };
+
+  // Actors that head a section, and the fields under them.
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.kind === 'heading') {
+      const text = plain(e.text);
+      const m = HEADING_ACTOR.exec(text);
+      if (!m) continue;
+      const n = numberedActor(m[1]!);
+      if (!n) continue;
+      const a = add(n.id, canonicalName(m[1]!), n.kind, e.line);
+      alias(a, m[1]!);
+      const hours = hoursIn(text);
+      if (hours !== undefined) a.hours ??= hours;
+      const rest = (m[3] ?? '')
+        .replace(/\s*\((?:sprint|week|day)s?\b[^)]*\)\s*$/i, '').replace(/\(\s*\d+\s*(?:h|hours?)\s*\)/gi, '').replace(/["“”]/g, '').replace(/[*:]+$/g, '').trim();
+      const paren = m[2]?.trim();
+      const role = rest && !NOT_A_ROLE.test(rest) ? rest : paren && !/^\d/.test(paren) ? paren : '';
+      if (role && !a.role) {
+        a.role = role;
+        alias(a, role);
+      }
+      for (let j = i + 1; j < entries.length && entries[j]!.kind !== 'heading'; j++) {
+        const f = fieldOf(entries[j]!.text);
+        if (!f) continue;
+        const v = f.value.trim();
+        if (f.key === 'branch') a.branch ??= v.split(/\s+/)[0];
+        else if (f.key === 'expertise' || f.key === 'specialty') a.expertise ??= v;
+        else if (f.key === 'owns') a.owns ??= v;
+        else if (f.key === 'tool' || f.key === 'tools') (a.tools ??= []).push(...v.split(/\s*,\s*/).filter(Boolean));
+        else if (f.key === 'role' && !a.role) a.role = v;
+      }
+    } else if (e.kind === 'para' || e.kind === 'item') {
+      for (const who of boldLeadActors(e.text)) add(actorId(who.name), who.name, who.kind, e.line);
+    }
+  }
+
+  // Table columns that name actors.
+  for (const e of entries) {
+    if (!isTable(e.block)) continue;
+    const cols = e.block.header.map((h, i) => (ACTOR_COLUMN.test(plain(h)) ? i : -1)).filter((i) => i >= 0);
+    for (const c of cols) {
+      const header = plain(e.block.header[c]!).toLowerCase();
+      for (const row of e.block.rows) {
+        const cell = plain(row.cells[c] ?? '').replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '').trim();
+        for (const name of splitNames(cell)) {
+          if (/^\d{1,3}$/.test(name) && /agent|worker|team/.test(header)) {
+            const word = /agent/.test(header) ? 'Agent' : /worker/.test(header) ? 'Worker' : 'Team';
+            const n = numberedActor(`${word} ${name}`)!;
+            add(n.id, `${word} ${Number(name)}`, n.kind, row.line);
+          } else if (/^A\d{1,2}$/.test(name)) {
+            const a = add(actorId(name), `Agent ${Number(name.slice(1))}`, 'agent', row.line);
+            alias(a, name);
+          } else if (name.length <= 40 && !/^\d/.test(name)) {
+            const n = numberedActor(name);
+            add(n ? n.id : actorId(name), name, n ? n.kind : /\bjr\.?$/i.test(name) ? 'jr' : 'person', row.line);
+          }
+        }
+      }
+    }
+  }
+
+  // Frontmatter assignees.
+  const fm = ctx.file.frontmatter;
+  if (fm) {
+    for (const key of ['assignee', 'assignees', 'owner', 'owners']) {
+      const v = fm[key];
+      const names = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+      for (const n of names) {
+        if (typeof n !== 'string' || !n.trim() || SKIP_NAMES.test(n.trim())) continue;
+        const a = add(actorId(n), n.replace(/^@/, ''), 'person', 1);
+        alias(a, n);
+      }
+    }
+  }
+
+  // Numbered actors and the lead coordinator wherever live text names them.
+  for (const e of entries) {
+    const texts = e.kind === 'table' && isTable(e.block) ? tableTexts(e) : e.kind === 'code' ? [] : [{ line: e.line, text: e.text }];
+    for (const t of texts) {
+      for (const m of numberedMentions(t.text)) alias(add(m.id, canonicalName(m.name), m.kind, t.line), m.name);
+      const lead = /\b(lead[ -]coordinator)\b/i.exec(t.text);
+      if (lead) {
+        const a = add('lead-coordinator', 'Lead Coordinator', 'lead', t.line);
+        alias(a, lead[1]!);
+      }
+    }
+  }
+
+  // Owner fields: a known actor by any alias, or a new person (`Alice (Rust lead)`).
+  for (const e of entries) {
+    if (e.kind !== 'para' && e.kind !== 'item') continue;
+    const f = fieldOf(e.text);
+    if (!f || !/^(owner|owners|assignee|assigned to|lead)$/.test(f.key)) continue;
+    for (const part of splitNames(f.value)) {
+      const m = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(part);
+      const name = (m ? m[1]! : part).trim();
+      if (!name || SKIP_NAMES.test(name) || name.length > 48) continue;
+      if (findActor(ctx.file.actors, name)) continue;
+      const n = numberedActor(name);
+      const a = add(n ? n.id : actorId(name), name, n ? n.kind : 'person', e.line);
+      if (m?.[2] && !a.role) a.role = m[2].trim();
+    }
+  }
+}
+
+function tableTexts(e: Entry): { line: number; text: string }[] {
+  if (!isTable(e.block)) return [];
+  return [{ line: e.line, text: e.block.header.join(' | ') }, ...e.block.rows.map((r) => ({ line: r.line, text: r.cells.join(' | ') }))];
+}
+
+/** `Worker 1`, `WORKER_1`, `Worker01` → `Worker 1`: the display name of a numbered actor. */
+export function canonicalName(name: string): string {
+  const n = numberedActor(name);
+  if (!n) return name;
+  return `${n.kind[0]!.toUpperCase()}${n.kind.slice(1)} ${n.id.split('-')[1]}`;
+}
+
+/** Split `Medicine Woman + Meta Jr`, `Alice, Bob`, `Memory Jr/Meta Jr` into names. */
+export function splitNames(s: string): string[] {
+  return s
+    .split(/\s*(?:\+|,|&|\/|;|\band\b)\s*/)
+    .map((x) => x.replace(/^@/, '').replace(/[*_`]/g, '').trim())
+    .filter((x) => x && !SKIP_NAMES.test(x));
+}
+
+/** `**Memory Jr** (SBOM) - …`, `**Medicine Woman + Meta Jr** (Formula)`: the bold names leading a line. */
+export function boldLeadActors(text: string): { name: string; kind: ActorKind }[] {
+  const m = /^(?:\*\*|__)([^*_]{2,60}?)(?:\*\*|__)/.exec(text.trim());
+  if (!m) return [];
+  const parts = splitNames(m[1]!);
+  if (!parts.length || !parts.some((p) => /\bjr\.?$/i.test(p))) return [];
+  if (!parts.every((p) => /^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}$/.test(p))) return [];
+  return parts.map((name) => ({ name, kind: /\bjr\.?$/i.test(name) ? 'jr' : 'person' }));
+}
+
+/** The actor a name refers to: by id, by numbered form, or by any alias (case-insensitive). */
+export function findActor(actors: readonly Actor[], name: string): Actor | undefined {
+  const n = name.trim().replace(/^@/, '');
+  if (!n) return undefined;
+  const id = actorId(n);
+  const lower = n.toLowerCase();
+  return actors.find((a) => a.id === id) ?? actors.find((a) => a.aliases.some((x) => x.toLowerCase() === lower));
+}

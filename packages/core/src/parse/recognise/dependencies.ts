@@ -1,0 +1,176 @@
+import type { WorkItem } from '../../model.js';
+import { plain, slug } from '../../text/inline.js';
+import type { ParseContext } from '../context.js';
+import { entriesOf, isCode, isTable, type Entry } from './view.js';
+import { fieldOf, saysNone } from './fields.js';
+import { innermost } from './items.js';
+import { actorMentions } from './mentions.js';
+import { recordRefs, refsIn, type Ref } from './refs.js';
+
+const DEP_KEYS = /^(dependencies|dependency|depends on|depend on|blocked by|needs|requires|prerequisites?|after|waits on|waiting on|upstream|deps)$/;
+const BLOCK_KEYS = /^(blocks|blocking|unblocks|downstream)$/;
+const ARROW = /\s*(?:→|->|=>|⟶)\s*/;
+
+/**
+ * Dependencies in every phrasing the plans use. Each becomes an edge (`from` waits on `to`) in `file.dependencies`;
+ * item edges also fill `dependsOn` / `blocks`, actor-only edges fill `actor.dependsOn`.
+ */
+export function recogniseDependencies(ctx: ParseContext): void {
+  const entries = entriesOf(ctx);
+  const edge = (from: string, to: string, via: string, line: number) => {
+    if (from === to) return;
+    const deps = ctx.file.dependencies;
+    if (deps.some((d) => d.from === from && d.to === to)) return;
+    deps.push({ from, to, via, file: ctx.path, line });
+  };
+  const subjectOf = (e: Entry): string[] => {
+    const it = innermost(ctx, e.line);
+    if (it) return [it.id];
+    for (let i = e.section.length - 1; i >= 0; i--) {
+      const m = actorMentions(e.section[i]!.text, ctx.file.actors);
+      if (m.length === 1) return [m[0]!.id];
+      if (m.length > 1) return [];
+    }
+    return [];
+  };
+  /** An actor named as what an item waits for: the sibling task that actor owns, when there is one. */
+  const resolve = (subject: string, r: Ref): string => {
+    if (r.kind !== 'actor') return r.id;
+    const item = ctx.file.items.find((i) => i.id === subject);
+    if (!item?.parent) return r.id;
+    const sib = ctx.file.items.find(
+      (i) => i !== item && i.parent === item.parent && (i.owner === r.id || i.owners?.includes(r.id)) && i.line < item.line,
+    ) ?? ctx.file.items.find((i) => i !== item && i.parent === item.parent && (i.owner === r.id || i.owners?.includes(r.id)));
+    return sib ? sib.id : r.id;
+  };
+  const dependOn = (subjects: string[], refs: Ref[], via: string, line: number) => {
+    for (const s of subjects) for (const r of refs) edge(s, resolve(s, r), via, line);
+  };
+  const namedRefs = (text: string): Ref[] => {
+    const refs = refsIn(ctx, text);
+    if (refs.length) return refs;
+    return text
+      .split(/\s*(?:,|;|\band\b|&)\s*/)
+      .map((s) => plain(s).replace(/\(.*?\)/g, '').trim())
+      .filter((s) => s && !saysNone(s) && s.length <= 60 && !/^(all|every|others?|any)\b/i.test(s))
+      .map((s) => ({ id: itemByName(ctx, s), raw: s, kind: 'item' as const, start: 0, end: 0 }));
+  };
+
+  for (const e of entries) {
+    if (e.kind === 'table' && isTable(e.block)) {
+      tableDependencies(ctx, e, edge);
+      continue;
+    }
+    if (e.kind === 'code' && isCode(e.block)) {
+      const heading = e.section[e.section.length - 1]?.text ?? '';
+      if (!/depend|critical path/i.test(heading) || (e.block.lang && e.block.lang !== 'text')) continue;
+      e.block.lines.forEach((l, i) => arrowLine(ctx, l, e.block.line + 1 + i, edge));
+      continue;
+    }
+    if (e.kind !== 'para' && e.kind !== 'item') continue;
+    const text = plain(e.text);
+    const f = fieldOf(e.text);
+    if (f && (DEP_KEYS.test(f.key) || BLOCK_KEYS.test(f.key) || f.key === 'critical path' || f.key === 'handoff')) {
+      if (f.key === 'critical path' || f.key === 'handoff') {
+        chain(ctx, f.value, e.line, f.key === 'critical path' ? 'critical-path' : 'handoff', edge, namedRefs);
+        continue;
+      }
+      if (saysNone(f.value)) continue;
+      const refs = refsIn(ctx, f.value);
+      recordRefs(ctx, e.line, refs, 'dependency');
+      const subjects = subjectOf(e);
+      if (BLOCK_KEYS.test(f.key)) {
+        for (const s of subjects) for (const r of refs) edge(r.id, s, 'Blocks', e.line);
+      } else dependOn(subjects, refs, fieldLabel(e.text), e.line);
+      continue;
+    }
+    // "Issue #9: Depends on Issue #2", "Issues #5, #7: Depend on Issue #2", "audio-pipeline depends on: a, b".
+    const dep = /^(.*?)\b(?:depends?|depending)\s+on\b:?\s*(.+)$/i.exec(text);
+    if (dep) {
+      const before = dep[1]!.replace(/[:\-–—]\s*$/, '').trim();
+      const subjRefs = before ? refsIn(ctx, before) : [];
+      const subjects = subjRefs.length ? subjRefs.map((r) => r.id) : before && !/\s{2,}|[.!?]/.test(before) && before.split(/\s+/).length <= 3 ? [itemByName(ctx, before)] : subjectOf(e);
+      const refs = /^[(\[]?\s*(no|none)\b/i.test(dep[2]!) ? [] : namedRefs(dep[2]!.replace(/\s*\(.*$/, ''));
+      recordRefs(ctx, e.line, refs.filter((r) => r.kind !== 'item'), 'dependency');
+      dependOn(subjects, refs, 'depends on', e.line);
+      continue;
+    }
+    const after = /\bstarts?\s+after\s+([^()\n]+?)(?:\s*\(|$)/i.exec(text);
+    if (after) {
+      const refs = refsIn(ctx, after[1]!);
+      recordRefs(ctx, e.line, refs, 'dependency');
+      dependOn(subjectOf(e), refs, 'STARTS AFTER', e.line);
+      continue;
+    }
+    if (/→\s*enables\s*→/i.test(text)) arrowLine(ctx, text, e.line, edge);
+  }
+
+  // Fill the items' own lists from the edges.
+  const items = new Map<string, WorkItem>(ctx.file.items.map((i) => [i.id, i]));
+  for (const d of ctx.file.dependencies) {
+    const from = items.get(d.from);
+    if (from && !from.dependsOn.includes(d.to)) from.dependsOn.push(d.to);
+    const to = items.get(d.to);
+    if (to && !to.blocks.includes(d.from)) to.blocks.push(d.from);
+    const actor = ctx.file.actors.find((a) => a.id === d.from);
+    if (actor && ctx.file.actors.some((a) => a.id === d.to) && !actor.dependsOn.includes(d.to)) actor.dependsOn.push(d.to);
+  }
+}
+
+function fieldLabel(text: string): string {
+  const f = fieldOf(text);
+  if (!f) return 'Dependencies';
+  return f.key.replace(/\b\w/g, (c) => c.toUpperCase());
+}
+
+/** An item in this file with that title, else a stable name id `${stem}:${slug}`. */
+function itemByName(ctx: ParseContext, name: string): string {
+  const s = slug(name);
+  const hit = ctx.file.items.find((i) => slug(i.title) === s || i.id === `${ctx.stem}:${s}`);
+  return hit ? hit.id : `${ctx.stem}:${s}`;
+}
+
+/** `A → enables → B` and `A → B` lines of a dependency diagram. */
+function arrowLine(ctx: ParseContext, text: string, line: number, edge: (f: string, t: string, v: string, l: number) => void): void {
+  const parts = text.replace(/^[^:]*:\s{2,}/, '').split(ARROW).filter((p) => !/^enables$/i.test(p.trim()));
+  if (parts.length < 2 || !/→\s*enables\s*→/i.test(text)) return;
+  for (let i = 1; i < parts.length; i++) {
+    const left = actorMentions(parts[i - 1]!, ctx.file.actors);
+    const right = actorMentions(parts[i]!, ctx.file.actors);
+    for (const r of right) for (const l of left) edge(r.id, l.id, 'enables', line);
+    recordRefs(ctx, line, [...left, ...right].map((m) => ({ id: m.id, raw: m.name, kind: 'actor' as const, start: m.start, end: m.end })), 'dependency');
+  }
+}
+
+/** `A → B → C`: each step waits on the one before. */
+function chain(
+  ctx: ParseContext,
+  value: string,
+  line: number,
+  via: string,
+  edge: (f: string, t: string, v: string, l: number) => void,
+  namedRefs: (s: string) => Ref[],
+): void {
+  const parts = value.split(ARROW).map((p) => namedRefs(p));
+  for (let i = 1; i < parts.length; i++) for (const r of parts[i]!) for (const l of parts[i - 1]!) edge(r.id, l.id, via, line);
+  recordRefs(ctx, line, parts.flat().filter((r) => r.kind !== 'item'), 'dependency');
+}
+
+function tableDependencies(ctx: ParseContext, e: Entry, edge: (f: string, t: string, v: string, l: number) => void): void {
+  if (!isTable(e.block)) return;
+  const header = e.block.header.map((h) => plain(h).toLowerCase());
+  const depCol = header.findIndex((h) => /^(dependencies|depends on|dependency|deps|blocked by|after|upstream)$/.test(h));
+  if (depCol < 0) return;
+  const idCol = header.findIndex((h) => /^(story id|id|task id|issue|#|story|agent id|task|agent|worker|stream|package)$/.test(h));
+  if (idCol < 0) return;
+  for (const row of e.block.rows) {
+    const cell = row.cells[depCol] ?? '';
+    if (!cell.trim() || saysNone(plain(cell))) continue;
+    const subj = refsIn(ctx, row.cells[idCol] ?? '');
+    const id = subj[0]?.id ?? (plain(row.cells[idCol] ?? '') ? `${ctx.stem}:${slug(plain(row.cells[idCol]!))}` : '');
+    if (!id) continue;
+    const refs = refsIn(ctx, cell);
+    recordRefs(ctx, row.line, refs, 'dependency');
+    for (const r of refs) edge(id, r.id, 'table', row.line);
+  }
+}

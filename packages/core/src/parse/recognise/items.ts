@@ -1,0 +1,417 @@
+import type { ChecklistItem, Status, WorkItem, WorkItemKind } from '../../model.js';
+import { STORY_ID, itemSlugId, issueId } from '../../ids.js';
+import { plain } from '../../text/inline.js';
+import { statusOfMarker, statusOfText } from '../../status.js';
+import type { ItemBlock, TableBlock } from '../blocks.js';
+import type { ParseContext } from '../context.js';
+import { entriesOf, isItem, isTable, sectionEnd, type Entry } from './view.js';
+import { estimateOf, fieldOf, hoursIn, mergeEstimate, sizeIn, daysIn, type Field } from './fields.js';
+import { actorMentions } from './mentions.js';
+import { boldLeadActors, findActor } from './actors.js';
+import { leadingEmojiStatus } from './emoji.js';
+
+const STORY_HEADING = new RegExp(`^(?:story\\s+)?${STORY_ID.source}\\s*[:\\-–—]\\s*(.+)$`, 'i');
+const STORY_ITEM = new RegExp(`^${STORY_ID.source}\\s*[:\\-–—]\\s*(.+)$`);
+const ISSUE_HEADING = /^(?:[\w -]*\bissue\b\s*:?\s*)#(\d{1,6})\s*(?:\(([^)]*)\)|[:\-–—]\s*(.+))?\s*$/i;
+const CHALLENGE_HEADING = /^(challenge\s+(\d+)\s*[:\-–—]\s*.+)$/i;
+const WEEK_LEAD = /^(?:\*\*|__)(weeks?\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s*:\s*[^*_]+?)(?:\*\*|__)\s*(.*)$/i;
+const PRIMARY_ISSUES = /^(primary issues?|issues?|issue)$/;
+
+/** Work items: story cards, issues, challenges, per-actor tasks, week ranges with hours, checklists. */
+export function recogniseItems(ctx: ParseContext): void {
+  const entries = entriesOf(ctx);
+  const last = ctx.lines.length;
+  const counters = new Map<string, number>();
+  const byId = new Map<string, WorkItem>();
+
+  const make = (kind: WorkItemKind, title: string, line: number, explicit: string | null, section: string[]): WorkItem => {
+    let id = explicit;
+    if (!id) {
+      const base = itemSlugId(ctx.stem, title);
+      const n = (counters.get(base) ?? 0) + 1;
+      counters.set(base, n);
+      id = n === 1 ? base : `${base}-${n}`;
+    }
+    const item: WorkItem = {
+      id,
+      explicitId: !!explicit,
+      title,
+      kind,
+      status: 'unknown',
+      dependsOn: [],
+      blocks: [],
+      checklist: [],
+      section,
+      file: ctx.path,
+      line,
+    };
+    return item;
+  };
+  const push = (item: WorkItem, start: number, end: number): WorkItem => {
+    const seen = item.explicitId ? byId.get(item.id) : undefined;
+    if (seen) {
+      if (seen.kind === item.kind && (seen.line !== item.line)) {
+        const card = start !== end;
+        const seenSpan = ctx.scratch.spans.find((s) => s.item === seen);
+        const seenCard = seenSpan ? seenSpan.start !== seenSpan.end : false;
+        if (card !== seenCard) {
+          // A list entry and its detailed card: one story.
+          if (card) ctx.scratch.spans.push({ item: seen, start, end });
+          return seen;
+        }
+        ctx.file.diagnostics.push({
+          severity: 'warning',
+          code: 'duplicate-id',
+          message: `${item.id} is defined again (first at line ${seen.line}): "${item.title}"`,
+          file: ctx.path,
+          line: item.line,
+        });
+      }
+    } else byId.set(item.id, item);
+    ctx.file.items.push(item);
+    ctx.scratch.spans.push({ item, start, end });
+    return item;
+  };
+  const sectionOf = (e: Entry) => e.section.map((h) => h.text);
+  const ownerFromHeadings = (e: Entry): string | undefined => {
+    for (let i = e.section.length - 1; i >= 0; i--) {
+      const m = actorMentions(e.section[i]!.text, ctx.file.actors);
+      if (m.length === 1) return m[0]!.id;
+      if (m.length > 1) return undefined;
+    }
+    return undefined;
+  };
+  const setOwner = (item: WorkItem, name: string) => {
+    ctx.scratch.pendingOwners.push({ item, name });
+  };
+
+  // 1. Items that head a section: story cards, issues, challenges.
+  const headingItems: { item: WorkItem; index: number; end: number }[] = [];
+  entries.forEach((e, index) => {
+    if (e.kind !== 'heading') return;
+    const text = plain(e.text).replace(/^[^\p{L}\p{N}#\[]+/u, '').trim();
+    let item: WorkItem | null = null;
+    let m: RegExpExecArray | null;
+    if ((m = STORY_HEADING.exec(text))) {
+      item = make('story', cleanTitle(m[2]!), e.line, m[1]!, sectionOf(e));
+      const size = sizeIn(m[2]!);
+      if (size) item.estimate = { size };
+    } else if ((m = ISSUE_HEADING.exec(text))) {
+      item = make('issue', cleanTitle(m[2] ?? m[3] ?? text), e.line, `#${Number(m[1])}`, sectionOf(e));
+    } else if ((m = CHALLENGE_HEADING.exec(text))) {
+      item = make('challenge', cleanTitle(m[1]!), e.line, null, sectionOf(e));
+    }
+    if (!item) return;
+    const end = sectionEnd(entries, index, last);
+    const owner = ownerFromHeadings(e);
+    if (owner) item.owner = owner;
+    item = push(item, e.line, end);
+    headingItems.push({ item, index, end });
+  });
+
+  // 2. Lines that lead a block of work: week ranges with hours, per-actor tasks, "Primary Issues".
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.kind !== 'para' || ctx.scratch.used.has(e.line)) continue;
+    const list = followingList(entries, i);
+    const parent = innermost(ctx, e.line);
+    const week = WEEK_LEAD.exec(e.text);
+    if (week) {
+      const item = make('phase', cleanTitle(plain(week[1]!)), e.line, null, sectionOf(e));
+      const from = Number(week[2]);
+      item.schedule = { weeks: [from, week[3] ? Number(week[3]) : from] };
+      const hours = hoursIn(week[4] ?? '');
+      if (hours !== undefined) item.estimate = { hours };
+      const owner = ownerFromHeadings(e);
+      if (owner) item.owner = owner;
+      if (parent) item.parent = parent.id;
+      push(item, e.line, list.end ?? e.line);
+      for (const c of list.items) {
+        if (c.depth !== 0 || c.task) continue;
+        const t = plain(c.text);
+        const child = make('task', cleanTitle(t.replace(/\(\s*\d+(?:\.\d+)?\s*h(?:ours?)?\s*\)/i, '')), c.line, null, sectionOf(e));
+        const h = hoursIn(t);
+        if (h !== undefined) child.estimate = { hours: h };
+        child.parent = item.id;
+        if (item.owner) child.owner = item.owner;
+        child.status = 'unknown';
+        push(child, c.line, c.endLine);
+        ctx.scratch.used.add(c.line);
+      }
+      continue;
+    }
+    const who = boldLeadActors(e.text);
+    if (who.length && list.items.length) {
+      const focus = /^(?:\*\*|__)[^*_]+(?:\*\*|__)\s*\(([^)]+)\)/.exec(e.text)?.[1];
+      const names = who.map((w) => w.name).join(' + ');
+      const item = make('task', focus ? `${names}: ${focus}` : names, e.line, null, sectionOf(e));
+      if (parent) item.parent = parent.id;
+      const ids = who.map((w) => findActor(ctx.file.actors, w.name)?.id).filter((x): x is string => !!x);
+      if (ids.length) {
+        item.owner = ids[0];
+        if (ids.length > 1) item.owners = ids;
+      }
+      push(item, e.line, list.end ?? e.line);
+      continue;
+    }
+    const f = fieldOf(e.text);
+    if (f && PRIMARY_ISSUES.test(f.key) && /#\d/.test(f.raw)) {
+      const owner = ownerFromHeadings(e);
+      for (const m of f.raw.matchAll(/#(\d{1,6})\s*(?:\(([^)]*)\))?/g)) {
+        const id = `#${Number(m[1])}`;
+        const item = make('issue', cleanTitle(m[2] ?? id), e.line, id, sectionOf(e));
+        if (owner) item.owner = owner;
+        const got = push(item, e.line, e.line);
+        if (got !== item && owner && !got.owner) got.owner = owner;
+      }
+      ctx.scratch.used.add(e.line);
+    }
+  }
+
+  // 3. List entries: story ids, emoji-led tasks, checkboxes.
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.kind !== 'item' || !isItem(e.block) || ctx.scratch.used.has(e.line)) continue;
+    const b = e.block;
+    const text = plain(b.text);
+    const story = STORY_ITEM.exec(text);
+    const parent = innermost(ctx, e.line);
+    if (story) {
+      const rest = story[2]!.replace(/\s*←.*$/, '');
+      const size = sizeIn(rest);
+      const item = make('story', cleanTitle(rest.replace(/\((?:XS|S|M|L|XL)\)\s*$/, '')), e.line, story[1]!, sectionOf(e));
+      if (size) item.estimate = { size };
+      if (b.task) setStatusFromMarker(ctx, item, b);
+      else item.status = 'todo';
+      push(item, e.line, b.endLine);
+      continue;
+    }
+    if (b.task) {
+      const holder = parent && acceptsChecklist(parent) ? parent : undefined;
+      const parentCheck = b.parentLine !== undefined ? ctx.scratch.spans.find((s) => s.item.line === b.parentLine && s.item.kind === 'checklist') : undefined;
+      const entry: ChecklistItem = {
+        text,
+        marker: b.task.marker,
+        status: statusOfMarker(b.task.marker, ctx.vocabulary),
+        checked: b.task.marker !== ' ' && statusOfMarker(b.task.marker, ctx.vocabulary) === 'done',
+        line: e.line,
+        depth: b.depth,
+      };
+      if (parentCheck) {
+        parentCheck.item.checklist.push(entry);
+        continue;
+      }
+      if (holder) {
+        holder.checklist.push(entry);
+        continue;
+      }
+      const kind: WorkItemKind = e.section.some((h) => /deliverable/i.test(h.text)) ? 'deliverable' : 'checklist';
+      const item = make(kind, cleanTitle(text), e.line, explicitIdIn(text), sectionOf(e));
+      setStatusFromMarker(ctx, item, b);
+      const owner = ownerOfLine(ctx, text) ?? ownerFromHeadings(e);
+      if (owner) item.owner = owner;
+      if (parent) item.parent = parent.id;
+      const est = estimateOf(text.replace(/\(\d+%\)/g, ''));
+      if (est?.hours !== undefined) item.estimate = { hours: est.hours };
+      push(item, e.line, b.endLine);
+      continue;
+    }
+    const lead = leadingEmojiStatus(b.text, ctx.vocabulary);
+    if (lead && !/^\s*[\p{L} ]{2,20}:/u.test(lead.rest) && emojiTaskContext(entries, i)) {
+      const rest = plain(lead.rest);
+      const item = make('task', cleanTitle(rest), e.line, explicitIdIn(rest), sectionOf(e));
+      item.status = lead.status;
+      item.statusSource = { kind: 'emoji', line: e.line };
+      const owner = ownerOfLine(ctx, rest) ?? ownerFromHeadings(e);
+      if (owner) item.owner = owner;
+      if (parent) item.parent = parent.id;
+      push(item, e.line, b.endLine);
+    }
+  }
+
+  // 4. Tables with an id column: stories or issues, one per row.
+  for (const e of entries) if (isTable(e.block)) tableItems(ctx, e, e.block, make, push, setOwner);
+
+  // 5. Fields inside each item's extent (outside nested items): size, owner, estimate, priority, status, sprint.
+  for (const span of ctx.scratch.spans) {
+    if (span.start === span.end) continue;
+    for (const e of entries) {
+      if (e.line <= span.start || e.line > span.end || (e.kind !== 'para' && e.kind !== 'item')) continue;
+      if (innermost(ctx, e.line)?.id !== span.item.id) continue;
+      const f = fieldOf(e.text);
+      if (f) applyField(ctx, span.item, f, e.line, setOwner);
+    }
+  }
+  for (const span of ctx.scratch.spans) {
+    const it = span.item;
+    if (it.status === 'unknown' && it.checklist.length) it.status = rollup(it.checklist.map((c) => c.status));
+  }
+}
+
+const TASKY_SECTION = /action|task|to-?do|milestone|checkpoint|progress|deliverable|backlog|queue|status|done|next/i;
+const NOT_TASKS = /criteria|why|benefit|prevent|pros|cons|don'?t|do not|avoid|risk|track|outcome|principle|lesson/i;
+
+/**
+ * Emoji-led list entries are tasks only where the plan lists work: an ordered list, or a section about actions,
+ * milestones or progress — not "✅ Success Criteria" bullets or "❌ NOT velocity-based" arguments.
+ */
+function emojiTaskContext(entries: Entry[], i: number): boolean {
+  const e = entries[i]!;
+  let j = i - 1;
+  while (j >= 0 && (entries[j]!.kind === 'item' || (entries[j]!.kind === 'para' && isItem(entries[j]!.block)))) j--;
+  const before = entries[j];
+  const label = before && before.kind === 'para' ? before.text : '';
+  if (NOT_TASKS.test(label)) return false;
+  const heading = e.section[e.section.length - 1]?.text ?? '';
+  if (NOT_TASKS.test(heading)) return false;
+  return (isItem(e.block) && e.block.ordered) || TASKY_SECTION.test(heading) || TASKY_SECTION.test(label);
+}
+
+function setStatusFromMarker(ctx: ParseContext, item: WorkItem, b: ItemBlock): void {
+  item.status = statusOfMarker(b.task!.marker, ctx.vocabulary);
+  item.statusSource = { kind: 'checkbox', line: b.line };
+}
+
+function acceptsChecklist(item: WorkItem): boolean {
+  return item.kind === 'story' || item.kind === 'task' || item.kind === 'issue' || item.kind === 'phase';
+}
+
+/** A status summarised from sub-items: all done → done, none started → todo, else in progress. */
+function rollup(statuses: Status[]): Status {
+  if (statuses.every((s) => s === 'done' || s === 'cancelled')) return 'done';
+  if (statuses.every((s) => s === 'todo')) return 'todo';
+  if (statuses.some((s) => s === 'blocked')) return 'blocked';
+  return 'in-progress';
+}
+
+function applyField(ctx: ParseContext, item: WorkItem, f: Field, line: number, setOwner: (i: WorkItem, n: string) => void): void {
+  switch (f.key) {
+    case 'size': {
+      const size = sizeIn(f.value, true);
+      const days = daysIn(f.value);
+      item.estimate = mergeEstimate(item.estimate, { ...(size ? { size } : {}), ...(days !== undefined ? { days } : {}) });
+      break;
+    }
+    case 'estimate':
+    case 'estimated effort':
+    case 'effort':
+    case 'time':
+    case 'duration':
+      item.estimate = mergeEstimate(item.estimate, estimateOf(f.value));
+      break;
+    case 'owner':
+    case 'owners':
+    case 'assignee':
+    case 'assigned to':
+      setOwner(item, f.value);
+      break;
+    case 'priority':
+      item.priority ??= f.value;
+      break;
+    case 'status': {
+      const s = statusOfText(f.raw, ctx.vocabulary);
+      if (s) {
+        item.status = s;
+        item.statusSource = { kind: 'field', line };
+      }
+      break;
+    }
+    case 'sprint':
+      item.schedule = { ...item.schedule, sprint: f.value };
+      break;
+    default:
+      break;
+  }
+}
+
+/** The nearest work item whose extent holds the line. */
+export function innermost(ctx: ParseContext, line: number): WorkItem | undefined {
+  let best: { item: WorkItem; size: number } | undefined;
+  for (const s of ctx.scratch.spans) {
+    if (line < s.start || line > s.end) continue;
+    const size = s.end - s.start;
+    if (!best || size < best.size || (size === best.size && s.start > best.item.line)) best = { item: s.item, size };
+  }
+  return best?.item;
+}
+
+/** The list right after entry `i` (its items at any depth), and its last line. */
+function followingList(entries: Entry[], i: number): { items: ItemBlock[]; end?: number } {
+  const items: ItemBlock[] = [];
+  const para = entries[i]!.block;
+  let end: number | undefined;
+  for (let j = i + 1; j < entries.length; j++) {
+    const e = entries[j]!;
+    if (e.block === para) continue;
+    if (e.kind === 'item' && isItem(e.block)) {
+      items.push(e.block);
+      end = Math.max(end ?? 0, e.block.endLine);
+      continue;
+    }
+    if (e.kind === 'para' && isItem(e.block)) continue;
+    break;
+  }
+  return end === undefined ? { items } : { items, end };
+}
+
+/** `Worker 2: Basic GPU kernels` → worker-2. */
+function ownerOfLine(ctx: ParseContext, text: string): string | undefined {
+  const m = /^([^:]{2,40}):/.exec(text);
+  if (!m) return undefined;
+  const who = actorMentions(m[1]!, ctx.file.actors);
+  return who.length === 1 && who[0]!.start === 0 ? who[0]!.id : undefined;
+}
+
+function explicitIdIn(text: string): string | null {
+  const s = new RegExp(`^${STORY_ID.source}\\b`).exec(text);
+  return s ? s[1]! : null;
+}
+
+function cleanTitle(s: string): string {
+  return plain(s)
+    .replace(/\s+/g, ' ')
+    .replace(/[\s:–—-]+$/, '')
+    .trim();
+}
+
+const ID_COLUMN = /^(story id|story|id|task id|issue|issue #|#|ticket)$/i;
+
+function tableItems(
+  ctx: ParseContext,
+  e: Entry,
+  t: TableBlock,
+  make: (k: WorkItemKind, title: string, line: number, id: string | null, section: string[]) => WorkItem,
+  push: (i: WorkItem, s: number, e: number) => WorkItem,
+  setOwner: (i: WorkItem, n: string) => void,
+): void {
+  const header = t.header.map((h) => plain(h).toLowerCase().trim());
+  const idCol = header.findIndex((h) => ID_COLUMN.test(h));
+  if (idCol < 0) return;
+  const col = (re: RegExp) => header.findIndex((h) => re.test(h));
+  const titleCol = col(/^(title|task|story title|description|name|summary)$/);
+  const statusCol = col(/^(status|state)$/);
+  const ownerCol = col(/^(owner|assignee|assigned to|agent|worker)$/);
+  const sizeCol = col(/^(size|estimate|effort|duration|points)$/);
+  for (const row of t.rows) {
+    const rawId = plain(row.cells[idCol] ?? '');
+    const story = STORY_ID.exec(rawId);
+    const issue = story ? null : issueId(rawId);
+    const id = story ? story[1]! : issue;
+    if (!id) continue;
+    const title = titleCol >= 0 ? plain(row.cells[titleCol] ?? '') : rawId;
+    const item = make(story ? 'story' : 'issue', title || id, row.line, id, e.section.map((h) => h.text));
+    if (statusCol >= 0) {
+      const s = statusOfText(row.cells[statusCol] ?? '', ctx.vocabulary);
+      if (s) {
+        item.status = s;
+        item.statusSource = { kind: 'table-cell', line: row.line, column: statusCol };
+      }
+    }
+    if (sizeCol >= 0) {
+      const v = row.cells[sizeCol] ?? '';
+      item.estimate = mergeEstimate(estimateOf(v), sizeIn(v, true) ? { size: sizeIn(v, true)! } : undefined);
+    }
+    if (ownerCol >= 0 && (row.cells[ownerCol] ?? '').trim()) setOwner(item, plain(row.cells[ownerCol]!));
+    push(item, row.line, row.line);
+  }
+}

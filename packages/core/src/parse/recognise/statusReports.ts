@@ -1,0 +1,162 @@
+import type { StatusEntry, StatusReport } from '../../model.js';
+import { plain } from '../../text/inline.js';
+import { statusOfText } from '../../status.js';
+import { blocksOf, rebase } from '../blocks.js';
+import type { ParseContext } from '../context.js';
+import { entriesOf, isCode, isItem, isTable, type Entry } from './view.js';
+import { actorMentions } from './mentions.js';
+import { findActor, splitNames, canonicalName } from './actors.js';
+import { leadingEmojiStatus } from './emoji.js';
+import { recordRefs, refsIn } from './refs.js';
+import { numberedActor, actorId } from '../../ids.js';
+
+const DATE = /\b(\d{4}-\d{2}-\d{2})\b/;
+const LABEL = /^(?:\*\*|__)?([\p{L}][\p{L} '-]{1,24}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*)$/u;
+
+/**
+ * Status reports: `# Daily Status - 2025-10-12` + `## Worker 1:` + `- ✅ Completed: …` lines (and the words meaning
+ * the same), status tables (Agent | Status | Progress), and daily statuses shown inside ```markdown fences, which
+ * are reported with `example: true` and never count as live status.
+ */
+export function recogniseStatusReports(ctx: ParseContext): void {
+  const entries = entriesOf(ctx);
+  const example = ctx.example === true;
+  let date: string | undefined;
+  let report: StatusReport | null = null;
+  const daily = /daily[_ -]?status|standup|status/i.test(ctx.path.replace(/^.*\//, ''));
+  let live = daily || example;
+  const reports: StatusReport[] = [];
+  const close = () => {
+    if (report && report.entries.length) reports.push(report);
+    report = null;
+  };
+  for (const e of entries) {
+    if (e.kind === 'heading') {
+      const text = plain(e.text);
+      const d = DATE.exec(text);
+      if (d) {
+        close();
+        const statusy = /status|standup|stand-up|update|daily|log|report|progress/i.test(text) || text.replace(DATE, '').replace(/[\s\-–—:()]/g, '') === '';
+        date = statusy ? d[1] : undefined;
+        live = statusy || daily;
+        continue;
+      }
+      const who = headingActor(ctx, text);
+      close();
+      if (who && live) {
+        report = { actor: who, entries: [], file: ctx.path, line: e.line };
+        if (date) report.date = date;
+        if (example) report.example = true;
+      }
+      continue;
+    }
+    if (e.kind === 'code' && isCode(e.block) && !example && (e.block.lang === 'markdown' || e.block.lang === 'md')) {
+      close();
+      reports.push(...fencedReports(ctx, e));
+      continue;
+    }
+    if (e.kind === 'table' && isTable(e.block)) {
+      close();
+      reports.push(...tableReports(ctx, e, date));
+      continue;
+    }
+    if (!report || e.kind !== 'item' || !isItem(e.block) || e.block.line !== e.line) continue;
+    const entry = statusEntry(ctx, e);
+    if (entry) (report as StatusReport).entries.push(entry);
+  }
+  close();
+  ctx.file.statusReports.push(...reports);
+}
+
+function headingActor(ctx: ParseContext, text: string): string | undefined {
+  const t = text.replace(/[:\s]+$/, '');
+  const m = actorMentions(t, ctx.file.actors);
+  if (m.length !== 1 || m[0]!.start > 4) return undefined;
+  const rest = t.slice(m[0]!.end).trim();
+  return rest.length <= 40 ? m[0]!.id : undefined;
+}
+
+function statusEntry(ctx: ParseContext, e: Entry): StatusEntry | null {
+  if (!isItem(e.block)) return null;
+  let text = e.block.text.trim();
+  const lead = leadingEmojiStatus(text, ctx.vocabulary);
+  if (lead) text = lead.rest;
+  const m = LABEL.exec(text);
+  const labelStatus = m ? statusOfText(m[1]!, ctx.vocabulary) : null;
+  if (!lead && !labelStatus) return null;
+  if (!labelStatus && m && !lead) return null;
+  const status = labelStatus ?? lead!.status;
+  const body = plain(m && labelStatus ? m[2]! : text);
+  const refs = refsIn(ctx, body);
+  recordRefs(ctx, e.line, refs, 'status');
+  const entry: StatusEntry = { status, text: body, refs: refs.map((r) => r.id), line: e.line };
+  if (m && labelStatus) entry.label = m[1]!.trim();
+  entry.statusSource = { kind: lead ? 'emoji' : 'word', line: e.line };
+  const eta = /\bETA[:\s]+([^,;)]+)/i.exec(body);
+  if (eta) entry.eta = eta[1]!.trim();
+  return entry;
+}
+
+function fencedReports(ctx: ParseContext, e: Entry): StatusReport[] {
+  if (!isCode(e.block)) return [];
+  const text = e.block.lines.join('\n');
+  if (!/daily status|status\b|✅|🔄|❌|⏳|🎯/i.test(text)) return [];
+  let blocks;
+  try {
+    blocks = rebase(blocksOf(text), e.block.line);
+  } catch {
+    return [];
+  }
+  const sub: ParseContext = {
+    ...ctx,
+    blocks,
+    example: true,
+    file: { ...ctx.file, statusReports: [], references: ctx.file.references },
+  };
+  recogniseStatusReports(sub);
+  return sub.file.statusReports;
+}
+
+const ACTOR_COL = /^(agent|agents|worker|workers|jr|owner|assignee|team|who|instance|dev)$/i;
+
+function tableReports(ctx: ParseContext, e: Entry, date: string | undefined): StatusReport[] {
+  if (!isTable(e.block)) return [];
+  const header = e.block.header.map((h) => plain(h).trim());
+  const actorCol = header.findIndex((h) => ACTOR_COL.test(h));
+  const statusCol = header.findIndex((h) => /^(status|state|pr status)$/i.test(h));
+  if (actorCol < 0 || statusCol < 0) return [];
+  const progressCol = header.findIndex((h) => /^(progress|%|percent|done)$/i.test(h));
+  const out: StatusReport[] = [];
+  for (const row of e.block.rows) {
+    const cell = plain(row.cells[actorCol] ?? '');
+    const names = splitNames(cell.replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '').trim());
+    const word = /agent/i.test(header[actorCol]!) ? 'Agent' : /worker/i.test(header[actorCol]!) ? 'Worker' : '';
+    const actor = names.length
+      ? /^\d{1,3}$/.test(names[0]!) && word
+        ? numberedActor(`${word} ${names[0]}`)!.id
+        : (findActor(ctx.file.actors, names[0]!)?.id ?? (numberedActor(names[0]!)?.id ?? actorId(canonicalName(names[0]!))))
+      : '';
+    if (!actor) continue;
+    const statusText = row.cells[statusCol] ?? '';
+    const status = statusOfText(statusText, ctx.vocabulary) ?? (progressCol >= 0 ? statusOfText(row.cells[progressCol] ?? '', ctx.vocabulary) : null) ?? 'unknown';
+    const text = row.cells
+      .map((c, i) => (i === actorCol ? '' : plain(c)))
+      .filter(Boolean)
+      .join(' | ');
+    const refs = refsIn(ctx, text).filter((r) => r.id !== actor);
+    recordRefs(ctx, row.line, refs, 'status');
+    const entry: StatusEntry = {
+      status,
+      text,
+      refs: refs.map((r) => r.id),
+      line: row.line,
+      label: plain(statusText),
+      statusSource: { kind: 'table-cell', line: row.line, column: statusCol },
+    };
+    const r: StatusReport = { actor, entries: [entry], file: ctx.path, line: row.line };
+    if (date) r.date = date;
+    if (ctx.example) r.example = true;
+    out.push(r);
+  }
+  return out;
+}
