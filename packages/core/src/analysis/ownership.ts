@@ -159,7 +159,7 @@ export function ownershipConflicts(rules: readonly OwnershipRule[]): Diagnostic[
     }
     for (const s of shared) {
       if (!patternsOverlap(a.pattern, s.pattern)) continue;
-      const k = `s\u0000${a.actor}\u0000${s.actor}\u0000${a.pattern}\u0000${s.pattern}`;
+      const k = `s\u0000${s.file}\u0000${s.line}\u0000${s.actor}\u0000${s.pattern}`;
       if (reported.has(k)) continue;
       reported.add(k);
       out.push({
