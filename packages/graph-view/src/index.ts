@@ -1,2 +1,12 @@
 export * from './protocol.js';
-export { renderHtmlPage } from './html.js';
+export { renderHtmlPage, jsonForScript } from './html.js';
+export type { HtmlPageOptions } from './html.js';
+export { mountPlansight, detectTheme } from './mount.js';
+export type { MountOptions, PlansightView } from './mount.js';
+export { layoutGraph, DAGRE_LIMIT, NODE_WIDTH, NODE_HEIGHT } from './layout.js';
+export type { GraphLayout, PositionedNode, PositionedEdge, LayoutOptions } from './layout.js';
+export { GraphRenderer } from './graph.js';
+export { RollupRenderer, progressText, gateBadge } from './rollup.js';
+export * from './viewModel.js';
+export { GRAPH_VIEW_CSS, ensureStyles } from './styles.js';
+export { linkRuns, safeHref } from './linkify.js';

@@ -23,3 +23,17 @@ export type ViewMessage =
   | { type: 'open'; file: string; line: number }
   | { type: 'toggle'; file: string; line: number }
   | { type: 'set-status'; file: string; line: number; status: Status };
+
+/** Guard for messages that arrive through `window.postMessage`, where anything can be sent. */
+export function isHostMessage(value: unknown): value is HostMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  if (m.type === 'theme') return m.theme === 'light' || m.theme === 'dark';
+  if (m.type === 'select') return m.id === null || typeof m.id === 'string';
+  if (m.type === 'model') {
+    const p = m.payload as Record<string, unknown> | null;
+    const g = p?.graph as Record<string, unknown> | undefined;
+    return Boolean(p && g && Array.isArray(g.nodes) && Array.isArray(g.edges) && Array.isArray(p.rollups));
+  }
+  return false;
+}

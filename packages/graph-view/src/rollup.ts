@@ -1,0 +1,137 @@
+import type { Rollup, RollupItem } from '@plansight/core';
+import { appendRuns, linkRuns } from './linkify.js';
+
+export interface RollupEvents {
+  toggle(item: RollupItem): void;
+  open(file: string, line: number): void;
+}
+
+export interface RollupOptions {
+  /** Checkboxes are shown but cannot be clicked (HTML export). */
+  readOnly?: boolean;
+  /** Levels open on first render: 0 = vault only. */
+  openDepth?: number;
+}
+
+/** `3/12 · 25%` */
+export function progressText(r: Pick<Rollup, 'done' | 'total' | 'percent'>): string {
+  return `${r.done}/${r.total} · ${Math.round(r.percent)}%`;
+}
+
+/** Gates get a pass/fail badge; other rollups none. */
+export function gateBadge(r: Pick<Rollup, 'kind' | 'passed' | 'total'>): { text: string; pass: boolean } | null {
+  if (r.kind !== 'gate') return null;
+  const pass = r.passed ?? false;
+  return { text: pass ? '✓ passed' : '✗ not passed', pass };
+}
+
+/** A collapsible tree: vault → file → gate / actor / section → items. Remembers which groups are open by key. */
+export class RollupRenderer {
+  readonly root: HTMLDivElement;
+  private openKeys: Set<string> | null = null;
+
+  constructor(container: HTMLElement, private readonly events: RollupEvents, private readonly options: RollupOptions = {}) {
+    this.root = container.ownerDocument.createElement('div');
+    this.root.className = 'ps-rollup';
+    container.appendChild(this.root);
+  }
+
+  render(rollups: Rollup[]): void {
+    if (this.root.childElementCount) {
+      this.openKeys = new Set([...this.root.querySelectorAll<HTMLDetailsElement>('details[open]')].map((d) => d.dataset.key!));
+    }
+    const doc = this.root.ownerDocument;
+    this.root.replaceChildren();
+    if (!rollups.length || rollups.every((r) => r.total === 0 && !r.children.length)) {
+      const p = doc.createElement('p');
+      p.className = 'ps-rollup-empty';
+      p.textContent = 'No checklists found.';
+      this.root.appendChild(p);
+      return;
+    }
+    for (const r of rollups) this.root.appendChild(this.group(r, 0));
+  }
+
+  destroy(): void {
+    this.root.remove();
+  }
+
+  private group(r: Rollup, depth: number): HTMLDetailsElement {
+    const doc = this.root.ownerDocument;
+    const details = doc.createElement('details');
+    details.className = `ps-rollup-group ps-kind-${r.kind}`;
+    details.dataset.key = r.key;
+    details.open = this.openKeys ? this.openKeys.has(r.key) : depth <= (this.options.openDepth ?? 2);
+
+    const summary = doc.createElement('summary');
+    const label = doc.createElement('span');
+    label.className = 'ps-rollup-label';
+    label.textContent = r.label;
+    summary.appendChild(label);
+    const badge = gateBadge(r);
+    if (badge) {
+      const b = doc.createElement('span');
+      b.className = `ps-badge ${badge.pass ? 'ps-badge-pass' : 'ps-badge-fail'}`;
+      b.textContent = badge.text;
+      summary.appendChild(b);
+    }
+    const count = doc.createElement('span');
+    count.className = 'ps-rollup-count';
+    count.textContent = progressText(r);
+    summary.appendChild(count);
+    const bar = doc.createElement('div');
+    bar.className = 'ps-progress';
+    bar.setAttribute('role', 'progressbar');
+    bar.setAttribute('aria-valuemin', '0');
+    bar.setAttribute('aria-valuemax', String(r.total));
+    bar.setAttribute('aria-valuenow', String(r.done));
+    bar.setAttribute('aria-label', `${r.label}: ${progressText(r)}`);
+    const fill = doc.createElement('div');
+    fill.className = 'ps-progress-fill';
+    fill.style.width = `${Math.max(0, Math.min(100, r.percent))}%`;
+    bar.appendChild(fill);
+    summary.appendChild(bar);
+    details.appendChild(summary);
+
+    if (r.items.length) {
+      const ul = doc.createElement('ul');
+      for (const item of r.items) ul.appendChild(this.item(item));
+      details.appendChild(ul);
+    }
+    for (const child of r.children) details.appendChild(this.group(child, depth + 1));
+    return details;
+  }
+
+  private item(item: RollupItem): HTMLLIElement {
+    const doc = this.root.ownerDocument;
+    const li = doc.createElement('li');
+    li.className = `ps-rollup-item ps-status-${item.status}${item.checked ? ' ps-done' : ''}`;
+    li.dataset.file = item.file;
+    li.dataset.line = String(item.line);
+    const box = doc.createElement('input');
+    box.type = 'checkbox';
+    box.checked = item.checked;
+    box.disabled = Boolean(this.options.readOnly);
+    box.setAttribute('aria-label', item.text);
+    box.addEventListener('click', (e) => {
+      // The host writes the change and sends a new model; until then the box shows what the file says.
+      e.preventDefault();
+      if (!this.options.readOnly) this.events.toggle(item);
+    });
+    const text = doc.createElement('span');
+    text.className = 'ps-rollup-text';
+    appendRuns(text, linkRuns(item.text));
+    const src = doc.createElement('button');
+    src.type = 'button';
+    src.className = 'ps-src';
+    src.textContent = `${basename(item.file)}:${item.line}`;
+    src.title = `Open ${item.file}:${item.line}`;
+    src.addEventListener('click', () => this.events.open(item.file, item.line));
+    li.append(box, text, src);
+    return li;
+  }
+}
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
