@@ -44,7 +44,8 @@ const bundles = [
     name: 'obsidian',
     entryPoints: [at('packages/obsidian/src/main.ts')],
     outfile: at('packages/obsidian/dist/main.js'),
-    platform: 'node',
+    // browser: Obsidian mobile has no node modules (remark's vfile would otherwise pull node:path/url/process).
+    platform: 'browser',
     format: 'cjs',
     target: 'es2020',
     external: ['obsidian', 'electron', '@codemirror/*', '@lezer/*'],
