@@ -61,25 +61,24 @@ export function criticalPath(g: IndexGraph, comp: Int32Array, count: number, day
     finish[v] = ef[c]!;
     slack[v] = Math.max(0, lf[c]! - ef[c]!);
   }
-  // Walk back from the latest finish; ties go to the component holding the earliest node (stable output).
+  // Walk forward along zero-slack components from a start: each step goes to a dependent that starts when this one
+  // finishes, preferring the one that unblocks the most, then plan order. Zero slack guarantees the walk reaches
+  // the end, so the path is a longest one.
   const path: number[] = [];
   if (count > 0) {
     const first = (c: number) => members[c]![0]!;
+    const better = (c: number, than: number) =>
+      than === -1 || dependents[c]!.length > dependents[than]!.length || (dependents[c]!.length === dependents[than]!.length && first(c) < first(than));
+    const critical = (c: number) => lf[c]! - ef[c]! <= EPS;
     let cur = -1;
-    for (let c = 0; c < count; c++) {
-      if (cur === -1 || ef[c]! > ef[cur]! + EPS || (Math.abs(ef[c]! - ef[cur]!) <= EPS && first(c) < first(cur))) cur = c;
-    }
+    for (let c = 0; c < count; c++) if (deps[c]!.length === 0 && es[c]! <= EPS && critical(c) && better(c, cur)) cur = c;
     const comps: number[] = [];
     while (cur !== -1) {
       comps.push(cur);
-      let best = -1;
-      for (const d of deps[cur]!) {
-        if (Math.abs(ef[d]! - es[cur]!) > EPS) continue;
-        if (best === -1 || first(d) < first(best)) best = d;
-      }
-      cur = es[cur]! > EPS || best !== -1 ? best : -1;
+      let next = -1;
+      for (const p of dependents[cur]!) if (critical(p) && Math.abs(es[p]! - ef[cur]!) <= EPS && better(p, next)) next = p;
+      cur = next;
     }
-    comps.reverse();
     for (const c of comps) path.push(...members[c]!);
   }
   return { finish, slack, path, length: end };

@@ -1,0 +1,59 @@
+import { expect, it } from 'vitest';
+import { analyze, ownersOf } from '../../src/analysis/index.js';
+import { buildModel } from '../../src/model/buildModel.js';
+import { parsePlan } from '../../src/parse/parsePlan.js';
+import { describeShared, seed, seedNames } from '../shared.js';
+
+const load = (name: string) => {
+  const model = buildModel([parsePlan(name, seed(name))]);
+  return { model, analysis: analyze(model) };
+};
+
+describeShared('analysis on the seeds', () => {
+  it('master plan: the critical path is Worker 2 → Worker 1 → Worker 3/4', () => {
+    const { analysis } = load('master-plan-4-workers.md');
+    const path = analysis.graph.criticalPath;
+    expect(path.slice(0, 2)).toEqual(['actor:worker-2', 'actor:worker-1']);
+    expect(path.length).toBeGreaterThan(2);
+    for (const rest of path.slice(2)) expect(['actor:worker-3', 'actor:worker-4']).toContain(rest);
+  });
+
+  it('master plan: kernel_executor.rs is Worker 2 exclusive, Worker 1 read-only', () => {
+    const { model } = load('master-plan-4-workers.md');
+    const owners = ownersOf(model, 'src/gpu/kernel_executor.rs');
+    expect(owners.filter((o) => o.actor === 'worker-2').map((o) => o.mode)).toContain('exclusive');
+    expect(owners.filter((o) => o.actor === 'worker-1').map((o) => o.mode)).toEqual(['read-only']);
+  });
+
+  it('week 1: #5, #7 and #9 are blocked by #2, and #2 is on the critical path', () => {
+    const { analysis } = load('week-1-coordination.md');
+    for (const id of ['#5', '#7', '#9']) {
+      expect(analysis.graph.blocked.find((b) => b.id === id)?.chain).toEqual(['#2']);
+    }
+    expect(analysis.graph.criticalPath).toContain('#2');
+    expect(analysis.graph.ready[0]).toBe('#2');
+  });
+
+  it('m0: T1-002 is blocked by T1-001, T1-001 is ready, and all four gates are 0/N', () => {
+    const { analysis } = load('m0-sprint-gates.md');
+    expect(analysis.graph.blocked.find((b) => b.id === 'T1-002')?.chain).toEqual(['T1-001']);
+    expect(analysis.graph.ready).toContain('T1-001');
+    const gates = analysis.rollups[0]!.children[0]!.children.filter((c) => c.kind === 'gate');
+    expect(gates).toHaveLength(4);
+    for (const g of gates) {
+      expect(g.done).toBe(0);
+      expect(g.total).toBeGreaterThan(0);
+      expect(g.passed).toBe(false);
+    }
+  });
+
+  it('never throws on any seed, and every diagnostic has a file and line', () => {
+    for (const name of seedNames()) {
+      const { analysis } = load(name);
+      for (const d of analysis.diagnostics) {
+        expect(d.file).toBe(name);
+        expect(d.line).toBeGreaterThan(0);
+      }
+    }
+  });
+});
