@@ -1,0 +1,391 @@
+// Drives code-server's real VS Code workbench with Debian chromium (playwright-core) through every Plansight
+// command and view, checking the files on disk. Prints a PASS/FAIL line per check and a summary; exits 1 on failure.
+// Recipe pitfalls: 7 palette retry loop, 8 F1 before any click, 9 launchPersistentContext.
+'use strict';
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const { URL: CS_URL, WS, OUT, EXPECTED, REPORT } = process.env;
+const expected = JSON.parse(fs.readFileSync(EXPECTED, 'utf8'));
+const report = (() => { try { return JSON.parse(fs.readFileSync(REPORT, 'utf8')); } catch { return null; } })();
+const results = [];
+let page;
+
+const disk = (rel) => fs.readFileSync(path.join(WS, rel), 'utf8');
+const lineOf = (text, n) => text.split(/\r?\n/)[n - 1];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const isMac = false;
+const mod = isMac ? 'Meta' : 'Control';
+
+async function until(what, fn, timeout = 15000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    try { last = await fn(); if (last) return last; } catch (e) { last = e; }
+    await sleep(200);
+  }
+  throw new Error(`timed out waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`);
+}
+
+async function shot(name) {
+  await page.screenshot({ path: path.join(OUT, `${name}.png`) }).catch(() => {});
+}
+
+async function check(name, fn) {
+  const t0 = Date.now();
+  try {
+    const detail = await fn();
+    results.push({ name, ok: true });
+    console.log(`PASS  ${name}${detail ? ` — ${detail}` : ''} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`FAIL  ${name} — ${e && e.message ? e.message.split('\n')[0] : e}`);
+    await shot(`fail-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
+    await page.keyboard.press('Escape').catch(() => {});
+  }
+}
+
+const input = () => page.locator('.quick-input-widget .quick-input-box input');
+const rowByText = (text) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+
+/** Run a command from the palette; reopen until the extension's commands are registered. */
+async function palette(title) {
+  for (let i = 0; ; i++) {
+    await page.keyboard.press('F1');
+    await input().fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(title)}$`) }) }).first();
+    if (await row.waitFor({ timeout: 1500 }).then(() => true, () => false)) break;
+    if (i > 40) throw new Error(`"${title}" never appeared in the palette`);
+    await page.keyboard.press('Escape');
+    await sleep(500);
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** Answer an open quick pick by filtering for `text` and choosing the first match. */
+async function pick(text) {
+  await input().waitFor({ timeout: 10000 });
+  await input().fill(text);
+  await rowByText(text).waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await sleep(300);
+}
+
+async function acceptInput(value) {
+  await input().waitFor({ timeout: 10000 });
+  if (value !== undefined) await input().fill(value);
+  await sleep(200);
+  await page.keyboard.press('Enter');
+  await sleep(300);
+}
+
+function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+
+async function openFile(rel, line) {
+  await page.keyboard.press('F1');
+  await input().fill(rel);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(rel) }).first().waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: path.basename(rel) }).waitFor({ timeout: 10000 });
+  if (line) await gotoLine(line);
+}
+
+async function gotoLine(line) {
+  await page.keyboard.press('F1');
+  await input().fill(`:${line}`);
+  await sleep(300);
+  await page.keyboard.press('Enter');
+  await until(`cursor on line ${line}`, async () => (await cursorLine()) === line, 5000);
+}
+
+async function cursorLine() {
+  const t = await page.locator('.statusbar-item[id="status.editor.selection"]').innerText().catch(() => '');
+  const m = /Ln (\d+)/.exec(t);
+  return m ? Number(m[1]) : undefined;
+}
+
+async function notification(re, timeout = 15000) {
+  const loc = page.locator('.notifications-toasts .notification-list-item-message', { hasText: re }).first();
+  await loc.waitFor({ timeout });
+  return loc.innerText();
+}
+
+async function clearNotifications() {
+  await page.keyboard.press('F1');
+  await input().fill('>Notifications: Clear All Notifications');
+  await sleep(400);
+  await page.keyboard.press('Enter');
+  await sleep(200);
+}
+
+/** Undo in the focused editor and save; the file on disk must be back to `before`. */
+async function undoTo(rel, before) {
+  await openFile(rel);
+  await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
+  await page.keyboard.press(`${mod}+z`);
+  await sleep(300);
+  await page.keyboard.press(`${mod}+s`);
+  await until(`${rel} restored on disk by undo`, () => disk(rel) === before, 10000);
+}
+
+/** `after` differs from `before` only on lines for which `allowed(lineNo)` holds (same line count unless added). */
+function changedLines(before, after) {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const out = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) out.push(i + 1);
+  return out;
+}
+
+function graphFrame() {
+  return page.frames().find((f) => f.url().includes('fake.html') || f.name() === 'active-frame') || null;
+}
+
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'plansight-chrome-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1600, height: 1000 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync',
+      '--disable-background-networking', '--disable-component-update'],
+  });
+  page = ctx.pages()[0];
+  try {
+    await page.goto(CS_URL);
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 90000 });
+    await run();
+  } catch (e) {
+    results.push({ name: 'driver', ok: false });
+    console.log(`FAIL  driver — ${e.message}`);
+    await shot('fail-driver');
+  } finally {
+    await ctx.close().catch(() => {});
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  const failed = results.filter((r) => !r.ok);
+  console.log(`\nE2E ${failed.length ? 'FAIL' : 'PASS'}: ${results.length - failed.length}/${results.length} checks passed`);
+  for (const f of failed) console.log(`  failed: ${f.name}`);
+  process.exit(failed.length ? 1 : 0);
+}
+
+async function run() {
+  await check('Check Plans runs from the palette', async () => {
+    await palette('Plansight: Check Plans');
+    return notification(/checked \d+ plan files/, 60000);
+  });
+
+  await check('planted cycle shows in the Problems panel', async () => {
+    if (!expected.cycles.length) throw new Error('the model has no cycle to show');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: /cycle/i }).first();
+    await row.waitFor({ timeout: 15000 });
+    await shot('vscode-problems');
+    return (await row.innerText()).replace(/\s+/g, ' ').slice(0, 100);
+  });
+  await clearNotifications();
+
+  await check('rollup tree counts match plansight report --json', async () => {
+    await palette('View: Show Plansight');
+    const side = page.locator('.part.sidebar');
+    await side.locator('.monaco-list-row', { hasText: 'Vault' }).first().waitFor({ timeout: 15000 });
+    const source = report && Array.isArray(report.rollups) ? 'report --json rollups' : 'core analyze() (report --json has no rollups)';
+    const rollups = report && Array.isArray(report.rollups) ? report.rollups : expected.rollups;
+    const files = rollups.flatMap((v) => v.children || []).filter((r) => r.kind === 'file');
+    if (!files.length) throw new Error('no file rollups expected');
+    const rows = await side.locator('.monaco-list-row').evaluateAll((els) => els.map((e) => ({
+      name: (e.querySelector('.label-name') || {}).textContent || '',
+      desc: (e.querySelector('.label-description') || {}).textContent || '',
+    })));
+    const bad = [];
+    for (const f of files) {
+      const row = rows.find((r) => r.name === f.label);
+      if (!row) bad.push(`${f.label}: no row`);
+      else if (!row.desc.startsWith(`${f.done}/${f.total} `)) bad.push(`${f.label}: tree "${row.desc}" vs ${f.done}/${f.total}`);
+    }
+    if (report && !Array.isArray(report.rollups) && Array.isArray(report.files)) {
+      const plans = rows.filter((r) => files.some((f) => f.label === r.name)).length;
+      if (plans !== files.length) bad.push(`tree shows ${plans} files, expected ${files.length}`);
+    }
+    await shot('vscode-rollup');
+    if (bad.length) throw new Error(bad.slice(0, 5).join('; '));
+    return `${files.length} files match (${source})`;
+  });
+
+  await check('ticking a rollup checkbox changes the right line on disk (and unticking restores it)', async () => {
+    const box = expected.box;
+    if (!box) throw new Error('no unchecked box in the rollups');
+    const side = page.locator('.part.sidebar');
+    const rel = box.item.file;
+    const before = disk(rel);
+    const expand = async (label) => {
+      const row = side.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(label)}$`) }) }).first();
+      await row.waitFor({ timeout: 10000 });
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+      await until(`${label} expanded`, async () => (await row.getAttribute('aria-expanded')) === 'true', 5000);
+    };
+    await expand(box.fileLabel);
+    await expand(box.groupLabel);
+    const item = side.locator('.monaco-list-row', { hasText: `${rel}:${box.item.line}` }).first();
+    await item.waitFor({ timeout: 10000 });
+    await item.locator('.custom-view-tree-node-item-checkbox').click();
+    const after = await until(`${rel}:${box.item.line} to change on disk`, () => disk(rel) !== before && disk(rel), 15000);
+    const changed = changedLines(before, after);
+    if (changed.length !== 1 || changed[0] !== box.item.line) throw new Error(`changed lines ${changed.join(',')}, expected only ${box.item.line}`);
+    if (!/\[[xX]\]/.test(lineOf(after, box.item.line))) throw new Error(`line ${box.item.line} is now "${lineOf(after, box.item.line)}"`);
+    await shot('vscode-rollup-ticked');
+    await sleep(800);
+    await item.locator('.custom-view-tree-node-item-checkbox').click();
+    await until(`${rel} to be restored by unticking`, () => disk(rel) === before, 15000);
+    return `${rel}:${box.item.line} "${lineOf(before, box.item.line).trim()}" → "${lineOf(after, box.item.line).trim()}" and back`;
+  });
+
+  await check('status bar shows the owner from the master plan ownership matrix, warning for another actor', async () => {
+    const owned = expected.owned;
+    if (!owned) throw new Error('the master plan has no exclusive file rule');
+    await openFile(owned.path);
+    const item = page.locator('.part.statusbar .statusbar-item', { hasText: `Owned by ${owned.actor}` }).first();
+    await item.waitFor({ timeout: 15000 });
+    const text = (await item.innerText()).trim();
+    const cls = (await item.getAttribute('class')) || '';
+    await shot('vscode-statusbar');
+    if (expected.foreignActor && !/warning-kind/.test(cls)) throw new Error(`no warning colour for currentActor ${expected.foreignActor} (class "${cls}")`);
+    return `${owned.path}: "${text}" (current actor ${expected.foreignActor}: warning colour)`;
+  });
+
+  await check('Who Owns This File? names the owner', async () => {
+    await palette('Plansight: Who Owns This File?');
+    const t = await notification(new RegExp(`Owned by ${escapeRe(expected.owned.actor)}`));
+    return t.slice(0, 120);
+  });
+  await clearNotifications();
+
+  const sl = expected.statusLine;
+  await check('Set Status… at the cursor writes the line, undo restores it', async () => {
+    if (!sl) throw new Error('no open checklist line found');
+    const before = disk(sl.file);
+    await openFile(sl.file, sl.line);
+    await palette('Plansight: Set Status…');
+    await pick('in-progress');
+    const after = await until('the file to change on disk', () => disk(sl.file) !== before && disk(sl.file), 15000);
+    const changed = changedLines(before, after);
+    if (changed.length !== 1 || changed[0] !== sl.line) throw new Error(`changed lines ${changed.join(',')}, expected ${sl.line}`);
+    const now = lineOf(after, sl.line);
+    await undoTo(sl.file, before);
+    return `${sl.file}:${sl.line} → "${now.trim()}", undone`;
+  });
+
+  await check('Mark Done at the cursor writes the line, undo restores it', async () => {
+    if (!sl) throw new Error('no open checklist line found');
+    const before = disk(sl.file);
+    await openFile(sl.file, sl.line);
+    await palette('Plansight: Mark Done');
+    const after = await until('the file to change on disk', () => disk(sl.file) !== before && disk(sl.file), 15000);
+    const changed = changedLines(before, after);
+    if (changed.length !== 1 || changed[0] !== sl.line) throw new Error(`changed lines ${changed.join(',')}, expected ${sl.line}`);
+    const now = lineOf(after, sl.line);
+    if (!/\[[xX✅]\]|✅/.test(now)) throw new Error(`line is "${now}"`);
+    await undoTo(sl.file, before);
+    return `"${now.trim()}", undone`;
+  });
+
+  await check('Add Blocker… appends to the daily status, undo restores it', async () => {
+    const rel = expected.daily;
+    if (!rel) throw new Error('no DAILY_STATUS.md');
+    const before = disk(rel);
+    await palette('Plansight: Add Blocker…');
+    await acceptInput(); // the first actor (the current actor is listed first)
+    await acceptInput('Waiting on the e2e fixture server');
+    await acceptInput(); // no reference
+    const after = await until('DAILY_STATUS.md to change on disk', () => disk(rel) !== before && disk(rel), 15000);
+    const added = after.split('\n').find((l) => l.includes('Waiting on the e2e fixture server'));
+    if (!added) throw new Error('the blocker text is not in the file');
+    await undoTo(rel, before);
+    return `added "${added.trim()}", undone`;
+  });
+
+  await check('Start New Day adds today in the daily status, undo restores it', async () => {
+    const rel = expected.daily;
+    const before = disk(rel);
+    await palette('Plansight: Start New Day');
+    await input().waitFor({ timeout: 10000 });
+    const date = await input().inputValue();
+    await acceptInput();
+    const after = await until('DAILY_STATUS.md to change on disk', () => disk(rel) !== before && disk(rel), 15000);
+    if (!after.includes(date) || before.includes(date)) throw new Error(`date ${date} not newly added`);
+    await undoTo(rel, before);
+    return `new day ${date} (+${after.split('\n').length - before.split('\n').length} lines), undone`;
+  });
+
+  for (const [label, ext, marker] of [['Mermaid', 'mmd', 'flowchart LR'], ['HTML', 'html', '<html']]) {
+    await check(`Export Graph (${label}) writes plansight-graph.${ext}`, async () => {
+      const target = path.join(WS, `plansight-graph.${ext}`);
+      fs.rmSync(target, { force: true });
+      await palette('Plansight: Export Graph (HTML / Mermaid)');
+      await pick(label);
+      await acceptInput(); // the save dialog's default path
+      await until(`${target} to be written`, () => fs.existsSync(target) && fs.statSync(target).size > 0, 20000);
+      const text = fs.readFileSync(target, 'utf8');
+      if (!text.includes(marker)) throw new Error(`no "${marker}" in the export`);
+      return `${fs.statSync(target).size} bytes`;
+    });
+    await clearNotifications();
+  }
+
+  await check('graph webview shows every node of the model and has a strict CSP', async () => {
+    await palette('Plansight: Show Dependency Graph');
+    const frame = await until('the graph webview frame', async () => {
+      for (const f of page.frames()) if ((await f.locator('.ps-node').count().catch(() => 0)) > 0) return f;
+      return null;
+    }, 30000);
+    await sleep(1000);
+    const count = await frame.locator('.ps-node').count();
+    const csp = await frame.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') || '');
+    await shot('vscode-graph');
+    if (count !== expected.nodes) throw new Error(`${count} nodes drawn, the model has ${expected.nodes}`);
+    if (!/default-src 'none'/.test(csp) || !/script-src 'nonce-[A-Za-z0-9]+'/.test(csp)) throw new Error(`CSP is "${csp}"`);
+    return `${count} nodes; CSP "${csp.slice(0, 60)}…"`;
+  });
+
+  await check('clicking a graph node opens its file at its line', async () => {
+    const n = expected.node;
+    if (!n) throw new Error('no item node');
+    let frame = null;
+    for (const f of page.frames()) if ((await f.locator('.ps-node').count().catch(() => 0)) > 0) frame = f;
+    if (!frame) throw new Error('graph webview not found');
+    await frame.locator(`.ps-node[data-id="${n.id.replace(/"/g, '\\"')}"]`).dispatchEvent('click');
+    await page.locator('.tabs-container .tab.active', { hasText: path.basename(n.file) }).waitFor({ timeout: 10000 });
+    await until(`cursor on line ${n.line}`, async () => (await cursorLine()) === n.line, 10000);
+    return `${n.id} → ${n.file}:${n.line}`;
+  });
+
+  await check('CodeLens and status decorations on a plan file', async () => {
+    const sprint = expected.rollups.flatMap((v) => v.children).find((r) => r.children.some((c) => c.kind === 'gate'));
+    if (!sprint) throw new Error('no file with gates');
+    await openFile(sprint.file);
+    const lens = page.locator('.monaco-editor .codelens-decoration', { hasText: /\d+\/\d+ (criteria|done)/ }).first();
+    await lens.waitFor({ timeout: 15000 });
+    await shot('vscode-editor');
+    return `${sprint.file}: "${(await lens.innerText()).trim()}"`;
+  });
+
+  await check('Repair Mojibake shows a diff first, then repairs; undo restores', async () => {
+    const rel = expected.mojibake;
+    if (!rel) throw new Error('no mojibake file in the vault');
+    const before = disk(rel);
+    await openFile(rel);
+    await palette('Plansight: Repair Mojibake');
+    await page.locator('.tabs-container .tab.active', { hasText: 'repaired' }).waitFor({ timeout: 15000 });
+    await notification(/repair mojibake on \d+ line/);
+    await shot('vscode-mojibake-diff');
+    if (disk(rel) !== before) throw new Error('the file changed before the repair was confirmed');
+    await page.locator('.notifications-toasts .monaco-button', { hasText: 'Apply Repair' }).first().click();
+    const after = await until('the repaired file on disk', () => disk(rel) !== before && disk(rel), 15000);
+    if (/â[œ”]|ðŸ/.test(after)) throw new Error('mojibake left after repair');
+    const n = changedLines(before, after).length;
+    await undoTo(rel, before);
+    return `${n} lines repaired, undone`;
+  });
+}
+
+main();
