@@ -1,0 +1,177 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Status } from '@plansight/core';
+import { renderHtmlPage } from '../src/html.js';
+import type { ViewMessage, ViewModelPayload } from '../src/protocol.js';
+import { STATUS_COLORS } from '../src/viewModel.js';
+import { describeBrowser, graphViewBundle, launchChromium } from './browser.js';
+import { fixture } from './fixtures.js';
+
+export const OUT = join(__dirname, '..', 'test-output');
+
+declare global {
+  interface Window {
+    posted: ViewMessage[];
+  }
+}
+
+function rgb(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+/** Open a page with the bundle mounted (not read-only), recording what the view posts. */
+async function mounted(browser: Browser, bundleJs: string, payload: ViewModelPayload, theme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.setContent('<!doctype html><html><body style="margin:0"><div id="app" style="height:100vh"></div></body></html>');
+  await page.addScriptTag({ content: bundleJs });
+  await page.evaluate(
+    ([p, t]) => {
+      window.posted = [];
+      window.Plansight!.mountPlansight(document.getElementById('app')!, { post: (m) => window.posted.push(m), initial: p as ViewModelPayload, theme: t as 'light' | 'dark' });
+    },
+    [payload, theme] as const,
+  );
+  return page;
+}
+
+describeBrowser('graph view in headless Chromium', () => {
+  let browser: Browser;
+  let bundleJs: string;
+  const small = fixture('small');
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    [browser, bundleJs] = await Promise.all([launchChromium(), graphViewBundle()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('should render as many nodes and edges as the model has, coloured by status', async () => {
+    const page = await mounted(browser, bundleJs, small);
+    expect(await page.locator('.ps-node').count()).toBe(small.graph.nodes.length);
+    expect(await page.locator('.ps-edge').count()).toBe(small.graph.edges.length);
+    for (const theme of ['light', 'dark'] as const) {
+      if (theme === 'dark') await page.evaluate(() => window.postMessage({ type: 'theme', theme: 'dark' }, '*'));
+      const colours = await page.$$eval('.ps-node', (els) => els.map((el) => [el.getAttribute('data-status'), getComputedStyle(el.querySelector('.ps-node-stripe')!).fill]));
+      // window messages are only heard with listenToWindow; the theme is set through the view API instead.
+      if (theme === 'dark') break;
+      for (const [status, fill] of colours) expect(fill, status!).toBe(rgb(STATUS_COLORS[theme][status as Status]));
+    }
+    await page.close();
+  });
+
+  it('should follow a theme message from the host', async () => {
+    const page = await mounted(browser, bundleJs, small, 'light');
+    await page.evaluate(() => {
+      const root = document.querySelector('.plansight') as HTMLElement;
+      root.dataset.theme = 'light';
+    });
+    const view = await page.evaluateHandle(() => {
+      const app = document.getElementById('app')!;
+      app.replaceChildren();
+      return window.Plansight!.mountPlansight(app, { post: () => {}, listenToWindow: true, theme: 'light' });
+    });
+    await page.evaluate((p) => window.postMessage({ type: 'model', payload: p }, '*'), small);
+    await page.evaluate(() => window.postMessage({ type: 'theme', theme: 'dark' }, '*'));
+    await page.waitForFunction(() => document.querySelector('.plansight')?.getAttribute('data-theme') === 'dark');
+    await page.waitForFunction((n) => document.querySelectorAll('.ps-node').length === n, small.graph.nodes.length);
+    const fill = await page.$eval('.ps-node[data-status="done"] .ps-node-stripe', (el) => getComputedStyle(el).fill);
+    expect(fill).toBe(rgb(STATUS_COLORS.dark.done));
+    await view.dispose();
+    await page.close();
+  });
+
+  it('should highlight the critical path and draw the planted cycle as a cycle with its members listed', async () => {
+    const page = await mounted(browser, bundleJs, small);
+    const critical = await page.$$eval('.ps-node.ps-critical', (els) => els.map((e) => e.getAttribute('data-id')).sort());
+    expect(critical).toEqual([...small.graph.criticalPath].sort());
+    expect(await page.locator('.ps-edge.ps-critical').count()).toBe(small.graph.edges.filter((e) => e.critical).length);
+    const criticalStroke = await page.$eval('.ps-edge.ps-critical', (el) => getComputedStyle(el).stroke);
+    const plainStroke = await page.$eval('.ps-edge:not(.ps-critical):not(.ps-cycle)', (el) => getComputedStyle(el).stroke);
+    expect(criticalStroke).not.toBe(plainStroke);
+
+    const cycleEdges = await page.$$eval('.ps-edge.ps-cycle', (els) => els.map((e) => [e.getAttribute('data-from'), e.getAttribute('data-to'), getComputedStyle(e).strokeDasharray]));
+    expect(cycleEdges.map(([f, t]) => `${f}>${t}`).sort()).toEqual(['#12>#13', '#13>#14', '#14>#12']);
+    for (const [, , dash] of cycleEdges) expect(dash).not.toBe('none');
+    expect(await page.locator('.ps-cycle-item').innerText()).toBe('#12 → #13 → #14 → #12');
+    await page.close();
+  });
+
+  it('should post open at file:line when a node is clicked, and from the keyboard', async () => {
+    const page = await mounted(browser, bundleJs, small);
+    await page.locator('.ps-node[data-id="T1-003"]').click();
+    expect(await page.evaluate(() => window.posted)).toContainEqual({ type: 'open', file: 'plans/master.md', line: 18 });
+    await page.locator('.ps-node[data-id="T1-001"]').focus();
+    await page.keyboard.press('ArrowRight');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-id'));
+    expect(focused).toBe('T1-002');
+    await page.keyboard.press('Enter');
+    expect((await page.evaluate(() => window.posted)).at(-1)).toEqual({ type: 'open', file: 'plans/master.md', line: 14 });
+    await page.close();
+  });
+
+  it('should show hover details as text: status, owner, estimate, dependencies, file:line', async () => {
+    const page = await mounted(browser, bundleJs, small);
+    await page.locator('.ps-node[data-id="T1-006"]').hover();
+    const tip = await page.locator('.ps-tooltip').innerText();
+    expect(tip.split('\n')).toEqual(['T1-006: Obsidian host adapter', 'Status: Waiting', 'Owner: Worker 3', 'Estimate: 1 day', 'Depends on: T1-005, T1-002', 'plans/master.md:30']);
+    await page.close();
+  });
+
+  it('should post a toggle when a rollup checkbox is clicked, without flipping it before the host answers', async () => {
+    const page = await mounted(browser, bundleJs, small);
+    const box = page.locator('.ps-rollup-item[data-line="76"] input');
+    await box.click();
+    expect((await page.evaluate(() => window.posted)).at(-1)).toEqual({ type: 'toggle', file: 'plans/master.md', line: 76 });
+    expect(await box.isChecked()).toBe(false);
+    expect(await page.locator('.ps-kind-gate .ps-badge-pass').count()).toBe(1);
+    expect(await page.locator('.ps-kind-gate .ps-badge-fail').count()).toBe(1);
+    expect(await page.locator('.ps-kind-vault > summary .ps-rollup-count').innerText()).toBe('5/9 · 56%');
+    expect(await page.locator('.ps-kind-file > summary .ps-rollup-count').first().innerText()).toBe('4/7 · 57%');
+    await page.close();
+  });
+
+  it('should filter by actor and focus a chain from the toolbar', async () => {
+    const page = await mounted(browser, bundleJs, small);
+    await page.locator('.ps-toolbar select').first().selectOption('worker-2');
+    expect(await page.locator('.ps-node').count()).toBe(4);
+    await page.locator('.ps-toolbar select').first().selectOption('');
+    await page.locator('.ps-node[data-id="T1-005"]').click();
+    await page.getByRole('button', { name: 'Focus selection' }).click();
+    expect(await page.locator('.ps-node').count()).toBe(6);
+    await page.close();
+  });
+
+  it('should render a hostile title as text and fire no dialog, from a file:// export under its CSP', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const dialogs: string[] = [];
+    const errors: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const file = join(OUT, 'small.html');
+    writeFileSync(file, renderHtmlPage(small, bundleJs));
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector('.ps-node');
+    expect(await page.locator('.ps-node[data-id="T1-008"] .ps-node-title').textContent()).toBe('<img src=x onerror=alert(1)>');
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('.ps-rollup a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).toEqual(['https://example.com/spec']);
+    await page.locator('.ps-node[data-id="T1-008"]').click();
+    expect(await page.locator('.ps-status-line').innerText()).toBe('Source: plans/master.md:38');
+    expect(await page.locator('.ps-rollup-item input').first().isDisabled()).toBe(true);
+    await page.screenshot({ path: join(OUT, 'small.png') });
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
