@@ -51,11 +51,13 @@ export function editsFor(path: string, text: string, model: PlanModel, action: E
   const vocab = options.vocabulary ?? DEFAULT_VOCABULARY;
   const ed = new LineEditor(text);
   const raw = ed.src.lines;
-  const ctx = (): LineContext => ({
-    style: learnStyle(raw.map((l) => repairLine(l).text), vocab),
-    mojibake: detectMojibake(text),
-    vocab,
-  });
+  let memo: LineContext | undefined;
+  const ctx = (): LineContext =>
+    (memo ??= {
+      style: learnStyle(raw.map((l) => repairLine(l).text), vocab),
+      mojibake: detectMojibake(text),
+      vocab,
+    });
   const setStatus = (line: number, status: Status, column?: number) => {
     const i = lineIndex(ed, path, line);
     const next = setLineStatus(raw[i]!, status, ctx(), column);

@@ -85,7 +85,7 @@ export function statusSplices(line: string, status: Status, ctx: LineContext, co
         text = markerFor(status, s.value, vocab);
         break;
       case 'emoji':
-        text = ((wordAfter(s) ?? s).status === status) ? s.value : emojiFor(ctx.style, status);
+        text = (wordAfter(s) ?? s).status === status ? s.value : emojiFor(ctx.style, status, !wordAfter(s), vocab);
         break;
       case 'percent':
         text = percentFor(status, s.value);

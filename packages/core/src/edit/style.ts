@@ -77,8 +77,11 @@ export function learnStyle(lines: readonly string[], vocab: StatusVocabulary = D
   return { emoji, words };
 }
 
-export function emojiFor(style: FileStyle, status: Status): string {
-  return style.emoji.get(status) ?? DEFAULT_EMOJI[status];
+/** The file's emoji for a status. A bare emoji (no word after it) must mean the status by itself. */
+export function emojiFor(style: FileStyle, status: Status, bare = false, vocab: StatusVocabulary = DEFAULT_VOCABULARY): string {
+  const learnt = style.emoji.get(status);
+  if (learnt && (!bare || (vocab.emoji[learnt] ?? vocab.emoji[learnt.replace('\uFE0F', '')]) === status)) return learnt;
+  return DEFAULT_EMOJI[status];
 }
 
 /** The word for a status at this kind of place, in the case of the word it replaces. */
@@ -119,5 +122,6 @@ export function canWrite(spot: StatusSpot, status: Status): boolean {
   if (status === 'unknown') return false;
   if (spot.kind === 'checkbox') return status !== 'next' || /[^\x00-\x7f]/.test(spot.value);
   if (spot.kind === 'percent') return status === 'todo' || status === 'done' || status === 'in-progress';
+  if (spot.kind === 'emoji') return status !== 'cancelled';
   return true;
 }
