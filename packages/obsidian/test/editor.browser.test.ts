@@ -48,7 +48,7 @@ function expected(lines: string[]) {
 }
 
 async function chipsOnPage(page: Page) {
-  return page.$$eval('.ps-chips', (els) =>
+  return page.$$eval('.pso-chips', (els) =>
     els.map((el) => {
       const count = (s: string) => Number(el.querySelector(`[data-status="${s}"]`)?.getAttribute('data-count'));
       return { line: window.ps.lineOf(el), done: count('done'), 'in-progress': count('in-progress'), blocked: count('blocked') };
@@ -57,7 +57,7 @@ async function chipsOnPage(page: Page) {
 }
 
 async function controlsOnPage(page: Page) {
-  return page.$$eval('.ps-status-ctl', (els) => els.map((el) => ({ line: window.ps.lineOf(el), col: window.ps.colOf(el) })));
+  return page.$$eval('.pso-status-ctl', (els) => els.map((el) => ({ line: window.ps.lineOf(el), col: window.ps.colOf(el) })));
 }
 
 describe.runIf(HAS_CHROMIUM)('CodeMirror 6 extension in headless Chromium', () => {
@@ -95,7 +95,7 @@ describe.runIf(HAS_CHROMIUM)('CodeMirror 6 extension in headless Chromium', () =
 
   it('shows gate criteria progress beside a gate heading', async () => {
     const p = await open(readFileSync(join(PKG, 'test/fixtures/DAILY_STATUS.md'), 'utf8'));
-    const gates = await p.$$eval('.ps-gate', (els) =>
+    const gates = await p.$$eval('.pso-gate', (els) =>
       els.map((el) => ({ line: window.ps.lineOf(el), done: el.getAttribute('data-done'), total: el.getAttribute('data-total') })),
     );
     expect(gates).toEqual([{ line: 14, done: '2', total: '3' }]);
@@ -110,14 +110,14 @@ describe.runIf(HAS_CHROMIUM)('CodeMirror 6 extension in headless Chromium', () =
     const heading = LINES.slice(0, idx).map((l, i) => (/^#{1,6}\s/.test(l) ? i + 1 : 0)).filter(Boolean).pop()!;
     const before = (await chipsOnPage(p)).find((c) => c.line === heading)!;
 
-    const button = (await p.$$('.ps-status-btn')).find(Boolean);
+    const button = (await p.$$('.pso-status-btn')).find(Boolean);
     expect(button).toBeTruthy();
-    const controls = await p.$$('.ps-status-ctl');
+    const controls = await p.$$('.pso-status-ctl');
     let target = null;
     for (const c of controls) if ((await c.evaluate((el) => window.ps.lineOf(el))) === line) target = c;
     expect(target).not.toBeNull();
-    await (await target!.$('.ps-status-btn'))!.click();
-    await p.click('.ps-status-menu .ps-status-item[data-status="done"]');
+    await (await target!.$('.pso-status-btn'))!.click();
+    await p.click('.pso-status-menu .pso-status-item[data-status="done"]');
 
     const after = LINES.map((l, i) => (i === idx ? l.replace('🔄', '✅').replace('In Progress', 'Completed') : l)).join('\n');
     expect(await p.evaluate(() => window.ps.text())).toBe(after);
@@ -180,26 +180,26 @@ describe.runIf(HAS_CHROMIUM)('CodeMirror 6 extension in headless Chromium', () =
     ];
     const text = readFileSync(join(PKG, 'test/fixtures/DAILY_STATUS.md'), 'utf8');
     const p = await open(text, 'DAILY_STATUS.md', targets);
-    await p.waitForSelector('.ps-ref-badge');
-    const marks = await p.$$eval('.ps-ref', (els) => els.map((el) => ({ text: el.textContent, ref: el.getAttribute('data-ref') })));
+    await p.waitForSelector('.pso-ref-badge');
+    const marks = await p.$$eval('.pso-ref', (els) => els.map((el) => ({ text: el.textContent, ref: el.getAttribute('data-ref') })));
     expect(marks).toEqual([
       { text: 'Issue #145', ref: '#145' },
       { text: 'T1-001', ref: 'T1-001' },
       { text: 'Issue #145', ref: '#145' },
     ]);
-    const badges = await p.$$eval('.ps-ref-badge', (els) => els.map((el) => [el.getAttribute('data-ref'), el.getAttribute('data-status')]));
+    const badges = await p.$$eval('.pso-ref-badge', (els) => els.map((el) => [el.getAttribute('data-ref'), el.getAttribute('data-status')]));
     expect(badges).toEqual([
       ['#145', 'in-progress'],
       ['T1-001', 'done'],
       ['#145', 'in-progress'],
     ]);
-    await p.click('.ps-ref-badge[data-ref="T1-001"]');
+    await p.click('.pso-ref-badge[data-ref="T1-001"]');
     expect(await p.evaluate(() => window.ps.h().jumps.map((j) => `${j.file}:${j.line}`))).toEqual(['Sprint Plan M1.md:7']);
     // Editing never moves a badge off its reference.
     await (await p.$$('.cm-line'))[0]!.click();
     await p.keyboard.press('Home');
     await p.keyboard.type('> ');
-    const after = await p.$$eval('.ps-ref', (els) => els.map((el) => el.textContent));
+    const after = await p.$$eval('.pso-ref', (els) => els.map((el) => el.textContent));
     expect(after).toEqual(['Issue #145', 'T1-001', 'Issue #145']);
     await p.close();
   });

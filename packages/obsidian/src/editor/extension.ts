@@ -148,14 +148,14 @@ function buildDecorations(state: EditorState): DecorationSet {
       const at = info.kind === 'checkbox' ? line.to : line.from + (info.label?.to ?? info.token!.to);
       ranges.push(
         Decoration.widget({ widget: new StatusControlWidget(info.status, choose), side: 1 }).range(at),
-        Decoration.line({ class: `ps-line ps-line-${info.status}` }).range(line.from),
+        Decoration.line({ class: `pso-line pso-line-${info.status}` }).range(line.from),
       );
     }
     for (const ref of info.refs) {
       const target = model.targets.get(ref.id);
       ranges.push(
         Decoration.mark({
-          class: `ps-ref${target ? ` ps-ref-status-${target.status}` : ' ps-ref-unresolved'}`,
+          class: `pso-ref${target ? ` pso-ref-status-${target.status}` : ' pso-ref-unresolved'}`,
           attributes: { 'data-ref': ref.id },
         }).range(line.from + ref.from, line.from + ref.to),
       );

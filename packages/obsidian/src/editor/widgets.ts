@@ -29,10 +29,10 @@ export class ChipsWidget extends WidgetType {
   }
   toDOM(view: EditorView): HTMLElement {
     const doc = view.dom.ownerDocument;
-    const box = el(doc, 'span', 'ps-chips');
+    const box = el(doc, 'span', 'pso-chips');
     box.setAttribute('aria-label', 'Plansight status counts');
     for (const s of ['done', 'in-progress', 'blocked'] as const) {
-      const chip = el(doc, 'span', `ps-chip ps-status-${s}`, `${STATUS_EMOJI[s]} ${this.counts[s]}`);
+      const chip = el(doc, 'span', `pso-chip pso-status-${s}`, `${STATUS_EMOJI[s]} ${this.counts[s]}`);
       chip.title = `${this.counts[s]} ${STATUS_LABEL[s].toLowerCase()}`;
       chip.dataset.status = s;
       chip.dataset.count = String(this.counts[s]);
@@ -59,14 +59,14 @@ export class GateWidget extends WidgetType {
   toDOM(view: EditorView): HTMLElement {
     const doc = view.dom.ownerDocument;
     const passed = this.total > 0 && this.done >= this.total;
-    const box = el(doc, 'span', `ps-gate${passed ? ' ps-gate-passed' : ''}`);
+    const box = el(doc, 'span', `pso-gate${passed ? ' pso-gate-passed' : ''}`);
     box.dataset.done = String(this.done);
     box.dataset.total = String(this.total);
-    const bar = el(doc, 'span', 'ps-gate-bar');
-    const fill = el(doc, 'span', 'ps-gate-fill');
+    const bar = el(doc, 'span', 'pso-gate-bar');
+    const fill = el(doc, 'span', 'pso-gate-fill');
     fill.style.width = `${this.total ? Math.round((100 * this.done) / this.total) : 0}%`;
     bar.append(fill);
-    box.append(bar, el(doc, 'span', 'ps-gate-text', `${this.done}/${this.total} criteria${passed ? ' ✓' : ''}`));
+    box.append(bar, el(doc, 'span', 'pso-gate-text', `${this.done}/${this.total} criteria${passed ? ' ✓' : ''}`));
     return box;
   }
   override ignoreEvent(): boolean {
@@ -90,7 +90,7 @@ export class RefBadgeWidget extends WidgetType {
   toDOM(view: EditorView): HTMLElement {
     const doc = view.dom.ownerDocument;
     const t = this.target;
-    const badge = el(doc, 'span', `ps-ref-badge ps-status-${t.status}`, STATUS_EMOJI[t.status]);
+    const badge = el(doc, 'span', `pso-ref-badge pso-status-${t.status}`, STATUS_EMOJI[t.status]);
     badge.title = `${t.id}: ${t.title} — ${STATUS_LABEL[t.status]} (${t.file}:${t.line})`;
     badge.dataset.ref = t.id;
     badge.dataset.status = t.status;
@@ -119,22 +119,22 @@ export class StatusControlWidget extends WidgetType {
   }
   toDOM(view: EditorView): HTMLElement {
     const doc = view.dom.ownerDocument;
-    const wrap = el(doc, 'span', 'ps-status-ctl');
-    const button = el(doc, 'button', `ps-status-btn ps-status-${this.status}`, '▾');
+    const wrap = el(doc, 'span', 'pso-status-ctl');
+    const button = el(doc, 'button', `pso-status-btn pso-status-${this.status}`, '▾');
     button.setAttribute('aria-label', `Status: ${STATUS_LABEL[this.status]} — change`);
     button.dataset.status = this.status;
     button.addEventListener('mousedown', (e) => e.preventDefault());
     button.addEventListener('click', (e) => {
       e.preventDefault();
-      const open = wrap.querySelector('.ps-status-menu');
+      const open = wrap.querySelector('.pso-status-menu');
       if (open) {
         open.remove();
         return;
       }
-      const menu = el(doc, 'span', 'ps-status-menu');
+      const menu = el(doc, 'span', 'pso-status-menu');
       menu.setAttribute('role', 'menu');
       for (const s of MENU_STATUSES) {
-        const item = el(doc, 'button', `ps-status-item ps-status-${s}`, `${STATUS_EMOJI[s]} ${STATUS_LABEL[s]}`);
+        const item = el(doc, 'button', `pso-status-item pso-status-${s}`, `${STATUS_EMOJI[s]} ${STATUS_LABEL[s]}`);
         item.setAttribute('role', 'menuitem');
         item.dataset.status = s;
         if (s === this.status) item.setAttribute('aria-current', 'true');

@@ -1,0 +1,272 @@
+import { MarkdownView, Notice, Plugin, TFile, editorInfoField, type TAbstractFile, type WorkspaceLeaf } from 'obsidian';
+import { editsFor, ownersOf, type EditAction, type Status } from '@plansight/core';
+import type { ViewMessage, ViewModelPayload } from '@plansight/graph-view';
+import { plansightEditor } from './editor/extension.js';
+import { editorModelFor } from './editor/model.js';
+import { statusEdits } from './editor/statusEdit.js';
+import { PlanIndex } from './index/planIndex.js';
+import { BlockerModal, RepairModal, StatusSuggestModal } from './modals.js';
+import { decorateStatusItems, PlansightBlock } from './reading.js';
+import { DEFAULT_SETTINGS, newDayHeading, vocabularyOf, withDefaults, type PlansightSettings } from './settings.js';
+import { PlansightSettingTab } from './settingsTab.js';
+import { DiagnosticsView, GraphView, RollupView, VIEW_DIAGNOSTICS, VIEW_GRAPH, VIEW_ROLLUP } from './views/itemViews.js';
+import { currentText, writeEdits } from './writeBack.js';
+
+export default class PlansightPlugin extends Plugin {
+  override settings: PlansightSettings = DEFAULT_SETTINGS;
+  index = new PlanIndex({ planFolders: [] });
+  private listeners = new Set<() => void>();
+  private notifyTimer: number | undefined;
+  private ready = false;
+
+  override async onload(): Promise<void> {
+    this.settings = withDefaults(await this.loadData());
+    this.index = new PlanIndex(this.indexOptions());
+
+    this.registerView(VIEW_GRAPH, (leaf) => new GraphView(leaf, this));
+    this.registerView(VIEW_ROLLUP, (leaf) => new RollupView(leaf, this));
+    this.registerView(VIEW_DIAGNOSTICS, (leaf) => new DiagnosticsView(leaf, this));
+    this.addRibbonIcon('git-fork', 'Plansight: dependency graph', () => void this.showView(VIEW_GRAPH, 'tab'));
+    this.addSettingTab(new PlansightSettingTab(this));
+    this.addCommands();
+
+    this.registerEditorExtension(
+      plansightEditor({
+        path: (state) => state.field(editorInfoField, false)?.file?.path ?? null,
+        active: (state) => {
+          const path = state.field(editorInfoField, false)?.file?.path;
+          return !!path && (this.index.has(path) || /(^|\/)DAILY_STATUS\.md$/i.test(path));
+        },
+        onJump: (t) => void this.openAt(t.file, t.line),
+        onError: (m) => new Notice(`Plansight: ${m}`),
+        modelFor: (text, path) => {
+          this.index.set(path, text);
+          this.changed();
+          return editorModelFor(this.index.model(), path);
+        },
+      }),
+    );
+    this.registerMarkdownCodeBlockProcessor('plansight', (source, el, ctx) => {
+      ctx.addChild(new PlansightBlock(el, this, source, ctx.sourcePath));
+    });
+    this.registerMarkdownPostProcessor((el) => decorateStatusItems(el));
+    this.app.workspace.onLayoutReady(() => void this.indexVault());
+    this.register(() => {
+      window.clearTimeout(this.notifyTimer);
+      this.listeners.clear();
+    });
+  }
+
+  override onunload(): void {
+    this.ready = false;
+  }
+
+  private indexOptions() {
+    return { planFolders: this.settings.planFolders, vocabulary: vocabularyOf(this.settings.extraStatusWords).vocabulary, estimates: this.settings.estimates };
+  }
+
+  /** Read every Markdown file after layout-ready, yielding between batches so start-up never blocks. */
+  async indexVault(): Promise<void> {
+    const files = this.app.vault.getMarkdownFiles();
+    this.index.clear();
+    this.index.progress = { done: 0, total: files.length };
+    for (const file of files) {
+      this.index.set(file.path, await this.app.vault.cachedRead(file));
+      this.index.progress.done++;
+      if (this.index.progress.done % 50 === 0) {
+        this.changed();
+        await new Promise((r) => window.setTimeout(r, 0));
+      }
+    }
+    if (!this.ready) {
+      this.ready = true;
+      this.registerEvent(this.app.vault.on('create', (f) => void this.reread(f)));
+      this.registerEvent(this.app.vault.on('modify', (f) => void this.reread(f)));
+      this.registerEvent(this.app.vault.on('delete', (f) => (this.index.delete(f.path), this.changed())));
+      this.registerEvent(
+        this.app.vault.on('rename', (f, old) => {
+          this.index.delete(old);
+          void this.reread(f);
+        }),
+      );
+      this.registerEvent(this.app.workspace.on('active-leaf-change', () => this.refreshViews(VIEW_ROLLUP)));
+    }
+    this.changed();
+  }
+
+  private async reread(f: TAbstractFile): Promise<void> {
+    if (!(f instanceof TFile) || f.extension !== 'md') return;
+    this.index.set(f.path, await this.app.vault.cachedRead(f));
+    this.changed();
+  }
+
+  /** Subscribe to model changes (views, code blocks); returns the unsubscribe. */
+  onModelChange(cb: () => void): () => void {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+
+  /** Coalesce bursts of changes into one refresh of every view. */
+  changed(): void {
+    window.clearTimeout(this.notifyTimer);
+    this.notifyTimer = window.setTimeout(() => {
+      for (const type of [VIEW_GRAPH, VIEW_ROLLUP, VIEW_DIAGNOSTICS]) this.refreshViews(type);
+      for (const cb of this.listeners) cb();
+    }, 300);
+  }
+
+  private refreshViews(type: string): void {
+    for (const leaf of this.app.workspace.getLeavesOfType(type)) {
+      const view = leaf.view as unknown as { refresh?: () => void };
+      view.refresh?.();
+    }
+  }
+
+  progressText(): string {
+    const { done, total } = this.index.progress;
+    return done < total ? `Indexing ${done}/${total}…` : `${this.index.paths().length} plan files`;
+  }
+
+  payload(): ViewModelPayload {
+    const model = this.index.model();
+    const a = this.index.analysis();
+    return { graph: a.graph, rollups: a.rollups, actors: Object.fromEntries(model.actors.map((x) => [x.id, x.name])) };
+  }
+
+  async saveSettings(reindex = false): Promise<void> {
+    await this.saveData(this.settings);
+    if (reindex) {
+      this.index.options = this.indexOptions();
+      await this.indexVault();
+    }
+  }
+
+  async showView(type: string, where: 'tab' | 'right'): Promise<void> {
+    const { workspace } = this.app;
+    let leaf: WorkspaceLeaf | null = workspace.getLeavesOfType(type)[0] ?? null;
+    if (!leaf) {
+      leaf = where === 'right' ? workspace.getRightLeaf(false) : workspace.getLeaf('tab');
+      if (!leaf) return;
+      await leaf.setViewState({ type, active: true });
+    }
+    await workspace.revealLeaf(leaf);
+  }
+
+  async openAt(path: string, line: number): Promise<void> {
+    const file = this.app.vault.getAbstractFileByPath(path);
+    if (!(file instanceof TFile)) {
+      new Notice(`Plansight: ${path} is not in the vault`);
+      return;
+    }
+    await this.app.workspace.getLeaf(false).openFile(file, { eState: { line: Math.max(0, line - 1) } });
+  }
+
+  /** Compute edits for an action on a file and write them back (editor transaction or Vault.process). */
+  async act(path: string, action: EditAction, status?: Status, line?: number): Promise<boolean> {
+    const text = await currentText(this.app, path);
+    if (text === null) {
+      new Notice(`Plansight: ${path} is not in the vault`);
+      return false;
+    }
+    try {
+      let edits =
+        action.type === 'set-status' && status && line
+          ? statusEdits(path, text, line, status)
+          : editsFor(path, text, this.index.model(), action, { vocabulary: this.index.options.vocabulary! });
+      if (action.type === 'new-day' && this.settings.newDayTemplate !== DEFAULT_SETTINGS.newDayTemplate) {
+        const heading = newDayHeading(this.settings.newDayTemplate, action.date);
+        edits = edits.map((e) => ({ ...e, text: e.text.replace(/^#{1,6} .*\d{4}-\d{2}-\d{2}.*$/m, heading) }));
+      }
+      return await writeEdits(this.app, path, edits);
+    } catch (e) {
+      new Notice(`Plansight: ${(e as Error).message}`);
+      return false;
+    }
+  }
+
+  async handleViewMessage(m: ViewMessage): Promise<void> {
+    if (m.type === 'open') await this.openAt(m.file, m.line);
+    else if (m.type === 'toggle') await this.act(m.file, { type: 'toggle', line: m.line });
+    else if (m.type === 'set-status') await this.act(m.file, { type: 'set-status', line: m.line, status: m.status }, m.status, m.line);
+  }
+
+  private cursor(): { path: string; line: number } | null {
+    const view = this.app.workspace.getActiveViewOfType(MarkdownView);
+    if (!view?.file) return null;
+    return { path: view.file.path, line: view.editor.getCursor().line + 1 };
+  }
+
+  private setStatusAtCursor(status: Status): void {
+    const at = this.cursor();
+    if (at) void this.act(at.path, { type: 'set-status', line: at.line, status }, status, at.line);
+  }
+
+  private addCommands(): void {
+    this.addCommand({
+      id: 'set-status',
+      name: 'Set status of the item at the cursor',
+      editorCallback: () => new StatusSuggestModal(this.app, (s) => this.setStatusAtCursor(s)).open(),
+    });
+    this.addCommand({ id: 'mark-done', name: 'Mark the item at the cursor done', editorCallback: () => this.setStatusAtCursor('done') });
+    this.addCommand({
+      id: 'add-blocker',
+      name: 'Add a blocker',
+      editorCallback: () => {
+        const at = this.cursor();
+        if (!at) return;
+        const reports = this.index.model().statusReports.filter((r) => r.file === at.path && r.line <= at.line);
+        const report = reports.sort((a, b) => b.line - a.line)[0];
+        if (!report) {
+          new Notice(`Plansight: ${at.path}:${at.line}: put the cursor under a worker heading of a daily status`);
+          return;
+        }
+        new BlockerModal(this.app, report.actor, (text, ref) =>
+          void this.act(at.path, { type: 'add-blocker', actor: report.actor, text, ...(ref ? { ref } : {}) }),
+        ).open();
+      },
+    });
+    this.addCommand({
+      id: 'new-day',
+      name: 'Start a new day in DAILY_STATUS.md',
+      callback: () => void this.act(this.settings.dailyStatusPath, { type: 'new-day', date: today() }),
+    });
+    this.addCommand({ id: 'show-graph', name: 'Show dependency graph', callback: () => void this.showView(VIEW_GRAPH, 'tab') });
+    this.addCommand({ id: 'show-rollup', name: 'Show checklist rollup', callback: () => void this.showView(VIEW_ROLLUP, 'right') });
+    this.addCommand({
+      id: 'who-owns',
+      name: 'Who owns the file under the cursor',
+      callback: () => {
+        const file = this.app.workspace.getActiveFile();
+        if (!file) return;
+        const owners = ownersOf(this.index.model(), file.path);
+        new Notice(
+          owners.length
+            ? `${file.path}:\n${owners.map((o) => `${o.actor} (${o.mode}, ${o.pattern} — ${o.file}:${o.line})`).join('\n')}`
+            : `${file.path}: no ownership rule matches`,
+        );
+      },
+    });
+    this.addCommand({ id: 'check-plans', name: 'Check plans', callback: () => void this.showView(VIEW_DIAGNOSTICS, 'tab') });
+    this.addCommand({
+      id: 'repair-mojibake',
+      name: 'Repair mojibake in this file',
+      callback: async () => {
+        const file = this.app.workspace.getActiveFile();
+        if (!file) return;
+        const text = await currentText(this.app, file.path);
+        if (text === null) return;
+        const edits = editsFor(file.path, text, this.index.model(), { type: 'repair-mojibake' });
+        if (!edits.length) {
+          new Notice(`Plansight: ${file.path} has no mojibake`);
+          return;
+        }
+        new RepairModal(this.app, file.path, text, edits, () => void writeEdits(this.app, file.path, edits)).open();
+      },
+    });
+  }
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
