@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
 import { registerReport } from './report.js';
+import { registerCheck } from './check.js';
+import { registerGraph } from './graph.js';
+import { registerOwners } from './owners.js';
+import { registerNext } from './next.js';
 
 /** Every CLI command registers itself here; each lives in its own file. */
-export const COMMANDS: Array<(program: Command) => void> = [registerReport];
+export const COMMANDS: Array<(program: Command) => void> = [registerReport, registerCheck, registerGraph, registerOwners, registerNext];

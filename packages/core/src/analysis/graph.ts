@@ -95,12 +95,23 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
       else reportDangling(a.file, a.line, raw, `${a.name} depends on`);
     }
   }
+  // A plan that relates things it names nowhere else ("trace-viewer depends on: sync-replay") defines them by
+  // saying so: generated ids (`stem:slug`) in a dependency line become nodes of their own; explicit ids dangle.
+  const implicit = new Map<string, { file: string; line: number }>();
+  const endpoint = (raw: string, at: { file: string; line: number }): string | undefined => {
+    const t = resolver.resolve(raw);
+    if (t) return nodeKey(t);
+    if (/^[a-z0-9-]+:[a-z0-9-]+$/.test(raw)) {
+      if (!implicit.has(raw)) implicit.set(raw, at);
+      return raw;
+    }
+    reportDangling(at.file, at.line, raw, 'dependency');
+    return undefined;
+  };
   for (const d of model.dependencies) {
-    const f = resolver.resolve(d.from);
-    const t = resolver.resolve(d.to);
-    if (!f) reportDangling(d.file, d.line, d.from, 'dependency');
-    if (!t) reportDangling(d.file, d.line, d.to, 'dependency');
-    if (f && t) add(nodeKey(f), nodeKey(t), d.via);
+    const f = endpoint(d.from, d);
+    const t = endpoint(d.to, d);
+    if (f && t) add(f, t, d.via);
   }
   for (const r of model.references) {
     if (r.context === 'text') continue;
@@ -145,6 +156,13 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
       blocked: false,
       groups,
     });
+  }
+  for (const [id, at] of implicit) {
+    if (index.has(id)) continue;
+    index.set(id, nodes.length);
+    durations.push(defaultDays);
+    const label = id.slice(id.indexOf(':') + 1).replace(/-/g, ' ');
+    nodes.push({ id, label, kind: 'item', status: 'todo', file: at.file, line: at.line, critical: false, inCycle: false, ready: false, blocked: false, groups: ['implicit'] });
   }
   for (const e of pending) {
     for (const k of [e.from, e.to]) {

@@ -35,7 +35,8 @@ export function analyze(model: PlanModel, options: AnalysisOptions = {}): Analys
   const build = buildGraph(model, resolver, mapping, options.defaultDays ?? 1);
   const diagnostics = [
     ...build.diagnostics,
-    ...duplicateIds(model, resolver),
+    // The parser already reports an id repeated within one file; keep only what it could not see.
+    ...duplicateIds(model, resolver).filter((d) => !model.diagnostics.some((p) => p.code === d.code && p.file === d.file && p.line === d.line)),
     ...ownershipConflicts(model.ownership),
     ...statusDisagreements(model, resolver, build),
     ...doneBeforeDependencies(build),

@@ -135,20 +135,36 @@ function globLiteralOverlap(glob: string, literal: string): boolean {
   return prefix.startsWith(literal) || literal.startsWith(prefix);
 }
 
-/** Two exclusive owners of one path; an exclusive path also marked shared. */
+function specificity(pattern: string): number {
+  return literalPrefix(normalizePath(pattern)).length + (isGlob(pattern) ? 0 : 1000);
+}
+
+function later(a: OwnershipRule, b: OwnershipRule): boolean {
+  return a.file > b.file || (a.file === b.file && a.line > b.line);
+}
+
+/**
+ * Two exclusive owners of one path; an exclusive path also marked shared. One finding per pair of actors and
+ * overlapping region, on its most specific patterns, at the later of the two rules.
+ */
 export function ownershipConflicts(rules: readonly OwnershipRule[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const reported = new Set<string>();
-  const exclusive = rules.filter((r) => r.mode === 'exclusive');
+  const exclusive = rules.filter((r) => r.mode === 'exclusive').sort((a, b) => specificity(b.pattern) - specificity(a.pattern));
   const shared = rules.filter((r) => r.mode === 'shared');
+  const reported = new Map<string, string[]>();
+  const seen = (key: string, pattern: string) => {
+    const list = reported.get(key) ?? [];
+    if (list.some((p) => patternsOverlap(p, pattern))) return true;
+    reported.set(key, [...list, pattern]);
+    return false;
+  };
   for (let i = 0; i < exclusive.length; i++) {
-    const a = exclusive[i]!;
     for (let j = i + 1; j < exclusive.length; j++) {
-      const b = exclusive[j]!;
+      let a = exclusive[i]!;
+      let b = exclusive[j]!;
       if (a.actor === b.actor || !patternsOverlap(a.pattern, b.pattern)) continue;
-      const k = `x\u0000${[a.actor, b.actor].sort().join()}\u0000${[a.pattern, b.pattern].sort().join()}`;
-      if (reported.has(k)) continue;
-      reported.add(k);
+      if (later(a, b)) [a, b] = [b, a];
+      if (seen(`x\u0000${[a.actor, b.actor].sort().join()}`, specificity(a.pattern) >= specificity(b.pattern) ? a.pattern : b.pattern)) continue;
       out.push({
         file: b.file,
         line: b.line,
@@ -157,19 +173,17 @@ export function ownershipConflicts(rules: readonly OwnershipRule[]): Diagnostic[
         message: `${b.pattern} is exclusive to ${b.actor} and also to ${a.actor} (${a.pattern}, ${a.file}:${a.line})`,
       });
     }
-    for (const s of shared) {
-      if (!patternsOverlap(a.pattern, s.pattern)) continue;
-      const k = `s\u0000${s.file}\u0000${s.line}\u0000${s.actor}\u0000${s.pattern}`;
-      if (reported.has(k)) continue;
-      reported.add(k);
-      out.push({
-        file: s.file,
-        line: s.line,
-        severity: 'warning',
-        code: 'ownership-shared-exclusive',
-        message: `${s.pattern} is marked shared (${s.actor}) but ${a.pattern} is exclusive to ${a.actor} (${a.file}:${a.line})`,
-      });
-    }
+  }
+  for (const s of shared) {
+    const a = exclusive.find((x) => patternsOverlap(x.pattern, s.pattern));
+    if (!a) continue;
+    out.push({
+      file: s.file,
+      line: s.line,
+      severity: 'warning',
+      code: 'ownership-shared-exclusive',
+      message: `${s.pattern} is marked shared (${s.actor}) but ${a.pattern} is exclusive to ${a.actor} (${a.file}:${a.line})`,
+    });
   }
   return out;
 }

@@ -46,6 +46,13 @@ export function makeResolver(model: PlanModel): Resolver {
       if (key !== 'item' && !actorKeys.has(key)) actorKeys.set(key, a.id);
     }
   }
+  // Tools an actor owns (`**Tool**: sync-replay`) stand for the actor, after every name and alias.
+  for (const a of model.actors) {
+    for (const t of a.tools ?? []) {
+      const key = slug(t);
+      if (key !== 'item' && !actorKeys.has(key)) actorKeys.set(key, a.id);
+    }
+  }
   // Ids first, then spellings: an alias never shadows another actor's id.
   for (const a of model.actors) actorKeys.set(slug(a.id), a.id);
 
@@ -65,8 +72,11 @@ export function makeResolver(model: PlanModel): Resolver {
     if (issue && defs.has(issue)) return { kind: 'item', id: issue };
     const a = actorId(raw);
     if (a) return { kind: 'actor', id: a };
-    const t = byTitle.get(raw.includes(':') ? raw.slice(raw.indexOf(':') + 1) : slug(raw));
+    const tail = raw.includes(':') ? raw.slice(raw.indexOf(':') + 1) : undefined;
+    const t = byTitle.get(tail ?? slug(raw));
     if (t) return { kind: 'item', id: t };
+    const byTool = tail ? actorKeys.get(tail) : undefined;
+    if (byTool) return { kind: 'actor', id: byTool };
     return null;
   };
 

@@ -1,0 +1,73 @@
+import { relative } from 'node:path';
+import { actorRollups, analyze, sortDiagnostics, type Analysis, type Diagnostic, type GraphNode, type PlanModel, type Rollup } from '@plansight/core';
+import { loadVault, UsageError, type LoadedVault } from '../io.js';
+
+export interface AnalysedVault extends LoadedVault {
+  analysis: Analysis;
+  /** Parser and analysis diagnostics together, sorted by file and line. */
+  diagnostics: Diagnostic[];
+}
+
+/** Load, parse and analyse every plan under the inputs. */
+export function loadAnalysis(paths: readonly string[], cwd = process.cwd()): AnalysedVault {
+  const vault = loadVault(paths, cwd);
+  const analysis = analyze(vault.model);
+  const diagnostics = sortDiagnostics([...vault.model.diagnostics, ...analysis.diagnostics]);
+  return { ...vault, analysis, diagnostics };
+}
+
+/** A model path as the user can open it: relative to the working directory. */
+export function displayPath(vault: LoadedVault, file: string, cwd = process.cwd()): string {
+  const abs = vault.abs.get(file);
+  return abs ? relative(cwd, abs).split('\\').join('/') || file : file;
+}
+
+export function parseCount(value: string, option: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${option} expects a whole number, got "${value}"`);
+  return Number(value);
+}
+
+function bar(r: Rollup): string {
+  return `${r.done}/${r.total} (${r.percent}%)`;
+}
+
+export function nodeLabel(n: GraphNode): string {
+  return n.kind === 'actor' ? n.label : n.label.length > 80 ? `${n.label.slice(0, 77)}...` : n.label;
+}
+
+/** The analysis part of `plansight report`: rollups per actor and gate, ready set, blocked chains, critical path. */
+export function analysisReportText(model: PlanModel, analysis: Analysis): string {
+  const out: string[] = [];
+  const nodes = new Map(analysis.graph.nodes.map((n) => [n.id, n] as const));
+  const label = (id: string) => (nodes.get(id) ? nodeLabel(nodes.get(id)!) : id);
+
+  const actors = actorRollups(model);
+  if (actors.length) {
+    out.push('', 'Actors:');
+    for (const r of actors) out.push(`  ${r.label}: ${bar(r)}`);
+  }
+  const gates = (analysis.rollups[0]?.children ?? []).flatMap((f) => f.children.filter((c) => c.kind === 'gate'));
+  if (gates.length) {
+    out.push('', 'Gates:');
+    for (const g of gates) out.push(`  ${g.label}: ${bar(g)}${g.passed ? ' passed' : ''}`);
+  }
+  const g = analysis.graph;
+  if (g.criticalPath.length) {
+    out.push('', `Critical path (${g.criticalDays ?? '?'} days): ${g.criticalPath.map(label).join(' → ')}`);
+  }
+  if (g.ready.length) {
+    out.push('', `Ready (${g.ready.length}):`);
+    for (const id of g.ready.slice(0, 15)) out.push(`  ${nodes.get(id)?.critical ? '* ' : '  '}${label(id)}`);
+    if (g.ready.length > 15) out.push(`  … ${g.ready.length - 15} more (plansight next)`);
+  }
+  if (g.blocked.length) {
+    out.push('', `Blocked (${g.blocked.length}):`);
+    for (const b of g.blocked.slice(0, 15)) out.push(`  ${label(b.id)} ← ${b.chain.map(label).join(' ← ')}`);
+    if (g.blocked.length > 15) out.push(`  … ${g.blocked.length - 15} more`);
+  }
+  if (g.cycles.length) {
+    out.push('', `Cycles (${g.cycles.length}):`);
+    for (const c of g.cycles) out.push(`  ${c.join(' → ')}`);
+  }
+  return out.length ? out.join('\n') + '\n' : '';
+}
