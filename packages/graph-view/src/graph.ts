@@ -1,6 +1,6 @@
 import { curveBasis, line, select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
 import type { GraphNode } from '@plansight/core';
-import { layoutGraph, type GraphLayout, type PositionedNode } from './layout.js';
+import { layoutGraph, NODE_HEIGHT, NODE_WIDTH, type GraphLayout, type PositionedNode } from './layout.js';
 import { chainOf, describeNode, STATUS_LABEL, truncate, type VisibleGraph } from './viewModel.js';
 
 export { layoutGraph } from './layout.js';
@@ -193,11 +193,12 @@ export class GraphRenderer {
       el.setAttribute('x', '14');
       el.setAttribute('y', String(y));
       el.textContent = value;
+      el.setAttribute('clip-path', 'url(#ps-node-clip)');
       g.appendChild(el);
     };
     const owner = n.owner ? (this.actors[n.owner] ?? n.owner) : n.kind === 'actor' ? 'actor' : 'unassigned';
-    text('ps-node-id', 17, truncate(n.id, 28));
-    text('ps-node-title', 34, p.title);
+    const lines: Array<[string, string]> = [...(p.head ? [['ps-node-id', p.head] as [string, string]] : []), ...p.title.map((t) => ['ps-node-title', t] as [string, string])];
+    lines.forEach(([cls, value], i) => text(cls, 17 + i * 17, value));
     text('ps-node-meta', 50, truncate(`${owner} · ${STATUS_LABEL[n.status]}${n.days !== undefined ? ` · ${n.days}d` : ''}`, 34));
 
     g.addEventListener('click', (e) => {
@@ -291,6 +292,16 @@ function inView(svg: SVGSVGElement, el: Element): boolean {
 
 function markers(doc: Document): SVGDefsElement {
   const defs = doc.createElementNS(SVG, 'defs');
+  // Text never spills out of its box, whatever the font: one clip in node-local coordinates serves every node.
+  const clip = doc.createElementNS(SVG, 'clipPath');
+  clip.id = 'ps-node-clip';
+  const r = doc.createElementNS(SVG, 'rect');
+  r.setAttribute('x', '0');
+  r.setAttribute('y', '0');
+  r.setAttribute('width', String(NODE_WIDTH - 6));
+  r.setAttribute('height', String(NODE_HEIGHT));
+  clip.appendChild(r);
+  defs.appendChild(clip);
   for (const kind of ['', 'critical', 'cycle']) {
     const m = doc.createElementNS(SVG, 'marker');
     m.id = `ps-arrow${kind ? '-' + kind : ''}`;

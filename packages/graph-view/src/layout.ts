@@ -1,6 +1,6 @@
 import dagre from '@dagrejs/dagre';
 import type { GraphEdge, GraphNode } from '@plansight/core';
-import { layersOf, truncate, type VisibleGraph } from './viewModel.js';
+import { layersOf, nodeLines, type VisibleGraph } from './viewModel.js';
 
 export interface Point {
   x: number;
@@ -14,8 +14,9 @@ export interface PositionedNode {
   y: number;
   width: number;
   height: number;
-  /** The title as drawn (shortened so that it fits the box). */
-  title: string;
+  /** The heading (short id, or empty) and title lines as drawn, shortened so that they fit the box. */
+  head: string;
+  title: string[];
 }
 
 export interface PositionedEdge {
@@ -74,7 +75,8 @@ function withGrid(main: GraphLayout, isolated: GraphNode[]): GraphLayout {
   const cellW = NODE_WIDTH + NODE_SEP * 2;
   const cellH = NODE_HEIGHT + NODE_SEP;
   const byWidth = Math.floor((main.width - 2 * MARGIN + NODE_SEP * 2) / cellW);
-  const cols = Math.max(1, byWidth, Math.ceil(Math.sqrt(isolated.length * 2)));
+  // Wide enough to match the graph, and at least a landscape block (about 1.6 : 1) when there is no graph.
+  const cols = Math.max(1, byWidth, Math.ceil(Math.sqrt(isolated.length * 0.5)));
   const top = main.nodes.length ? main.height : MARGIN;
   const placed = isolated.map((n, i) => ({
     node: n,
@@ -82,7 +84,7 @@ function withGrid(main: GraphLayout, isolated: GraphNode[]): GraphLayout {
     y: top + Math.floor(i / cols) * cellH + NODE_HEIGHT / 2,
     width: NODE_WIDTH,
     height: NODE_HEIGHT,
-    title: truncate(n.label, TITLE_CHARS),
+    ...nodeLines(n, TITLE_CHARS),
   }));
   const rows = Math.ceil(isolated.length / cols);
   return {
@@ -104,7 +106,7 @@ function viaDagre(nodes: GraphNode[], edges: GraphEdge[]): GraphLayout {
 
   const placed = nodes.map((n) => {
     const p = g.node(n.id);
-    return { node: n, x: p.x, y: p.y, width: NODE_WIDTH, height: NODE_HEIGHT, title: truncate(n.label, TITLE_CHARS) };
+    return { node: n, x: p.x, y: p.y, width: NODE_WIDTH, height: NODE_HEIGHT, ...nodeLines(n, TITLE_CHARS) };
   });
   const routed = edges.map((e, i) => {
     const points = (g.edge({ v: e.to, w: e.from, name: String(i) })?.points ?? []) as Point[];
@@ -155,7 +157,7 @@ function layered(nodes: GraphNode[], edges: GraphEdge[]): GraphLayout {
   });
   const placed = nodes.map((n) => {
     const p = xy.get(n.id)!;
-    return { node: n, x: p.x, y: p.y, width: NODE_WIDTH, height: NODE_HEIGHT, title: truncate(n.label, TITLE_CHARS) };
+    return { node: n, x: p.x, y: p.y, width: NODE_WIDTH, height: NODE_HEIGHT, ...nodeLines(n, TITLE_CHARS) };
   });
   const routed = edges.map((e) => {
     const a = xy.get(e.to)!;

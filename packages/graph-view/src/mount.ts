@@ -17,6 +17,8 @@ export interface MountOptions {
   readOnly?: boolean;
   /** Which panes to show. */
   panels?: 'both' | 'graph' | 'rollup';
+  /** Filters to start with (the toolbar changes them). */
+  filter?: ViewFilter;
   /** Also accept host messages posted to the window (VS Code webviews). */
   listenToWindow?: boolean;
 }
@@ -47,7 +49,7 @@ export function mountPlansight(container: HTMLElement, options: MountOptions): P
   container.appendChild(root);
 
   let payload: ViewModelPayload = options.initial ?? { graph: emptyGraph(), rollups: [], actors: {} };
-  let filter: ViewFilter = {};
+  let filter: ViewFilter = { ...options.filter };
   let lastLayout: GraphLayout | null = null;
 
   const toolbar = doc.createElement('div');
@@ -89,6 +91,10 @@ export function mountPlansight(container: HTMLElement, options: MountOptions): P
   const groupSelect = select(doc, 'All groups');
   const hideDone = doc.createElement('input');
   hideDone.type = 'checkbox';
+  hideDone.checked = Boolean(filter.hideDone);
+  const linkedOnly = doc.createElement('input');
+  linkedOnly.type = 'checkbox';
+  linkedOnly.checked = Boolean(filter.linkedOnly);
   const focusButton = button(doc, 'Focus selection');
   focusButton.disabled = true;
   const clearFocus = button(doc, 'Show all');
@@ -96,11 +102,12 @@ export function mountPlansight(container: HTMLElement, options: MountOptions): P
   const fitButton = button(doc, 'Fit');
   const legend = doc.createElement('div');
   legend.className = 'ps-legend';
-  toolbar.append(labelled(doc, 'Actor', actorSelect), labelled(doc, 'Group', groupSelect), labelled(doc, 'Hide done', hideDone, true), focusButton, clearFocus, fitButton, legend);
+  toolbar.append(labelled(doc, 'Actor', actorSelect), labelled(doc, 'Group', groupSelect), labelled(doc, 'Hide done', hideDone, true), labelled(doc, 'Linked only', linkedOnly, true), focusButton, clearFocus, fitButton, legend);
 
   actorSelect.addEventListener('change', () => setFilter({ ...filter, actor: actorSelect.value || undefined }));
   groupSelect.addEventListener('change', () => setFilter({ ...filter, group: groupSelect.value || undefined }));
   hideDone.addEventListener('change', () => setFilter({ ...filter, hideDone: hideDone.checked }));
+  linkedOnly.addEventListener('change', () => setFilter({ ...filter, linkedOnly: linkedOnly.checked }));
   focusButton.addEventListener('click', () => selectedId && setFilter({ ...filter, focus: selectedId }));
   clearFocus.addEventListener('click', () => setFilter({ ...filter, focus: undefined }));
   fitButton.addEventListener('click', () => graph?.fit());

@@ -49,14 +49,15 @@ export class RollupRenderer {
       this.root.appendChild(p);
       return;
     }
-    for (const r of rollups) this.root.appendChild(this.group(r, 0));
+    for (const r of rollups) this.root.appendChild(this.group(r, 0, r.file));
   }
 
   destroy(): void {
     this.root.remove();
   }
 
-  private group(r: Rollup, depth: number): HTMLDetailsElement {
+  private group(r: Rollup, depth: number, file: string | undefined): HTMLDetailsElement {
+    const here = r.file ?? file;
     const doc = this.root.ownerDocument;
     const details = doc.createElement('details');
     details.className = `ps-rollup-group ps-kind-${r.kind}`;
@@ -95,14 +96,14 @@ export class RollupRenderer {
 
     if (r.items.length) {
       const ul = doc.createElement('ul');
-      for (const item of r.items) ul.appendChild(this.item(item));
+      for (const item of r.items) ul.appendChild(this.item(item, here));
       details.appendChild(ul);
     }
-    for (const child of r.children) details.appendChild(this.group(child, depth + 1));
+    for (const child of r.children) details.appendChild(this.group(child, depth + 1, here));
     return details;
   }
 
-  private item(item: RollupItem): HTMLLIElement {
+  private item(item: RollupItem, groupFile: string | undefined): HTMLLIElement {
     const doc = this.root.ownerDocument;
     const li = doc.createElement('li');
     li.className = `ps-rollup-item ps-status-${item.status}${item.checked ? ' ps-done' : ''}`;
@@ -124,7 +125,8 @@ export class RollupRenderer {
     const src = doc.createElement('button');
     src.type = 'button';
     src.className = 'ps-src';
-    src.textContent = `${basename(item.file)}:${item.line}`;
+    // Inside its own file's group the line number says enough.
+    src.textContent = item.file === groupFile ? `:${item.line}` : `${basename(item.file)}:${item.line}`;
     src.title = `Open ${item.file}:${item.line}`;
     src.addEventListener('click', () => this.events.open(item.file, item.line));
     li.append(box, text, src);

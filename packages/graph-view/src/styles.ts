@@ -95,9 +95,9 @@ export const GRAPH_VIEW_CSS = `
 .ps-rollup-item { display: flex; align-items: flex-start; gap: 6px; padding: 2px 0; }
 .ps-rollup-item input { margin-top: 2px; }
 .ps-rollup-item.ps-done .ps-rollup-text { color: var(--ps-muted); text-decoration: line-through; }
-.ps-rollup-text { overflow-wrap: anywhere; }
+.ps-rollup-text { flex: 1 1 auto; min-width: 0; overflow-wrap: break-word; }
 .ps-rollup-text a { color: var(--ps-focus); }
-.ps-src { border: 0 !important; background: none !important; padding: 0 !important; color: var(--ps-muted) !important; font-size: 11px; margin-left: auto; white-space: nowrap; }
+.ps-src { border: 0 !important; background: none !important; padding: 0 !important; color: var(--ps-muted) !important; font-size: 11px; margin-left: auto; white-space: nowrap; flex: none; max-width: 45%; overflow: hidden; text-overflow: ellipsis; }
 ${statuses
   .map(
     (s) =>

@@ -8,6 +8,8 @@ export interface ViewFilter {
   group?: string;
   /** Hide done and cancelled items (a focused item stays). */
   hideDone?: boolean;
+  /** Hide items with no dependency either way, leaving the dependency picture. */
+  linkedOnly?: boolean;
   /** Node id: keep it with everything upstream (its dependencies) and downstream (its dependents). */
   focus?: string;
 }
@@ -37,8 +39,13 @@ export function visibleGraph(graph: PlanGraph, filter: ViewFilter = {}): Visible
     else if (filter.hideDone && CLOSED.has(n.status) && id !== filter.focus) keep.delete(id);
   }
 
+  let edges = graph.edges.filter((e) => keep.has(e.from) && keep.has(e.to));
+  if (filter.linkedOnly) {
+    const linked = new Set(edges.flatMap((e) => [e.from, e.to]));
+    keep = new Set([...keep].filter((id) => linked.has(id) || id === filter.focus));
+    edges = edges.filter((e) => keep.has(e.from) && keep.has(e.to));
+  }
   const nodes = graph.nodes.filter((n) => keep.has(n.id));
-  const edges = graph.edges.filter((e) => keep.has(e.from) && keep.has(e.to));
   const cycles = graph.cycles.filter((c) => c.length > 0 && c.every((id) => keep.has(id)));
   const criticalPath = graph.criticalPath.filter((id) => keep.has(id));
   return { nodes, edges, cycles, criticalPath };
@@ -210,4 +217,29 @@ export function describeNode(n: GraphNode, graph: Pick<VisibleGraph, 'edges'>, a
 export function formatDays(d: number): string {
   const r = Math.round(d * 10) / 10;
   return `${r} day${r === 1 ? '' : 's'}`;
+}
+
+/** What a node box shows: a short id as its heading when the plan wrote one, then the title on one or two lines. */
+export function nodeLines(n: Pick<GraphNode, 'id' | 'label' | 'kind'>, chars: number): { head: string; title: string[] } {
+  const explicit = /^[#\w.-]{1,24}$/.test(n.id);
+  const head = explicit ? n.id : n.kind === 'actor' ? 'Actor' : '';
+  let label = n.label.replace(/\s+/g, ' ').trim();
+  if (explicit && label.startsWith(n.id)) label = label.slice(n.id.length).replace(/^\s*[:.\-–—]\s*/, '');
+  if (!label) label = n.id;
+  return { head, title: head ? [truncate(label, chars)] : wrap(label, chars, 2) };
+}
+
+/** Word-wrap into at most `lines` lines of `chars`, the last one shortened with an ellipsis when needed. */
+export function wrap(text: string, chars: number, lines: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest && out.length < lines - 1) {
+    if ([...rest].length <= chars) break;
+    let cut = rest.lastIndexOf(' ', chars);
+    if (cut <= 0) cut = chars;
+    out.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) out.push(truncate(rest, chars));
+  return out;
 }

@@ -49,6 +49,14 @@ describe('visibleGraph', () => {
     expect(ids(visibleGraph(small, { focus: 'T1-001', hideDone: true }).nodes)).toContain('T1-001');
   });
 
+  it('should hide items with no dependency either way when asked for linked items only', () => {
+    const v = visibleGraph(small, { linkedOnly: true });
+    expect(ids(v.nodes)).not.toContain('T1-009');
+    expect(v.nodes).toHaveLength(small.nodes.length - 1);
+    expect(v.edges).toHaveLength(small.edges.length);
+    expect(ids(visibleGraph(small, { linkedOnly: true, actor: 'worker-3' }).nodes)).toEqual([]);
+  });
+
   it('should ignore a focus on an id that is not in the graph', () => {
     expect(visibleGraph(small, { focus: 'nope' }).nodes).toHaveLength(small.nodes.length);
   });
@@ -88,7 +96,7 @@ describe('layersOf', () => {
 describe('filters never invent anything', () => {
   it('should return a subgraph whose edges join visible nodes', () => {
     fc.assert(
-      fc.property(randomGraph(), fc.record({ hideDone: fc.boolean(), focus: fc.option(fc.constantFrom('n0', 'n3', 'n7'), { nil: undefined }), actor: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }) }), (g, filter) => {
+      fc.property(randomGraph(), fc.record({ hideDone: fc.boolean(), linkedOnly: fc.boolean(), focus: fc.option(fc.constantFrom('n0', 'n3', 'n7'), { nil: undefined }), actor: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }) }), (g, filter) => {
         const v = visibleGraph(g, filter);
         const keep = new Set(v.nodes.map((n) => n.id));
         expect(v.nodes.every((n) => g.nodes.includes(n))).toBe(true);
