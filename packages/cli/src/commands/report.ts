@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { Actor, Gate, PlanFile, PlanModel, Status, StatusReport, WorkItem } from '@plansight/core';
 import { loadVault } from '../io.js';
+import { analyze } from '@plansight/core';
+import { analysisReportText } from './reportAnalysis.js';
 
 /** The `--json` inspection contract (README, "JSON output"). More fields may appear; none are renamed. */
 export function reportJson(model: PlanModel): unknown {
@@ -119,7 +121,7 @@ export function registerReport(program: Command): void {
     .action((paths: string[], opts: { json?: boolean }) => {
       const { model } = loadVault(paths);
       if (opts.json) process.stdout.write(JSON.stringify(reportJson(model), null, 2) + '\n');
-      else process.stdout.write(reportText(model));
+      else process.stdout.write(reportText(model) + analysisReportText(model, analyze(model)));
     });
 }
 
