@@ -1,6 +1,6 @@
 import type { ChecklistItem, Status, WorkItem, WorkItemKind } from '../../model.js';
 import { STORY_ID, itemSlugId, issueId } from '../../ids.js';
-import { plain } from '../../text/inline.js';
+import { plain, slug } from '../../text/inline.js';
 import { statusOfMarker, statusOfText } from '../../status.js';
 import type { ItemBlock, TableBlock } from '../blocks.js';
 import type { ParseContext } from '../context.js';
@@ -47,16 +47,24 @@ export function recogniseItems(ctx: ParseContext): void {
     };
     return item;
   };
-  const push = (item: WorkItem, start: number, end: number): WorkItem => {
+  const push = (item: WorkItem, start: number, end: number, mention = false): WorkItem => {
     const seen = item.explicitId ? byId.get(item.id) : undefined;
     if (seen) {
-      if (seen.kind === item.kind && (seen.line !== item.line)) {
+      if (seen.line !== item.line) {
         const card = start !== end;
         const seenSpan = ctx.scratch.spans.find((s) => s.item === seen);
         const seenCard = seenSpan ? seenSpan.start !== seenSpan.end : false;
-        if (card !== seenCard) {
-          // A list entry and its detailed card: one story.
-          if (card) ctx.scratch.spans.push({ item: seen, start, end });
+        const a = slug(seen.title);
+        const b = slug(item.title);
+        if (mention || card !== seenCard || sameTitle(a, b)) {
+          // The same element again: a list entry and its detailed card, a table row naming it, a moved task.
+          if (card && !seenCard) ctx.scratch.spans.push({ item: seen, start, end });
+          if (seen.status === 'unknown' && item.status !== 'unknown') {
+            seen.status = item.status;
+            if (item.statusSource) seen.statusSource = item.statusSource;
+          }
+          seen.owner ??= item.owner;
+          seen.estimate ??= item.estimate;
           return seen;
         }
         ctx.file.diagnostics.push({
@@ -233,14 +241,12 @@ export function recogniseItems(ctx: ParseContext): void {
   for (const e of entries) if (isTable(e.block)) tableItems(ctx, e, e.block, make, push, setOwner);
 
   // 5. Fields inside each item's extent (outside nested items): size, owner, estimate, priority, status, sprint.
-  for (const span of ctx.scratch.spans) {
-    if (span.start === span.end) continue;
-    for (const e of entries) {
-      if (e.line <= span.start || e.line > span.end || (e.kind !== 'para' && e.kind !== 'item')) continue;
-      if (innermost(ctx, e.line)?.id !== span.item.id) continue;
-      const f = fieldOf(e.text);
-      if (f) applyField(ctx, span.item, f, e.line, setOwner);
-    }
+  for (const e of entries) {
+    if (e.kind !== 'para' && e.kind !== 'item') continue;
+    const f = fieldOf(e.text);
+    if (!f) continue;
+    const it = innermost(ctx, e.line);
+    if (it && ctx.scratch.spans.some((s) => s.item === it && s.start < e.line && e.line <= s.end)) applyField(ctx, it, f, e.line, setOwner);
   }
   for (const span of ctx.scratch.spans) {
     const it = span.item;
@@ -265,6 +271,15 @@ function emojiTaskContext(entries: Entry[], i: number): boolean {
   const heading = e.section[e.section.length - 1]?.text ?? '';
   if (NOT_TASKS.test(heading)) return false;
   return (isItem(e.block) && e.block.ordered) || TASKY_SECTION.test(heading) || TASKY_SECTION.test(label);
+}
+
+/** Two titles for one element: one extends the other, or they share most of their words. */
+function sameTitle(a: string, b: string): boolean {
+  if (a.startsWith(b) || b.startsWith(a)) return true;
+  const wa = new Set(a.split('-').filter((w) => w.length >= 3));
+  const wb = b.split('-').filter((w) => w.length >= 3);
+  const common = wb.filter((w) => wa.has(w)).length;
+  return common >= 2 && common * 2 >= Math.min(wa.size, wb.length);
 }
 
 function setStatusFromMarker(ctx: ParseContext, item: WorkItem, b: ItemBlock): void {
@@ -381,7 +396,7 @@ function tableItems(
   e: Entry,
   t: TableBlock,
   make: (k: WorkItemKind, title: string, line: number, id: string | null, section: string[]) => WorkItem,
-  push: (i: WorkItem, s: number, e: number) => WorkItem,
+  push: (i: WorkItem, s: number, e: number, mention?: boolean) => WorkItem,
   setOwner: (i: WorkItem, n: string) => void,
 ): void {
   const header = t.header.map((h) => plain(h).toLowerCase().trim());
@@ -411,7 +426,7 @@ function tableItems(
       const v = row.cells[sizeCol] ?? '';
       item.estimate = mergeEstimate(estimateOf(v), sizeIn(v, true) ? { size: sizeIn(v, true)! } : undefined);
     }
-    if (ownerCol >= 0 && (row.cells[ownerCol] ?? '').trim()) setOwner(item, plain(row.cells[ownerCol]!));
-    push(item, row.line, row.line);
+    const got = push(item, row.line, row.line, true);
+    if (ownerCol >= 0 && (row.cells[ownerCol] ?? '').trim() && (got === item || !got.owner)) setOwner(got, plain(row.cells[ownerCol]!));
   }
 }
