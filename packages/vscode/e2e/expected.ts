@@ -27,14 +27,20 @@ const rule = model.ownership.find((o) => o.file === master?.path && (o.mode === 
 const owned = rule && { path: rule.pattern.replace(/^\.?\//, ''), actor: model.actors.find((a) => a.id === rule.actor)?.name ?? rule.actor, owners: ownersOf(model, rule.pattern.replace(/^\.?\//, '')) };
 const foreignActor = model.actors.find((a) => a.id !== rule?.actor && /^worker-/.test(a.id))?.name;
 
+const isOpenBox = (file: string, line: number) => /^\s*(?:[-*+]|\d+[.)])\s+\[ \]/.test(readFileSync(join(base, file), 'utf8').split(/\r?\n/)[line - 1] ?? '');
+/** An unticked checkbox near the top of the rollup tree (the tree is virtualised: rows far down are not rendered). */
 const box = (() => {
-  for (const file of analysis.rollups.flatMap((v) => v.children)) {
-    for (const group of file.children) {
-      const item = group.items.find((i) => !i.checked && i.file === file.file);
-      if (item) return { fileLabel: file.label, groupLabel: group.label, item };
-    }
-  }
-  return undefined;
+  let best: { fileLabel: string; groupLabel: string; item: unknown; rank: number } | undefined;
+  analysis.rollups.flatMap((v) => v.children).forEach((file, fi) => {
+    file.children.forEach((group, gi) => {
+      group.items.forEach((item, ii) => {
+        if (item.checked || item.file !== file.file || !isOpenBox(item.file, item.line)) return;
+        const rank = fi + gi + ii;
+        if (!best || rank < best.rank) best = { fileLabel: file.label, groupLabel: group.label, item, rank };
+      });
+    });
+  });
+  return best;
 })();
 
 const daily = model.files.find((f) => /(^|\/)DAILY_STATUS\.md$/i.test(f.path));
@@ -53,7 +59,7 @@ process.stdout.write(
       edges: analysis.graph.edges.length,
       cycles: analysis.graph.cycles,
       rollups: analysis.rollups.map(function strip(r): unknown {
-        return { label: r.label, kind: r.kind, done: r.done, total: r.total, file: r.file, children: r.children.map(strip) };
+        return { label: r.label, kind: r.kind, done: r.done, total: r.total, file: r.file, line: r.line, children: r.children.map(strip) };
       }),
       diagnostics: [...model.diagnostics, ...analysis.diagnostics].map((d) => ({ file: d.file, line: d.line, code: d.code, message: d.message })),
       node: analysis.graph.nodes.find((n) => n.kind === 'item' && n.file && n.line > 1),

@@ -8,8 +8,9 @@ CACHE="${E2E_CACHE:-$ROOT/.e2e}"
 mkdir -p "$CACHE/tmp"
 
 # 5. kerberos (a code-server native module) compiles from source against libkrb5-dev; chromium drives the UI.
-if ! command -v chromium >/dev/null 2>&1 || [ ! -e /usr/include/gssapi/gssapi.h ]; then
-  flock /tmp/plansight-apt.lock sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libkrb5-dev'
+# fonts-noto-color-emoji only makes the screenshots legible (status emoji instead of empty boxes).
+if ! command -v chromium >/dev/null 2>&1 || [ ! -e /usr/include/gssapi/gssapi.h ] || [ ! -d /usr/share/fonts/truetype/noto ]; then
+  flock /tmp/plansight-apt.lock sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libkrb5-dev fonts-noto-color-emoji'
 fi
 
 stamp_of() { { cat "$HERE/package.json"; cat "$HERE/package-lock.json" 2>/dev/null || true; } | sha256sum | cut -c1-16; }

@@ -29,6 +29,10 @@ node "$W/expected.cjs" "$W/ws" > "$W/expected.json"
 node "$ROOT/packages/cli/bin/plansight.cjs" report --json "$W/ws" > "$W/report.json" || true
 owned="$(node -e 'const e=require(process.argv[1]); process.stdout.write(e.owned ? e.owned.path : "")' "$W/expected.json")"
 foreign="$(node -e 'const e=require(process.argv[1]); process.stdout.write(e.foreignActor || "")' "$W/expected.json")"
+# The vault's own .vscode/settings.json names its current actor; the e2e plays another worker to see the warning.
+node -e 'const fs=require("fs"),p=process.argv[1];let s={};try{s=JSON.parse(fs.readFileSync(p,"utf8"))}catch{}
+s["plansight.currentActor"]=process.argv[2];fs.mkdirSync(require("path").dirname(p),{recursive:true});fs.writeFileSync(p,JSON.stringify(s,null,2))' \
+  "$W/ws/.vscode/settings.json" "$foreign"
 if [ -n "$owned" ]; then mkdir -p "$W/ws/$(dirname "$owned")" && printf '// owned file for the e2e\n' > "$W/ws/$owned"; fi
 
 cat > "$W/ud/User/settings.json" <<JSON

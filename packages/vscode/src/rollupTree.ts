@@ -51,7 +51,7 @@ export class RollupTree implements vscode.TreeDataProvider<RollupNode>, vscode.D
   getTreeItem(node: RollupNode): vscode.TreeItem {
     if (node.kind === 'rollup') {
       const r = node.rollup;
-      const open = r.kind === 'vault' || r.kind === 'file';
+      const open = r.kind === 'vault';
       const t = new vscode.TreeItem(
         r.label,
         r.children.length || r.items.length
@@ -74,12 +74,26 @@ export class RollupTree implements vscode.TreeDataProvider<RollupNode>, vscode.D
     const i = node.item;
     const t = new vscode.TreeItem(i.text, vscode.TreeItemCollapsibleState.None);
     t.id = `item:${node.parent}:${i.file}:${i.line}`;
-    t.checkboxState = i.checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+    if (this.hasCheckbox(i.file, i.line)) {
+      t.checkboxState = i.checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+    } else {
+      t.iconPath = new vscode.ThemeIcon(STATUS_LOOK[i.status].icon, new vscode.ThemeColor(STATUS_LOOK[i.status].color));
+    }
     t.description = `${STATUS_LOOK[i.status].label} · ${i.file}:${i.line}`;
     t.tooltip = `${i.text}\n${STATUS_LOOK[i.status].label} — ${i.file}:${i.line}`;
     t.contextValue = 'plansight.rollupItem';
     t.command = openCommand(i.file, i.line);
     return t;
+  }
+
+  /** Only lines written as a checkbox get one in the tree: ticking anything else would have nothing to toggle. */
+  private hasCheckbox(path: string, line: number): boolean {
+    const file = this.index.file(path);
+    if (!file) return false;
+    return (
+      file.items.some((i) => (i.statusSource?.kind === 'checkbox' && i.statusSource.line === line) || i.checklist.some((c) => c.line === line)) ||
+      file.gates.some((g) => g.criteria.some((c) => c.line === line))
+    );
   }
 
   dispose(): void {
