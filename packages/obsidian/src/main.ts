@@ -18,6 +18,8 @@ export default class PlansightPlugin extends Plugin {
   private listeners = new Set<() => void>();
   private notifyTimer: number | undefined;
   private ready = false;
+  private unloaded = false;
+  private indexRun: Promise<void> = Promise.resolve();
 
   override async onload(): Promise<void> {
     this.settings = withDefaults(await this.loadData());
@@ -58,20 +60,30 @@ export default class PlansightPlugin extends Plugin {
   }
 
   override onunload(): void {
-    this.ready = false;
+    this.unloaded = true;
+    window.clearTimeout(this.notifyTimer);
   }
 
   private indexOptions() {
     return { planFolders: this.settings.planFolders, vocabulary: vocabularyOf(this.settings.extraStatusWords).vocabulary, estimates: this.settings.estimates };
   }
 
-  /** Read every Markdown file after layout-ready, yielding between batches so start-up never blocks. */
-  async indexVault(): Promise<void> {
+  /** Read every Markdown file, one run at a time; a second call runs after the one in progress. */
+  indexVault(): Promise<void> {
+    this.indexRun = this.indexRun.then(() => this.readVault());
+    return this.indexRun;
+  }
+
+  /** Yields between batches so start-up never blocks; the views show "indexing n/N" meanwhile. */
+  private async readVault(): Promise<void> {
+    if (this.unloaded) return;
     const files = this.app.vault.getMarkdownFiles();
     this.index.clear();
     this.index.progress = { done: 0, total: files.length };
     for (const file of files) {
-      this.index.set(file.path, await this.app.vault.cachedRead(file));
+      const text = await this.app.vault.cachedRead(file);
+      if (this.unloaded) return;
+      this.index.set(file.path, text);
       this.index.progress.done++;
       if (this.index.progress.done % 50 === 0) {
         this.changed();
@@ -96,7 +108,9 @@ export default class PlansightPlugin extends Plugin {
 
   private async reread(f: TAbstractFile): Promise<void> {
     if (!(f instanceof TFile) || f.extension !== 'md') return;
-    this.index.set(f.path, await this.app.vault.cachedRead(f));
+    const text = await this.app.vault.cachedRead(f);
+    if (this.unloaded) return;
+    this.index.set(f.path, text);
     this.changed();
   }
 
@@ -109,6 +123,7 @@ export default class PlansightPlugin extends Plugin {
   /** Coalesce bursts of changes into one refresh of every view. */
   changed(): void {
     window.clearTimeout(this.notifyTimer);
+    if (this.unloaded) return;
     this.notifyTimer = window.setTimeout(() => {
       for (const type of [VIEW_GRAPH, VIEW_ROLLUP, VIEW_DIAGNOSTICS]) this.refreshViews(type);
       for (const cb of this.listeners) cb();

@@ -22042,15 +22042,23 @@ function recogniseItems(ctx) {
     };
     return item;
   };
-  const push2 = (item, start2, end) => {
+  const push2 = (item, start2, end, mention = false) => {
     const seen = item.explicitId ? byId.get(item.id) : void 0;
     if (seen) {
-      if (seen.kind === item.kind && seen.line !== item.line) {
+      if (seen.line !== item.line) {
         const card = start2 !== end;
         const seenSpan = ctx.scratch.spans.find((s2) => s2.item === seen);
         const seenCard = seenSpan ? seenSpan.start !== seenSpan.end : false;
-        if (card !== seenCard) {
-          if (card) ctx.scratch.spans.push({ item: seen, start: start2, end });
+        const a2 = slug(seen.title);
+        const b = slug(item.title);
+        if (mention || card !== seenCard || sameTitle(a2, b)) {
+          if (card && !seenCard) ctx.scratch.spans.push({ item: seen, start: start2, end });
+          if (seen.status === "unknown" && item.status !== "unknown") {
+            seen.status = item.status;
+            if (item.statusSource) seen.statusSource = item.statusSource;
+          }
+          seen.owner ?? (seen.owner = item.owner);
+          seen.estimate ?? (seen.estimate = item.estimate);
           return seen;
         }
         ctx.file.diagnostics.push({
@@ -22242,6 +22250,13 @@ function emojiTaskContext(entries, i) {
   if (NOT_TASKS.test(heading2)) return false;
   return isItem(e.block) && e.block.ordered || TASKY_SECTION.test(heading2) || TASKY_SECTION.test(label);
 }
+function sameTitle(a2, b) {
+  if (a2.startsWith(b) || b.startsWith(a2)) return true;
+  const wa = new Set(a2.split("-").filter((w) => w.length >= 3));
+  const wb = b.split("-").filter((w) => w.length >= 3);
+  const common = wb.filter((w) => wa.has(w)).length;
+  return common >= 2 && common * 2 >= Math.min(wa.size, wb.length);
+}
 function setStatusFromMarker(ctx, item, b) {
   item.status = statusOfMarker(b.task.marker, ctx.vocabulary);
   item.statusSource = { kind: "checkbox", line: b.line };
@@ -22362,8 +22377,8 @@ function tableItems(ctx, e, t, make, push2, setOwner) {
       const v = row.cells[sizeCol] ?? "";
       item.estimate = mergeEstimate(estimateOf(v), sizeIn(v, true) ? { size: sizeIn(v, true) } : void 0);
     }
-    if (ownerCol >= 0 && (row.cells[ownerCol] ?? "").trim()) setOwner(item, plain(row.cells[ownerCol]));
-    push2(item, row.line, row.line);
+    const got = push2(item, row.line, row.line, true);
+    if (ownerCol >= 0 && (row.cells[ownerCol] ?? "").trim() && (got === item || !got.owner)) setOwner(got, plain(row.cells[ownerCol]));
   }
 }
 
@@ -23122,7 +23137,7 @@ function duplicateIds(model, resolver2) {
     if (defs.length < 2) continue;
     const first = defs[0];
     for (const d of defs.slice(1)) {
-      if (sameTitle(first.title, d.title) || d.parent === first.id || first.parent === d.id) continue;
+      if (sameTitle2(first.title, d.title) || d.parent === first.id || first.parent === d.id) continue;
       out.push({
         file: d.file,
         line: d.line,
@@ -23134,7 +23149,7 @@ function duplicateIds(model, resolver2) {
   }
   return out;
 }
-function sameTitle(a2, b) {
+function sameTitle2(a2, b) {
   const x2 = slug(a2);
   const y2 = slug(b);
   return x2 === y2 || x2.startsWith(y2) || y2.startsWith(x2);
@@ -23407,12 +23422,16 @@ function actorStatus(items) {
 function buildGraph(model, resolver2, mapping, defaultDays = 1) {
   const diagnostics = [];
   const dangling = /* @__PURE__ */ new Set();
-  const reportDangling = (file, line2, raw, what) => {
+  const danglingInFile = /* @__PURE__ */ new Set();
+  const reportDangling = (file, line2, raw, what, id2 = raw) => {
     const key = `${file}\0${line2}\0${raw}`;
     if (dangling.has(key)) return;
     dangling.add(key);
+    danglingInFile.add(`${file}\0${raw}`).add(`${file}\0${id2}`);
     diagnostics.push({ file, line: line2, severity: "warning", code: "dangling-reference", message: `${what} "${raw}" matches no item or actor in the vault` });
   };
+  const late = [];
+  const reportLate = (file, line2, raw, what) => late.push([file, line2, raw, what]);
   const pending = [];
   const add = (from, to, via) => pending.push({ from, to, via });
   const itemIds = [];
@@ -23426,32 +23445,42 @@ function buildGraph(model, resolver2, mapping, defaultDays = 1) {
     for (const raw of it.dependsOn) {
       const t = resolver2.resolve(raw);
       if (t) add(it.id, nodeKey(t), "depends on");
-      else reportDangling(it.file, it.line, raw, `${it.id} depends on`);
+      else reportLate(it.file, it.line, raw, `${it.id} depends on`);
     }
     for (const raw of it.blocks) {
       const t = resolver2.resolve(raw);
       if (t) add(nodeKey(t), it.id, "blocks");
-      else reportDangling(it.file, it.line, raw, `${it.id} blocks`);
+      else reportLate(it.file, it.line, raw, `${it.id} blocks`);
     }
   }
   for (const a2 of model.actors) {
     for (const raw of a2.dependsOn) {
       const t = resolver2.resolve(raw);
       if (t) add(`actor:${a2.id}`, nodeKey(t), "depends on");
-      else reportDangling(a2.file, a2.line, raw, `${a2.name} depends on`);
+      else reportLate(a2.file, a2.line, raw, `${a2.name} depends on`);
     }
   }
+  const implicit = /* @__PURE__ */ new Map();
+  const endpoint = (raw, at) => {
+    const t = resolver2.resolve(raw);
+    if (t) return nodeKey(t);
+    if (/^[a-z0-9-]+:[a-z0-9-]+$/.test(raw)) {
+      if (!implicit.has(raw)) implicit.set(raw, at);
+      return raw;
+    }
+    reportDangling(at.file, at.line, raw, "dependency");
+    return void 0;
+  };
   for (const d of model.dependencies) {
-    const f = resolver2.resolve(d.from);
-    const t = resolver2.resolve(d.to);
-    if (!f) reportDangling(d.file, d.line, d.from, "dependency");
-    if (!t) reportDangling(d.file, d.line, d.to, "dependency");
-    if (f && t) add(nodeKey(f), nodeKey(t), d.via);
+    const f = endpoint(d.from, d);
+    const t = endpoint(d.to, d);
+    if (f && t) add(f, t, d.via);
   }
   for (const r of model.references) {
     if (r.context === "text") continue;
-    if (!resolver2.resolve(r.id) && !resolver2.resolve(r.raw)) reportDangling(r.file, r.line, r.raw, `${r.context} reference`);
+    if (!resolver2.resolve(r.id) && !resolver2.resolve(r.raw)) reportDangling(r.file, r.line, r.raw, `${r.context} reference`, r.id);
   }
+  for (const [file, line2, raw, what] of late) if (!danglingInFile.has(`${file}\0${raw}`)) reportDangling(file, line2, raw, what);
   const nodes = [];
   const index2 = /* @__PURE__ */ new Map();
   const ownedBy = /* @__PURE__ */ new Map();
@@ -23489,6 +23518,13 @@ function buildGraph(model, resolver2, mapping, defaultDays = 1) {
       blocked: false,
       groups
     });
+  }
+  for (const [id2, at] of implicit) {
+    if (index2.has(id2)) continue;
+    index2.set(id2, nodes.length);
+    durations.push(defaultDays);
+    const label = id2.slice(id2.indexOf(":") + 1).replace(/-/g, " ");
+    nodes.push({ id: id2, label, kind: "item", status: "todo", file: at.file, line: at.line, critical: false, inCycle: false, ready: false, blocked: false, groups: ["implicit"] });
   }
   for (const e of pending) {
     for (const k2 of [e.from, e.to]) {
@@ -23792,19 +23828,30 @@ function globLiteralOverlap(glob, literal) {
   if (!glob.includes("/")) return true;
   return prefix.startsWith(literal) || literal.startsWith(prefix);
 }
+function specificity(pattern) {
+  return literalPrefix(normalizePath(pattern)).length + (isGlob(pattern) ? 0 : 1e3);
+}
+function later(a2, b) {
+  return a2.file > b.file || a2.file === b.file && a2.line > b.line;
+}
 function ownershipConflicts(rules) {
   const out = [];
-  const reported = /* @__PURE__ */ new Set();
-  const exclusive = rules.filter((r) => r.mode === "exclusive");
+  const exclusive = rules.filter((r) => r.mode === "exclusive").sort((a2, b) => specificity(b.pattern) - specificity(a2.pattern));
   const shared = rules.filter((r) => r.mode === "shared");
+  const reported = /* @__PURE__ */ new Map();
+  const seen = (key, pattern) => {
+    const list3 = reported.get(key) ?? [];
+    if (list3.some((p) => patternsOverlap(p, pattern))) return true;
+    reported.set(key, [...list3, pattern]);
+    return false;
+  };
   for (let i = 0; i < exclusive.length; i++) {
-    const a2 = exclusive[i];
     for (let j = i + 1; j < exclusive.length; j++) {
-      const b = exclusive[j];
+      let a2 = exclusive[i];
+      let b = exclusive[j];
       if (a2.actor === b.actor || !patternsOverlap(a2.pattern, b.pattern)) continue;
-      const k2 = `x\0${[a2.actor, b.actor].sort().join()}\0${[a2.pattern, b.pattern].sort().join()}`;
-      if (reported.has(k2)) continue;
-      reported.add(k2);
+      if (later(a2, b)) [a2, b] = [b, a2];
+      if (seen(`x\0${[a2.actor, b.actor].sort().join()}`, specificity(a2.pattern) >= specificity(b.pattern) ? a2.pattern : b.pattern)) continue;
       out.push({
         file: b.file,
         line: b.line,
@@ -23813,19 +23860,17 @@ function ownershipConflicts(rules) {
         message: `${b.pattern} is exclusive to ${b.actor} and also to ${a2.actor} (${a2.pattern}, ${a2.file}:${a2.line})`
       });
     }
-    for (const s2 of shared) {
-      if (!patternsOverlap(a2.pattern, s2.pattern)) continue;
-      const k2 = `s\0${s2.file}\0${s2.line}\0${s2.actor}\0${s2.pattern}`;
-      if (reported.has(k2)) continue;
-      reported.add(k2);
-      out.push({
-        file: s2.file,
-        line: s2.line,
-        severity: "warning",
-        code: "ownership-shared-exclusive",
-        message: `${s2.pattern} is marked shared (${s2.actor}) but ${a2.pattern} is exclusive to ${a2.actor} (${a2.file}:${a2.line})`
-      });
-    }
+  }
+  for (const s2 of shared) {
+    const a2 = exclusive.find((x2) => patternsOverlap(x2.pattern, s2.pattern));
+    if (!a2) continue;
+    out.push({
+      file: s2.file,
+      line: s2.line,
+      severity: "warning",
+      code: "ownership-shared-exclusive",
+      message: `${s2.pattern} is marked shared (${s2.actor}) but ${a2.pattern} is exclusive to ${a2.actor} (${a2.file}:${a2.line})`
+    });
   }
   return out;
 }
@@ -23862,6 +23907,12 @@ function makeResolver(model) {
       if (key !== "item" && !actorKeys.has(key)) actorKeys.set(key, a2.id);
     }
   }
+  for (const a2 of model.actors) {
+    for (const t of a2.tools ?? []) {
+      const key = slug(t);
+      if (key !== "item" && !actorKeys.has(key)) actorKeys.set(key, a2.id);
+    }
+  }
   for (const a2 of model.actors) actorKeys.set(slug(a2.id), a2.id);
   const actorId2 = (raw) => {
     if (actors.has(raw)) return raw;
@@ -23878,8 +23929,11 @@ function makeResolver(model) {
     if (issue && defs.has(issue)) return { kind: "item", id: issue };
     const a2 = actorId2(raw);
     if (a2) return { kind: "actor", id: a2 };
-    const t = byTitle.get(raw.includes(":") ? raw.slice(raw.indexOf(":") + 1) : slug(raw));
+    const tail = raw.includes(":") ? raw.slice(raw.indexOf(":") + 1) : void 0;
+    const t = byTitle.get(tail ?? slug(raw));
     if (t) return { kind: "item", id: t };
+    const byTool = tail ? actorKeys.get(tail) : void 0;
+    if (byTool) return { kind: "actor", id: byTool };
     return null;
   };
   return {
@@ -24751,7 +24805,8 @@ function editsFor(path3, text5, model, action, options = {}) {
   const vocab = options.vocabulary ?? DEFAULT_VOCABULARY;
   const ed = new LineEditor(text5);
   const raw = ed.src.lines;
-  const ctx = () => ({
+  let memo;
+  const ctx = () => memo ?? (memo = {
     style: learnStyle(raw.map((l) => repairLine(l).text), vocab),
     mojibake: detectMojibake(text5),
     vocab
@@ -25574,8 +25629,13 @@ function visibleGraph(graph, filter2 = {}) {
     else if (filter2.group !== void 0 && !n.groups.includes(filter2.group)) keep.delete(id2);
     else if (filter2.hideDone && CLOSED.has(n.status) && id2 !== filter2.focus) keep.delete(id2);
   }
+  let edges = graph.edges.filter((e) => keep.has(e.from) && keep.has(e.to));
+  if (filter2.linkedOnly) {
+    const linked = new Set(edges.flatMap((e) => [e.from, e.to]));
+    keep = new Set([...keep].filter((id2) => linked.has(id2) || id2 === filter2.focus));
+    edges = edges.filter((e) => keep.has(e.from) && keep.has(e.to));
+  }
   const nodes = graph.nodes.filter((n) => keep.has(n.id));
-  const edges = graph.edges.filter((e) => keep.has(e.from) && keep.has(e.to));
   const cycles = graph.cycles.filter((c) => c.length > 0 && c.every((id2) => keep.has(id2)));
   const criticalPath2 = graph.criticalPath.filter((id2) => keep.has(id2));
   return { nodes, edges, cycles, criticalPath: criticalPath2 };
@@ -25695,8 +25755,7 @@ function truncate(text5, max) {
   if (chars.length <= max) return chars.join("");
   return chars.slice(0, Math.max(0, max - 1)).join("").trimEnd() + "\u2026";
 }
-function describeNode(n, graph, actors = {}) {
-  const deps = graph.edges.filter((e) => e.from === n.id).map((e) => e.to);
+function describeNode(n, graph, actors = {}, deps = graph.edges.filter((e) => e.from === n.id).map((e) => e.to)) {
   const lines = [`${n.id}: ${n.label}`, `Status: ${STATUS_LABEL2[n.status]}`];
   if (n.owner) lines.push(`Owner: ${actors[n.owner] ?? n.owner}`);
   if (n.days !== void 0) lines.push(`Estimate: ${formatDays(n.days)}`);
@@ -25784,7 +25843,7 @@ var GRAPH_VIEW_CSS = `
 
 .ps-node { cursor: pointer; outline: none; }
 .ps-node-box { fill: var(--ps-node-bg); stroke: var(--ps-border); stroke-width: 1.5; }
-.ps-node-tint { fill-opacity: .16; }
+.ps-graph-svg.ps-far .ps-node-label { display: none; }
 .ps-node-id { font-weight: 700; font-size: 12px; fill: var(--ps-fg); }
 .ps-node-title { font-size: 12px; fill: var(--ps-fg); }
 .ps-node-meta { font-size: 11px; fill: var(--ps-muted); }
@@ -25823,11 +25882,12 @@ var GRAPH_VIEW_CSS = `
 .ps-rollup-item { display: flex; align-items: flex-start; gap: 6px; padding: 2px 0; }
 .ps-rollup-item input { margin-top: 2px; }
 .ps-rollup-item.ps-done .ps-rollup-text { color: var(--ps-muted); text-decoration: line-through; }
-.ps-rollup-text { overflow-wrap: anywhere; }
+.ps-rollup-text { flex: 1 1 auto; min-width: 0; overflow-wrap: break-word; }
 .ps-rollup-text a { color: var(--ps-focus); }
-.ps-src { border: 0 !important; background: none !important; padding: 0 !important; color: var(--ps-muted) !important; font-size: 11px; margin-left: auto; white-space: nowrap; }
+.ps-src { border: 0 !important; background: none !important; padding: 0 !important; color: var(--ps-muted) !important; font-size: 11px; margin-left: auto; white-space: nowrap; flex: none; max-width: 45%; overflow: hidden; text-overflow: ellipsis; }
 ${statuses.map(
-  (s2) => `.ps-node[data-status="${s2}"] .ps-node-stripe, .ps-node[data-status="${s2}"] .ps-node-tint, .ps-swatch[data-status="${s2}"] { fill: var(--ps-status-${s2}); background: var(--ps-status-${s2}); }`
+  (s2) => `.ps-node[data-status="${s2}"] > .ps-node-stripe, .ps-swatch[data-status="${s2}"] { fill: var(--ps-status-${s2}); background: var(--ps-status-${s2}); }
+.ps-node[data-status="${s2}"] > .ps-node-box { fill: color-mix(in srgb, var(--ps-status-${s2}) 16%, var(--ps-node-bg)); }`
 ).join("\n")}
 `;
 function ensureStyles(doc) {
@@ -29912,6 +29972,7 @@ function layered(nodes, edges) {
 
 // packages/graph-view/src/graph.ts
 var SVG = "http://www.w3.org/2000/svg";
+var FAR_SCALE = 0.3;
 var GraphRenderer = class {
   constructor(container, events) {
     __publicField(this, "events", events);
@@ -29926,6 +29987,8 @@ var GraphRenderer = class {
     __publicField(this, "actors", {});
     __publicField(this, "selected", null);
     __publicField(this, "nodeEls", /* @__PURE__ */ new Map());
+    /** Node id → ids it depends on, for hover text. */
+    __publicField(this, "deps", /* @__PURE__ */ new Map());
     const doc = container.ownerDocument;
     this.root = doc.createElement("div");
     this.root.className = "ps-graph-pane";
@@ -29946,6 +30009,7 @@ var GraphRenderer = class {
     container.appendChild(this.root);
     this.zoomer = zoom2().scaleExtent([0.02, 4]).on("zoom", (event) => {
       this.viewport.setAttribute("transform", event.transform.toString());
+      this.svg.classList.toggle("ps-far", event.transform.k < FAR_SCALE);
     });
     select(this.svg).call(this.zoomer).on("dblclick.zoom", null);
     this.svg.addEventListener("click", (e) => {
@@ -29957,6 +30021,8 @@ var GraphRenderer = class {
     this.graph = graph;
     this.actors = actors;
     this.layout = layoutGraph(graph);
+    this.deps = /* @__PURE__ */ new Map();
+    for (const e of graph.edges) (this.deps.get(e.from) ?? this.deps.set(e.from, []).get(e.from)).push(e.to);
     this.draw();
     this.emptyNote.textContent = graph.nodes.length ? "" : "No dependency graph: nothing in these plans has an id or a dependency yet, or the filters hide everything.";
     this.highlight(this.selected && this.nodeEls.has(this.selected) ? this.selected : null);
@@ -30028,9 +30094,6 @@ var GraphRenderer = class {
       path3.dataset.to = edge.to;
       path3.setAttribute("d", points.length > 1 ? curve(points) ?? "" : "");
       path3.setAttribute("marker-end", `url(#ps-arrow${kind ? "-" + kind : ""})`);
-      const title = doc.createElementNS(SVG, "title");
-      title.textContent = `${edge.from} depends on ${edge.to} (${edge.via})`;
-      path3.appendChild(title);
       edgeLayer.appendChild(path3);
     }
     const ordered = [...this.layout.nodes].sort((a2, b) => a2.x - b.x || a2.y - b.y);
@@ -30049,7 +30112,7 @@ var GraphRenderer = class {
     g.setAttribute("transform", `translate(${p.x - p.width / 2},${p.y - p.height / 2})`);
     g.setAttribute("tabindex", "0");
     g.setAttribute("role", "button");
-    g.setAttribute("aria-label", describeNode(n, this.graph, this.actors).join(". "));
+    g.setAttribute("aria-label", describeNode(n, this.graph, this.actors, this.deps.get(n.id) ?? []).join(". "));
     const rect = (cls, x2, y2, w, h2, r) => {
       const el2 = doc.createElementNS(SVG, "rect");
       el2.classList.add(cls);
@@ -30063,15 +30126,18 @@ var GraphRenderer = class {
     };
     if (n.critical || n.inCycle) rect("ps-halo", -4, -4, p.width + 8, p.height + 8, 9);
     rect("ps-node-box", 0, 0, p.width, p.height, 6);
-    rect("ps-node-tint", 0, 0, p.width, p.height, 6);
     rect("ps-node-stripe", 0, 0, 7, p.height, 3);
+    const label = doc.createElementNS(SVG, "g");
+    label.classList.add("ps-node-label");
+    label.setAttribute("clip-path", "url(#ps-node-clip)");
+    g.appendChild(label);
     const text5 = (cls, y2, value2) => {
       const el2 = doc.createElementNS(SVG, "text");
       el2.classList.add(cls);
       el2.setAttribute("x", "14");
       el2.setAttribute("y", String(y2));
       el2.textContent = value2;
-      g.appendChild(el2);
+      label.appendChild(el2);
     };
     const owner = n.owner ? this.actors[n.owner] ?? n.owner : n.kind === "actor" ? "actor" : "unassigned";
     const lines = [...p.head ? [["ps-node-id", p.head]] : [], ...p.title.map((t) => ["ps-node-title", t])];
@@ -30109,7 +30175,7 @@ var GraphRenderer = class {
     }
   }
   showTooltip(p) {
-    const lines = describeNode(p.node, this.graph, this.actors);
+    const lines = describeNode(p.node, this.graph, this.actors, this.deps.get(p.node.id) ?? []);
     this.tooltip.replaceChildren(
       ...lines.map((l) => {
         const div = this.tooltip.ownerDocument.createElement("div");
@@ -30160,6 +30226,15 @@ function inView(svg, el2) {
 }
 function markers2(doc) {
   const defs = doc.createElementNS(SVG, "defs");
+  const clip = doc.createElementNS(SVG, "clipPath");
+  clip.id = "ps-node-clip";
+  const r = doc.createElementNS(SVG, "rect");
+  r.setAttribute("x", "0");
+  r.setAttribute("y", "0");
+  r.setAttribute("width", String(NODE_WIDTH - 6));
+  r.setAttribute("height", String(NODE_HEIGHT));
+  clip.appendChild(r);
+  defs.appendChild(clip);
   for (const kind of ["", "critical", "cycle"]) {
     const m = doc.createElementNS(SVG, "marker");
     m.id = `ps-arrow${kind ? "-" + kind : ""}`;
@@ -30253,12 +30328,13 @@ var RollupRenderer = class {
       this.root.appendChild(p);
       return;
     }
-    for (const r of rollups) this.root.appendChild(this.group(r, 0));
+    for (const r of rollups) this.root.appendChild(this.group(r, 0, r.file));
   }
   destroy() {
     this.root.remove();
   }
-  group(r, depth) {
+  group(r, depth, file) {
+    const here = r.file ?? file;
     const doc = this.root.ownerDocument;
     const details = doc.createElement("details");
     details.className = `ps-rollup-group ps-kind-${r.kind}`;
@@ -30295,13 +30371,13 @@ var RollupRenderer = class {
     details.appendChild(summary);
     if (r.items.length) {
       const ul = doc.createElement("ul");
-      for (const item of r.items) ul.appendChild(this.item(item));
+      for (const item of r.items) ul.appendChild(this.item(item, here));
       details.appendChild(ul);
     }
-    for (const child of r.children) details.appendChild(this.group(child, depth + 1));
+    for (const child of r.children) details.appendChild(this.group(child, depth + 1, here));
     return details;
   }
-  item(item) {
+  item(item, groupFile) {
     const doc = this.root.ownerDocument;
     const li = doc.createElement("li");
     li.className = `ps-rollup-item ps-status-${item.status}${item.checked ? " ps-done" : ""}`;
@@ -30322,7 +30398,7 @@ var RollupRenderer = class {
     const src = doc.createElement("button");
     src.type = "button";
     src.className = "ps-src";
-    src.textContent = `${basename2(item.file)}:${item.line}`;
+    src.textContent = item.file === groupFile ? `:${item.line}` : `${basename2(item.file)}:${item.line}`;
     src.title = `Open ${item.file}:${item.line}`;
     src.addEventListener("click", () => this.events.open(item.file, item.line));
     li.append(box, text5, src);
@@ -30345,7 +30421,7 @@ function mountPlansight(container, options) {
   root3.dataset.theme = options.theme ?? detectTheme(doc);
   container.appendChild(root3);
   let payload = options.initial ?? { graph: emptyGraph(), rollups: [], actors: {} };
-  let filter2 = {};
+  let filter2 = { ...options.filter };
   let lastLayout = null;
   const toolbar = doc.createElement("div");
   toolbar.className = "ps-toolbar";
@@ -30382,6 +30458,10 @@ function mountPlansight(container, options) {
   const groupSelect = select2(doc, "All groups");
   const hideDone = doc.createElement("input");
   hideDone.type = "checkbox";
+  hideDone.checked = Boolean(filter2.hideDone);
+  const linkedOnly = doc.createElement("input");
+  linkedOnly.type = "checkbox";
+  linkedOnly.checked = Boolean(filter2.linkedOnly);
   const focusButton = button(doc, "Focus selection");
   focusButton.disabled = true;
   const clearFocus = button(doc, "Show all");
@@ -30389,10 +30469,11 @@ function mountPlansight(container, options) {
   const fitButton = button(doc, "Fit");
   const legend = doc.createElement("div");
   legend.className = "ps-legend";
-  toolbar.append(labelled(doc, "Actor", actorSelect), labelled(doc, "Group", groupSelect), labelled(doc, "Hide done", hideDone, true), focusButton, clearFocus, fitButton, legend);
+  toolbar.append(labelled(doc, "Actor", actorSelect), labelled(doc, "Group", groupSelect), labelled(doc, "Hide done", hideDone, true), labelled(doc, "Linked only", linkedOnly, true), focusButton, clearFocus, fitButton, legend);
   actorSelect.addEventListener("change", () => setFilter({ ...filter2, actor: actorSelect.value || void 0 }));
   groupSelect.addEventListener("change", () => setFilter({ ...filter2, group: groupSelect.value || void 0 }));
   hideDone.addEventListener("change", () => setFilter({ ...filter2, hideDone: hideDone.checked }));
+  linkedOnly.addEventListener("change", () => setFilter({ ...filter2, linkedOnly: linkedOnly.checked }));
   focusButton.addEventListener("click", () => selectedId && setFilter({ ...filter2, focus: selectedId }));
   clearFocus.addEventListener("click", () => setFilter({ ...filter2, focus: void 0 }));
   fitButton.addEventListener("click", () => graph?.fit());
@@ -30880,6 +30961,8 @@ var PlansightPlugin = class extends import_obsidian6.Plugin {
     __publicField(this, "listeners", /* @__PURE__ */ new Set());
     __publicField(this, "notifyTimer");
     __publicField(this, "ready", false);
+    __publicField(this, "unloaded", false);
+    __publicField(this, "indexRun", Promise.resolve());
   }
   async onload() {
     this.settings = withDefaults(await this.loadData());
@@ -30917,18 +31000,27 @@ var PlansightPlugin = class extends import_obsidian6.Plugin {
     });
   }
   onunload() {
-    this.ready = false;
+    this.unloaded = true;
+    window.clearTimeout(this.notifyTimer);
   }
   indexOptions() {
     return { planFolders: this.settings.planFolders, vocabulary: vocabularyOf(this.settings.extraStatusWords).vocabulary, estimates: this.settings.estimates };
   }
-  /** Read every Markdown file after layout-ready, yielding between batches so start-up never blocks. */
-  async indexVault() {
+  /** Read every Markdown file, one run at a time; a second call runs after the one in progress. */
+  indexVault() {
+    this.indexRun = this.indexRun.then(() => this.readVault());
+    return this.indexRun;
+  }
+  /** Yields between batches so start-up never blocks; the views show "indexing n/N" meanwhile. */
+  async readVault() {
+    if (this.unloaded) return;
     const files = this.app.vault.getMarkdownFiles();
     this.index.clear();
     this.index.progress = { done: 0, total: files.length };
     for (const file of files) {
-      this.index.set(file.path, await this.app.vault.cachedRead(file));
+      const text5 = await this.app.vault.cachedRead(file);
+      if (this.unloaded) return;
+      this.index.set(file.path, text5);
       this.index.progress.done++;
       if (this.index.progress.done % 50 === 0) {
         this.changed();
@@ -30952,7 +31044,9 @@ var PlansightPlugin = class extends import_obsidian6.Plugin {
   }
   async reread(f) {
     if (!(f instanceof import_obsidian6.TFile) || f.extension !== "md") return;
-    this.index.set(f.path, await this.app.vault.cachedRead(f));
+    const text5 = await this.app.vault.cachedRead(f);
+    if (this.unloaded) return;
+    this.index.set(f.path, text5);
     this.changed();
   }
   /** Subscribe to model changes (views, code blocks); returns the unsubscribe. */
@@ -30963,6 +31057,7 @@ var PlansightPlugin = class extends import_obsidian6.Plugin {
   /** Coalesce bursts of changes into one refresh of every view. */
   changed() {
     window.clearTimeout(this.notifyTimer);
+    if (this.unloaded) return;
     this.notifyTimer = window.setTimeout(() => {
       for (const type of [VIEW_GRAPH, VIEW_ROLLUP, VIEW_DIAGNOSTICS]) this.refreshViews(type);
       for (const cb of this.listeners) cb();
