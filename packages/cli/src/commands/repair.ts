@@ -4,8 +4,7 @@ import { applyEdits, buildModel, editsFor, emptyPlanFile, type TextEdit } from '
 import { atomicWrite, readSnapshot, type Snapshot } from '../atomicWrite.js';
 
 function linesOf(s: string): string[] {
-  const parts = s.split(/(?<=\r\n|\n|\r)/);
-  return parts.filter((p) => p !== '');
+  return s.match(/[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+$/g) ?? [];
 }
 
 /** A unified diff of line-level edits (each edit replaces whole lines), with three lines of context. */
