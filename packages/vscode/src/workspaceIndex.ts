@@ -143,7 +143,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private put(uri: vscode.Uri, text: string): void {
     const path = this.pathOf(uri);
     if (!path) return;
-    if (this.index.update(path, text)) this.uris.set(path, uri);
+    this.index.update(path, text);
+    if (this.index.get(path)) this.uris.set(path, uri);
     else this.uris.delete(path);
   }
 
