@@ -59,12 +59,18 @@ function actorStatus(items: WorkItem[]): Status {
 export function buildGraph(model: PlanModel, resolver: Resolver, mapping: EstimateMapping, defaultDays = 1): GraphBuild {
   const diagnostics: Diagnostic[] = [];
   const dangling = new Set<string>();
-  const reportDangling = (file: string, line: number, raw: string, what: string) => {
+  const danglingInFile = new Set<string>();
+  const reportDangling = (file: string, line: number, raw: string, what: string, id = raw) => {
     const key = `${file}\u0000${line}\u0000${raw}`;
     if (dangling.has(key)) return;
     dangling.add(key);
+    danglingInFile.add(`${file}\u0000${raw}`).add(`${file}\u0000${id}`);
     diagnostics.push({ file, line, severity: 'warning', code: 'dangling-reference', message: `${what} "${raw}" matches no item or actor in the vault` });
   };
+  // Item and actor fields repeat what a dependency line or reference already says, at a less precise line:
+  // reported only when nothing else in the file reported the same id.
+  const late: Array<[string, number, string, string]> = [];
+  const reportLate = (file: string, line: number, raw: string, what: string) => late.push([file, line, raw, what]);
 
   const pending: Pending[] = [];
   const add = (from: string, to: string, via: string) => pending.push({ from, to, via });
@@ -80,19 +86,19 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
     for (const raw of it.dependsOn) {
       const t = resolver.resolve(raw);
       if (t) add(it.id, nodeKey(t), 'depends on');
-      else reportDangling(it.file, it.line, raw, `${it.id} depends on`);
+      else reportLate(it.file, it.line, raw, `${it.id} depends on`);
     }
     for (const raw of it.blocks) {
       const t = resolver.resolve(raw);
       if (t) add(nodeKey(t), it.id, 'blocks');
-      else reportDangling(it.file, it.line, raw, `${it.id} blocks`);
+      else reportLate(it.file, it.line, raw, `${it.id} blocks`);
     }
   }
   for (const a of model.actors) {
     for (const raw of a.dependsOn) {
       const t = resolver.resolve(raw);
       if (t) add(`actor:${a.id}`, nodeKey(t), 'depends on');
-      else reportDangling(a.file, a.line, raw, `${a.name} depends on`);
+      else reportLate(a.file, a.line, raw, `${a.name} depends on`);
     }
   }
   // A plan that relates things it names nowhere else ("trace-viewer depends on: sync-replay") defines them by
@@ -115,8 +121,9 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
   }
   for (const r of model.references) {
     if (r.context === 'text') continue;
-    if (!resolver.resolve(r.id) && !resolver.resolve(r.raw)) reportDangling(r.file, r.line, r.raw, `${r.context} reference`);
+    if (!resolver.resolve(r.id) && !resolver.resolve(r.raw)) reportDangling(r.file, r.line, r.raw, `${r.context} reference`, r.id);
   }
+  for (const [file, line, raw, what] of late) if (!danglingInFile.has(`${file}\u0000${raw}`)) reportDangling(file, line, raw, what);
 
   // Nodes: every item, and the actors some edge touches.
   const nodes: GraphNode[] = [];

@@ -196,10 +196,13 @@ export function checkChangesWith(model: PlanModel, resolver: Resolver, changedPa
     const path = normalizePath(raw);
     const owners = ownersOfPath(model.ownership, path);
     if (owners.some((o) => o.actor === me && o.mode === 'exclusive')) continue;
+    const byOwner = new Map<string, OwnerOfPath>();
     for (const o of owners) {
       if (o.mode !== 'exclusive' || o.actor === me) continue;
-      out.push({ path, actor: me, owner: o.actor, pattern: o.pattern, file: o.file, line: o.line });
+      const seen = byOwner.get(o.actor);
+      if (!seen || specificity(o.pattern) > specificity(seen.pattern)) byOwner.set(o.actor, o);
     }
+    for (const o of byOwner.values()) out.push({ path, actor: me, owner: o.actor, pattern: o.pattern, file: o.file, line: o.line });
   }
   return out;
 }
