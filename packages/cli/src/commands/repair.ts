@@ -21,9 +21,16 @@ export function unifiedDiff(name: string, text: string, edits: readonly TextEdit
   }
   const hunks: Hunk[] = [];
   for (const e of sorted) {
-    const first = e.line - 1;
-    const removed = linesOf(e.expected);
-    const added = linesOf(e.text);
+    let removed = linesOf(e.expected);
+    let added = linesOf(e.text);
+    // An insertion is anchored on a whole line: show that line as context, not as removed and added again.
+    let pre = 0;
+    while (pre < removed.length && pre < added.length && removed[pre] === added[pre]) pre++;
+    let suf = 0;
+    while (suf < removed.length - pre && suf < added.length - pre && removed[removed.length - 1 - suf] === added[added.length - 1 - suf]) suf++;
+    removed = removed.slice(pre, removed.length - suf);
+    added = added.slice(pre, added.length - suf);
+    const first = e.line - 1 + pre;
     const last = first + removed.length;
     const prev = hunks[hunks.length - 1];
     let h: Hunk;
