@@ -6,7 +6,7 @@ export const ROOT = resolve(__dirname, '../../../..');
 export const PKG = join(ROOT, 'packages/obsidian');
 
 /** Bundle a browser entry (CM6 and core included) into one IIFE string. */
-export async function bundle(entry: string): Promise<string> {
+export async function bundle(entry: string, extraAlias: Record<string, string> = {}): Promise<string> {
   const out = await esbuild.build({
     entryPoints: [entry],
     bundle: true,
@@ -18,6 +18,7 @@ export async function bundle(entry: string): Promise<string> {
     alias: {
       '@plansight/core': join(ROOT, 'packages/core/src/index.ts'),
       '@plansight/graph-view': join(ROOT, 'packages/graph-view/src/index.ts'),
+      ...extraAlias,
     },
   });
   return out.outputFiles[0]!.text;

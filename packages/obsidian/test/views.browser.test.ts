@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, launchChromium } from './browser/chromium';
+import { bundle, pageHtml, PKG, ROOT } from './browser/bundle';
+
+const VAULT = join(ROOT, 'vault-template');
+
+export function vaultFiles(dir = VAULT, out: Record<string, string> = {}): Record<string, string> {
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('.')) continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) vaultFiles(p, out);
+    else if (name.endsWith('.md')) out[relative(VAULT, p).split('\\').join('/')] = readFileSync(p, 'utf8');
+  }
+  return out;
+}
+
+const LAYOUT = `<div id="main" style="display:flex;height:760px">
+<div id="editor" style="flex:1;overflow:auto"></div><div id="side" style="width:380px;border-left:1px solid #ddd;overflow:auto"></div></div>
+<div id="graph" style="height:700px"></div>`;
+
+describe.runIf(HAS_CHROMIUM)('the plugin views, from src/main.ts on the in-memory obsidian, in headless Chromium', () => {
+  let browser: Browser;
+  let html: string;
+
+  beforeAll(async () => {
+    const script = await bundle(join(PKG, 'test/browser/appPage.ts'), { obsidian: join(PKG, 'test/obsidianStub.ts') });
+    html = pageHtml(script, LAYOUT);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function start(active: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1500 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setContent(html);
+    await page.evaluate(([files, a]) => window.psApp.start(files as Record<string, string>, a as string), [vaultFiles(), active] as const);
+    expect(errors).toEqual([]);
+    return page;
+  }
+
+  it('the graph pane draws the vault graph and opens the file at the line on click', async () => {
+    const page = await start('DAILY_STATUS.md');
+    await page.evaluate(() => window.psApp.openView('plansight-graph', document.getElementById('graph')!));
+    const nodes = await page.$$('#graph .ps-node');
+    const expected = await page.evaluate(() => window.psApp.plugin().index.analysis().graph.nodes.length);
+    expect(expected).toBeGreaterThan(3);
+    expect(nodes.length).toBe(expected);
+    const node = await page.$eval('#graph .ps-node[data-id="T1-003"]', (el) => el.getAttribute('data-id'));
+    const where = await page.evaluate((id) => {
+      const n = window.psApp.plugin().index.analysis().graph.nodes.find((x) => x.id === id)!;
+      return n.file;
+    }, node);
+    await page.click('#graph .ps-node[data-id="T1-003"]');
+    await page.waitForFunction((f) => window.psApp.activePath() === f, where);
+    expect(await page.evaluate(() => window.psApp.activePath())).toBe(where);
+    await page.close();
+  });
+
+  it('the rollup sidebar follows the active file and shows its rollups', async () => {
+    const page = await start('Sprint Plan M1.md');
+    await page.evaluate(() => window.psApp.openView('plansight-rollup', document.getElementById('side')!));
+    const title = await page.textContent('#side .pso-view-title');
+    expect(title).toBe('Rollup: Sprint Plan M1.md');
+    const want = await page.evaluate(() => {
+      const all = window.psApp.plugin().index.analysis().rollups;
+      const files: string[] = [];
+      const walk = (rs: typeof all): void => rs.forEach((r) => (r.kind === 'file' ? files.push(r.file ?? '') : walk(r.children)));
+      walk(all);
+      return files;
+    });
+    expect(want).toContain('Sprint Plan M1.md');
+    expect(await page.$$eval('#side .ps-rollup-count', (els) => els.length)).toBeGreaterThan(0);
+    await page.close();
+  });
+});
