@@ -7,6 +7,7 @@ export { layoutGraph } from './layout.js';
 export type { GraphLayout, PositionedNode, PositionedEdge, LayoutOptions } from './layout.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
+export const FAR_SCALE = 0.3;
 
 export interface GraphEvents {
   open(node: GraphNode): void;
@@ -26,6 +27,10 @@ export class GraphRenderer {
   private actors: Record<string, string> = {};
   private selected: string | null = null;
   private readonly nodeEls = new Map<string, SVGGElement>();
+  /** Node id → ids it depends on, for hover text. */
+  private deps = new Map<string, string[]>();
+  private byId = new Map<string, PositionedNode>();
+  private hovered: PositionedNode | undefined;
 
   constructor(container: HTMLElement, private readonly events: GraphEvents) {
     const doc = container.ownerDocument;
@@ -49,12 +54,44 @@ export class GraphRenderer {
 
     this.zoomer = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.02, 4])
-      .on('zoom', (event: { transform: { toString(): string } }) => {
+      .on('zoom', (event: { transform: { k: number; toString(): string } }) => {
         this.viewport.setAttribute('transform', event.transform.toString());
+        // Below this scale labels are unreadable noise and cost thousands of text layouts: draw boxes only.
+        this.svg.classList.toggle('ps-far', event.transform.k < FAR_SCALE);
       });
     select(this.svg).call(this.zoomer).on('dblclick.zoom', null);
+    // One listener per event for all nodes: thousands of nodes must not mean thousands of closures.
+    const at = (e: Event) => this.positioned((e.target as Element | null)?.closest?.('.ps-node')?.getAttribute('data-id'));
     this.svg.addEventListener('click', (e) => {
-      if (e.target === this.svg) this.events.select(null);
+      const p = at(e);
+      if (!p) {
+        if (e.target === this.svg) this.events.select(null);
+        return;
+      }
+      e.stopPropagation();
+      this.events.select(p.node.id);
+      this.events.open(p.node);
+    });
+    this.svg.addEventListener('keydown', (e) => {
+      const p = at(e);
+      if (p) this.onKey(e, p);
+    });
+    this.svg.addEventListener('focusin', (e) => {
+      const p = at(e);
+      if (!p) return;
+      this.events.select(p.node.id);
+      this.showTooltip(p);
+    });
+    this.svg.addEventListener('focusout', () => this.hideTooltip());
+    this.svg.addEventListener('mouseover', (e) => {
+      const p = at(e);
+      if (p && p !== this.hovered) this.showTooltip(p);
+      else if (!p && this.hovered) this.hideTooltip();
+      this.hovered = p;
+    });
+    this.svg.addEventListener('mouseleave', () => {
+      this.hovered = undefined;
+      this.hideTooltip();
     });
   }
 
@@ -62,19 +99,25 @@ export class GraphRenderer {
   render(graph: VisibleGraph, actors: Record<string, string>, options: { fit?: boolean } = {}): GraphLayout {
     this.graph = graph;
     this.actors = actors;
+    // Measure the pane before adding thousands of elements, so that fitting does not force a layout of all of them.
+    this.viewport.replaceChildren();
+    const pane = { width: this.svg.clientWidth, height: this.svg.clientHeight };
     this.layout = layoutGraph(graph);
+    this.deps = new Map();
+    for (const e of graph.edges) (this.deps.get(e.from) ?? this.deps.set(e.from, []).get(e.from)!).push(e.to);
+    this.byId = new Map(this.layout.nodes.map((p) => [p.node.id, p]));
     this.draw();
     this.emptyNote.textContent = graph.nodes.length ? '' : 'No dependency graph: nothing in these plans has an id or a dependency yet, or the filters hide everything.';
     this.highlight(this.selected && this.nodeEls.has(this.selected) ? this.selected : null);
-    if (options.fit !== false) this.fit();
+    if (options.fit !== false) this.fit(pane);
     return this.layout;
   }
 
   /** Scale and centre the whole graph in the pane (never magnified beyond 100%). */
-  fit(): void {
+  fit(pane?: { width: number; height: number }): void {
     const { width: w, height: h } = this.layout;
-    const cw = this.svg.clientWidth;
-    const ch = this.svg.clientHeight;
+    const cw = pane?.width ?? this.svg.clientWidth;
+    const ch = pane?.height ?? this.svg.clientHeight;
     if (!w || !h || !cw || !ch) return;
     const k = Math.min(1, (cw - 16) / w, (ch - 16) / h);
     const t = zoomIdentity.translate((cw - w * k) / 2, (ch - h * k) / 2).scale(k);
@@ -113,6 +156,10 @@ export class GraphRenderer {
     this.root.remove();
   }
 
+  private positioned(id: string | null | undefined): PositionedNode | undefined {
+    return id == null ? undefined : this.byId.get(id);
+  }
+
   private centreOn(p: PositionedNode): void {
     const cw = this.svg.clientWidth;
     const ch = this.svg.clientHeight;
@@ -145,9 +192,6 @@ export class GraphRenderer {
       path.dataset.to = edge.to;
       path.setAttribute('d', points.length > 1 ? (curve(points) ?? '') : '');
       path.setAttribute('marker-end', `url(#ps-arrow${kind ? '-' + kind : ''})`);
-      const title = doc.createElementNS(SVG, 'title');
-      title.textContent = `${edge.from} depends on ${edge.to} (${edge.via})`;
-      path.appendChild(title);
       edgeLayer.appendChild(path);
     }
 
@@ -169,7 +213,7 @@ export class GraphRenderer {
     g.setAttribute('transform', `translate(${p.x - p.width / 2},${p.y - p.height / 2})`);
     g.setAttribute('tabindex', '0');
     g.setAttribute('role', 'button');
-    g.setAttribute('aria-label', describeNode(n, this.graph, this.actors).join('. '));
+    g.setAttribute('aria-label', describeNode(n, this.graph, this.actors, this.deps.get(n.id) ?? []).join('. '));
 
     const rect = (cls: string, x: number, y: number, w: number, h: number, r: number) => {
       const el = doc.createElementNS(SVG, 'rect');
@@ -184,36 +228,25 @@ export class GraphRenderer {
     };
     if (n.critical || n.inCycle) rect('ps-halo', -4, -4, p.width + 8, p.height + 8, 9);
     rect('ps-node-box', 0, 0, p.width, p.height, 6);
-    rect('ps-node-tint', 0, 0, p.width, p.height, 6);
     rect('ps-node-stripe', 0, 0, 7, p.height, 3);
 
+    const label = doc.createElementNS(SVG, 'g');
+    label.classList.add('ps-node-label');
+    label.setAttribute('clip-path', 'url(#ps-node-clip)');
+    g.appendChild(label);
     const text = (cls: string, y: number, value: string) => {
       const el = doc.createElementNS(SVG, 'text');
       el.classList.add(cls);
       el.setAttribute('x', '14');
       el.setAttribute('y', String(y));
       el.textContent = value;
-      el.setAttribute('clip-path', 'url(#ps-node-clip)');
-      g.appendChild(el);
+      label.appendChild(el);
     };
     const owner = n.owner ? (this.actors[n.owner] ?? n.owner) : n.kind === 'actor' ? 'actor' : 'unassigned';
     const lines: Array<[string, string]> = [...(p.head ? [['ps-node-id', p.head] as [string, string]] : []), ...p.title.map((t) => ['ps-node-title', t] as [string, string])];
     lines.forEach(([cls, value], i) => text(cls, 17 + i * 17, value));
     text('ps-node-meta', 50, truncate(`${owner} · ${STATUS_LABEL[n.status]}${n.days !== undefined ? ` · ${n.days}d` : ''}`, 34));
 
-    g.addEventListener('click', (e) => {
-      e.stopPropagation();
-      this.events.select(n.id);
-      this.events.open(n);
-    });
-    g.addEventListener('keydown', (e) => this.onKey(e, p));
-    g.addEventListener('focus', () => {
-      this.events.select(n.id);
-      this.showTooltip(p);
-    });
-    g.addEventListener('blur', () => this.hideTooltip());
-    g.addEventListener('mouseenter', () => this.showTooltip(p));
-    g.addEventListener('mouseleave', () => this.hideTooltip());
     this.nodeEls.set(n.id, g);
     return g;
   }
@@ -235,7 +268,7 @@ export class GraphRenderer {
   }
 
   private showTooltip(p: PositionedNode): void {
-    const lines = describeNode(p.node, this.graph, this.actors);
+    const lines = describeNode(p.node, this.graph, this.actors, this.deps.get(p.node.id) ?? []);
     this.tooltip.replaceChildren(
       ...lines.map((l) => {
         const div = this.tooltip.ownerDocument.createElement('div');

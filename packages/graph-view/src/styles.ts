@@ -56,7 +56,7 @@ export const GRAPH_VIEW_CSS = `
 
 .ps-node { cursor: pointer; outline: none; }
 .ps-node-box { fill: var(--ps-node-bg); stroke: var(--ps-border); stroke-width: 1.5; }
-.ps-node-tint { fill-opacity: .16; }
+.ps-graph-svg.ps-far .ps-node-label { display: none; }
 .ps-node-id { font-weight: 700; font-size: 12px; fill: var(--ps-fg); }
 .ps-node-title { font-size: 12px; fill: var(--ps-fg); }
 .ps-node-meta { font-size: 11px; fill: var(--ps-muted); }
@@ -101,7 +101,8 @@ export const GRAPH_VIEW_CSS = `
 ${statuses
   .map(
     (s) =>
-      `.ps-node[data-status="${s}"] .ps-node-stripe, .ps-node[data-status="${s}"] .ps-node-tint, .ps-swatch[data-status="${s}"] { fill: var(--ps-status-${s}); background: var(--ps-status-${s}); }`,
+      `.ps-node[data-status="${s}"] > .ps-node-stripe, .ps-swatch[data-status="${s}"] { fill: var(--ps-status-${s}); background: var(--ps-status-${s}); }\n` +
+      `.ps-node[data-status="${s}"] > .ps-node-box { fill: color-mix(in srgb, var(--ps-status-${s}) 16%, var(--ps-node-bg)); }`,
   )
   .join('\n')}
 `;

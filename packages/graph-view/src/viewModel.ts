@@ -200,8 +200,12 @@ export function truncate(text: string, max: number): string {
 }
 
 /** A plain-text description of a node for tooltips and screen readers. */
-export function describeNode(n: GraphNode, graph: Pick<VisibleGraph, 'edges'>, actors: Record<string, string> = {}): string[] {
-  const deps = graph.edges.filter((e) => e.from === n.id).map((e) => e.to);
+export function describeNode(
+  n: GraphNode,
+  graph: Pick<VisibleGraph, 'edges'>,
+  actors: Record<string, string> = {},
+  deps: string[] = graph.edges.filter((e) => e.from === n.id).map((e) => e.to),
+): string[] {
   const lines = [`${n.id}: ${n.label}`, `Status: ${STATUS_LABEL[n.status]}`];
   if (n.owner) lines.push(`Owner: ${actors[n.owner] ?? n.owner}`);
   if (n.days !== undefined) lines.push(`Estimate: ${formatDays(n.days)}`);

@@ -9,6 +9,7 @@ import type { ViewMessage, ViewModelPayload } from '../src/protocol.js';
 import { STATUS_COLORS } from '../src/viewModel.js';
 import { describeBrowser, graphViewBundle, launchChromium } from './browser.js';
 import { fixture } from './fixtures.js';
+import { generateGraph } from './generate.js';
 
 export const OUT = join(__dirname, '..', 'test-output');
 
@@ -172,6 +173,23 @@ describeBrowser('graph view in headless Chromium', () => {
     await page.screenshot({ path: join(OUT, 'small.png') });
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('should lay out and draw a generated 2,000-node plan completely (time reported, not asserted)', async () => {
+    const graph = generateGraph(2000);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.setContent('<!doctype html><html><body style="margin:0"><div id="app" style="height:100vh"></div></body></html>');
+    await page.addScriptTag({ content: bundleJs });
+    const ms = await page.evaluate((g) => {
+      const t0 = performance.now();
+      window.Plansight!.mountPlansight(document.getElementById('app')!, { post: () => {}, initial: { graph: g as ViewModelPayload['graph'], rollups: [], actors: {} }, panels: 'graph' });
+      document.body.getBoundingClientRect();
+      return performance.now() - t0;
+    }, graph);
+    expect(await page.locator('.ps-node').count()).toBe(2000);
+    expect(await page.locator('.ps-edge').count()).toBe(graph.edges.length);
+    console.info(`graph-view: 2,000 nodes / ${graph.edges.length} edges mounted (layout + DOM + style) in ${Math.round(ms)} ms`);
     await page.close();
   });
 });
