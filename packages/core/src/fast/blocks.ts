@@ -1,0 +1,592 @@
+import type { Block, CodeBlock, HtmlBlock, ItemBlock, ParagraphBlock, TableBlock, TaskMarker } from '../parse/blocks.js';
+import { TASK_MARKERS } from '../parse/blocks.js';
+import { splitSections } from '../parse/sections.js';
+import { inlineText } from './inline.js';
+
+/**
+ * The fast pass: the same block stream as `remarkBlocks`, from a line scanner. It follows CommonMark's container
+ * rules for lists and block quotes closely enough to agree with remark on every seed and corpus file; the cases
+ * where it does not are listed in `test/fast/blocks.test.ts`. Sections are split exactly as remark's pass splits
+ * them, so a section boundary never differs.
+ */
+export function fastBlocks(lines: readonly string[]): Block[] {
+  const out: Block[] = [];
+  for (const s of splitSections(lines)) new SectionScanner(s.lines, s.startLine - 1, out).run();
+  return out;
+}
+
+const ATX = /^(#{1,6})(?=[ \t]|$)(.*)$/;
+const FENCE = /^(`{3,}|~{3,})(.*)$/;
+const RULE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const SETEXT = /^(=+|-+)[ \t]*$/;
+const BULLET = /^([-*+]|\d{1,9}[.)])([ \t]+|$)/;
+const GFM_TASK = /^\[([ xX])\][ \t]+(?=\S)/;
+const EXTENDED_TASK = /^\[([^\]\s]|[^\]]{1,3}?)\](?:[ \t]+|$)/u;
+const HTML_COMMENT = /^<!--/;
+const HTML_RAW = /^<(script|pre|style|textarea)(?:[\s>]|$)/i;
+const HTML_BLOCK6 =
+  /^<\/?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s>]|\/>|$)/i;
+const HTML_BLOCK7 =
+  /^(?:<[a-zA-Z][a-zA-Z0-9-]*(?:\s+[a-zA-Z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[a-zA-Z][a-zA-Z0-9-]*\s*>)[ \t]*$/;
+const HTML_OTHER = /^<(\?|![A-Za-z]|!\[CDATA\[)/;
+const QUOTE = /^ {0,3}>/;
+
+interface OpenItem {
+  block: ItemBlock;
+  content: number;
+  /** Nothing after the bullet yet: a blank line now ends the item. */
+  empty: boolean;
+  /** The first line after the bullet, task marker included. */
+  rest: string;
+}
+
+type Para =
+  | { kind: 'para'; block: ParagraphBlock; depth: number }
+  /** `start`: index in the item's `more` where this paragraph begins, -1 when it begins on the bullet line. */
+  | { kind: 'item'; item: OpenItem; depth: number; start: number };
+
+/** `- [ ]` alone on its line is a GFM task only when its paragraph continues on the next line. */
+const BARE_GFM_TASK = /^\[[ xX]\]$/;
+
+function indentOf(s: string): number {
+  let col = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) col++;
+    else if (c === 9) col += 4 - (col % 4);
+    else break;
+  }
+  return col;
+}
+
+/** Remove `cols` columns of leading whitespace. */
+function dropColumns(s: string, cols: number): string {
+  let col = 0;
+  let i = 0;
+  while (i < s.length && col < cols) {
+    const c = s.charCodeAt(i);
+    if (c === 32) col++;
+    else if (c === 9) {
+      const w = 4 - (col % 4);
+      if (col + w > cols) return ' '.repeat(col + w - cols) + s.slice(i + 1);
+      col += w;
+    } else break;
+    i++;
+  }
+  return s.slice(i);
+}
+
+function stripContainer(line: string): string {
+  return line.replace(/^\s*(?:>\s?)*/, '').trimEnd();
+}
+
+function stripQuote(line: string): string {
+  let t = line;
+  while (QUOTE.test(t)) t = t.replace(/^ {0,3}> ?/, '');
+  return t;
+}
+
+export function splitRow(s: string): string[] {
+  let t = s.trim();
+  if (t.startsWith('|')) t = t.slice(1);
+  if (t.endsWith('|') && !t.endsWith('\\|')) t = t.slice(0, -1);
+  const cells: string[] = [];
+  let cur = '';
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]!;
+    if (ch === '\\' && t[i + 1] === '|') {
+      cur += '|';
+      i++;
+    } else if (ch === '|') {
+      cells.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  cells.push(cur);
+  return cells;
+}
+
+function delimiterCells(s: string): number {
+  const t = s.trim();
+  if (!t.includes('-')) return 0;
+  if (!/^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$/.test(t)) return 0;
+  return splitRow(t).length;
+}
+
+class SectionScanner {
+  private readonly out: Block[];
+  /** Index in `out` of this section's first block. */
+  private readonly first: number;
+  private items: OpenItem[] = [];
+  private para: Para | null = null;
+  private table: { block: TableBlock; depth: number } | null = null;
+  private fence: { block: CodeBlock; ch: string; len: number; indent: number; base: number; depth: number } | null = null;
+  private indented: { block: CodeBlock; base: number; pending: number; depth: number } | null = null;
+  private html: { block: HtmlBlock; end: 'blank' | RegExp; base: number; depth: number } | null = null;
+  private quote = false;
+  /** The next line (a table's delimiter row) has been consumed. */
+  private skipNext = false;
+  /** The previous line was indented code that opened the section: micromark then reads a list start as an interruption. */
+  private afterIndented = false;
+  /** The open indented code did not start by closing a list item or a block quote. */
+  private indentedQuirk = false;
+  private prevQuote = false;
+
+  constructor(
+    private readonly lines: readonly string[],
+    private readonly offset: number,
+    out: Block[],
+  ) {
+    this.out = out;
+    this.first = out.length;
+  }
+
+  run(): void {
+    let i = 0;
+    if (this.offset === 0) i = this.frontmatter();
+    for (; i < this.lines.length; i++) {
+      if (this.skipNext) this.skipNext = false;
+      else this.line(i);
+      this.prevQuote = QUOTE.test(this.lines[i]!);
+    }
+    const end = this.offset + this.lines.length;
+    if (this.fence || this.html) {
+      // An unclosed fence or HTML block runs to the end of the section, its containers with it.
+      if (this.html) this.html.block.endLine = end;
+      this.closeFence(end);
+      this.touch(end);
+    }
+  }
+
+  private frontmatter(): number {
+    if (!/^---\s*$/.test(this.lines[0] ?? '')) return 0;
+    for (let j = 1; j < this.lines.length; j++) {
+      if (/^---\s*$/.test(this.lines[j]!)) {
+        this.out.push({ type: 'frontmatter', line: 1, endLine: j + 1, raw: this.lines.slice(1, j).join('\n') });
+        return j + 1;
+      }
+    }
+    return 0;
+  }
+
+  private base(): number {
+    return this.items.length ? this.items[this.items.length - 1]!.content : 0;
+  }
+
+  private closeFence(ln: number): void {
+    if (this.fence) {
+      this.fence.block.endLine = ln;
+      this.fence = null;
+    }
+  }
+
+  private closeLeaves(): void {
+    this.para = null;
+    this.table = null;
+    this.indented = null;
+    this.html = null;
+  }
+
+  private popTo(depth: number): void {
+    if (this.items.length > depth) this.items.length = depth;
+    if (this.table && this.table.depth > depth) this.table = null;
+    if (this.indented && this.indented.depth > depth) this.indented = null;
+    if (this.html && this.html.depth > depth) this.html = null;
+    if (this.para && this.para.depth > depth) this.para = null;
+  }
+
+  private touch(ln: number): void {
+    for (const it of this.items) {
+      it.block.endLine = ln;
+      if (it.block.line !== ln) it.empty = false;
+    }
+  }
+
+  private line(i: number): void {
+    const raw = this.lines[i]!;
+    const ln = this.offset + i + 1;
+    const isQuote = QUOTE.test(raw);
+    // Inside a fence or an HTML block opened outside a quote, a `>` line is content.
+    let text = isQuote && (this.quote || !(this.fence || this.html)) ? stripQuote(raw) : raw;
+    let blank = text.trim() === '';
+    const leftQuote = this.quote && !isQuote;
+
+    if (this.fence) {
+      const f = this.fence;
+      if (blank && !leftQuote) {
+        if (i === this.lines.length - 1) return;
+        f.block.lines.push(dropColumns(dropColumns(text, f.base), f.indent));
+        this.touch(ln);
+        return;
+      }
+      if (leftQuote || indentOf(text) < f.base) {
+        // A list item or quote closes the fence and its item on its own line in remark; anything else before it.
+        if (f.block.lines[f.block.lines.length - 1] === '') f.block.lines.pop();
+        if (this.startsContainer(raw, text)) {
+          this.closeFence(ln);
+          this.touch(ln);
+        } else this.closeFence(ln - 1);
+      } else {
+        const rel = dropColumns(text, f.base);
+        const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(rel);
+        if (close && close[1]![0] === f.ch && close[1]!.length >= f.len) {
+          this.closeFence(ln);
+          this.touch(ln);
+          return;
+        }
+        f.block.lines.push(dropColumns(rel, f.indent));
+        this.touch(ln);
+        return;
+      }
+    }
+
+    if (this.html && (leftQuote || (!blank && indentOf(text) < this.html.base))) {
+      if (this.html.end !== 'blank' && this.startsContainer(raw, text)) {
+        this.html.block.text += '\n';
+        this.html.block.endLine = ln;
+        this.touch(ln);
+      }
+      this.html = null;
+    }
+    if (this.html) {
+      const h = this.html;
+      if (h.end === 'blank') {
+        if (blank) {
+          this.html = null;
+          return;
+        }
+        h.block.text += '\n' + dropColumns(text, h.base);
+        h.block.endLine = ln;
+        this.touch(ln);
+        return;
+      }
+      h.block.text += '\n' + dropColumns(text, h.base);
+      h.block.endLine = ln;
+      if (h.end.test(text)) this.html = null;
+      this.touch(ln);
+      return;
+    }
+
+    if (isQuote && text === raw) {
+      text = stripQuote(raw);
+      blank = text.trim() === '';
+    }
+
+    if (isQuote !== this.quote) {
+      if (!isQuote && !blank && this.para && !this.startsBlock(text, indentOf(text), true, 0)) {
+        this.continuePara(raw, ln);
+        return;
+      }
+      this.popTo(0);
+      this.closeLeaves();
+      this.quote = isQuote;
+    }
+
+    if (blank) {
+      const top = this.items[this.items.length - 1];
+      if (top?.empty) this.popTo(this.items.length - 1);
+      this.para = null;
+      this.table = null;
+      if (this.indented) this.indented.pending++;
+      return;
+    }
+
+    const indent = indentOf(text);
+
+    // Lazy continuation: a paragraph line that does not start anything else stays in its paragraph.
+    if (this.para && indent < this.base() && !this.startsBlock(text, indent, true)) {
+      this.continuePara(raw, ln);
+      return;
+    }
+
+    let depth = this.items.length;
+    while (depth > 0 && indent < this.items[depth - 1]!.content) depth--;
+    const popped = depth < this.items.length;
+    this.popTo(depth);
+    const base = this.base();
+    const rel = indent - base;
+    const s = text.trimStart();
+
+    this.afterIndented = !!this.indented && this.indentedQuirk;
+    if (this.indented) {
+      if (rel >= 4) {
+        const c = this.indented;
+        for (; c.pending > 0; c.pending--) c.block.lines.push('');
+        c.block.lines.push(dropColumns(text, base + 4));
+        c.block.endLine = ln;
+        this.touch(ln);
+        return;
+      }
+      this.indented = null;
+    }
+
+    if (rel >= 4) {
+      if (this.para) {
+        this.continuePara(raw, ln);
+        return;
+      }
+      this.indentedQuirk = !popped && !this.prevQuote;
+      this.indented = {
+        block: { type: 'code', line: ln, endLine: ln, lang: '', meta: '', lines: [dropColumns(text, base + 4)], inItem: depth > 0 },
+        base,
+        pending: 0,
+        depth,
+      };
+      this.out.push(this.indented.block);
+      this.touch(ln);
+      return;
+    }
+
+    if (this.table) {
+      if (this.startsBlock(text, indent, false)) this.table = null;
+      else {
+        this.table.block.rows.push({ line: ln, cells: splitRow(s).map(inlineText) });
+        this.table.block.endLine = ln;
+        this.touch(ln);
+        return;
+      }
+    }
+
+    const fence = FENCE.exec(s);
+    if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
+      const info = fence[2]!.trim();
+      const sp = info.search(/\s/);
+      const block: CodeBlock = {
+        type: 'code',
+        line: ln,
+        endLine: ln,
+        lang: (sp < 0 ? info : info.slice(0, sp)).toLowerCase(),
+        meta: sp < 0 ? '' : info.slice(sp).trim(),
+        lines: [],
+        inItem: depth > 0,
+      };
+      this.para = null;
+      this.out.push(block);
+      this.fence = { block, ch: fence[1]![0]!, len: fence[1]!.length, indent: rel, base, depth };
+      this.touch(ln);
+      return;
+    }
+
+    const atx = ATX.exec(s);
+    if (atx) {
+      let content = atx[2]!.trim();
+      content = content.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
+      this.para = null;
+      this.out.push({ type: 'heading', line: ln, depth: atx[1]!.length, text: inlineText(content) });
+      this.touch(ln);
+      return;
+    }
+
+    if (this.para && this.para.kind === 'para' && !popped && this.para.depth === depth) {
+      const st = SETEXT.exec(s);
+      if (st) {
+        const p = this.para.block;
+        const at = this.out.lastIndexOf(p);
+        if (at >= 0) this.out.splice(at, 1);
+        const body = p.lines.map((l) => l.trim()).join('\n');
+        this.out.push({ type: 'heading', line: p.line, depth: st[1]![0] === '=' ? 1 : 2, text: inlineText(body) });
+        this.para = null;
+        this.touch(ln);
+        return;
+      }
+    }
+
+    if (this.para && this.para.kind === 'item' && !popped && this.para.depth === depth) {
+      const st = SETEXT.exec(s);
+      if (st) {
+        this.setextInItem(this.para, st[1]![0] === '=' ? 1 : 2);
+        this.touch(ln);
+        return;
+      }
+    }
+
+    if (RULE.test(s)) {
+      this.para = null;
+      this.out.push({ type: 'rule', line: ln });
+      this.touch(ln);
+      return;
+    }
+
+    const bullet = BULLET.exec(s);
+    if (bullet && this.canStartItem(s, bullet, popped)) {
+      this.item(raw, s, bullet, indent, depth, ln);
+      return;
+    }
+
+    const htmlEnd = this.htmlStart(s, !!this.para);
+    if (htmlEnd) {
+      this.para = null;
+      const block: HtmlBlock = { type: 'html', line: ln, endLine: ln, text: dropColumns(text, base) };
+      this.out.push(block);
+      this.touch(ln);
+      if (htmlEnd === 'blank' || !htmlEnd.test(s)) this.html = { block, end: htmlEnd, base, depth };
+      return;
+    }
+
+    if (s.includes('|') && this.tableStart(s, i, base)) {
+      this.para = null;
+      const block: TableBlock = { type: 'table', line: ln, endLine: ln + 1, header: splitRow(s).map(inlineText), rows: [] };
+      this.out.push(block);
+      this.table = { block, depth };
+      this.touch(ln + 1);
+      this.skipNext = true;
+      return;
+    }
+
+    if (this.para) {
+      this.continuePara(raw, ln);
+      return;
+    }
+    if (depth > 0) {
+      const item = this.items[depth - 1]!;
+      this.para = { kind: 'item', item, depth, start: item.block.more.length };
+      item.block.more.push({ line: ln, text: stripContainer(raw).trim() });
+    } else {
+      const block: ParagraphBlock = { type: 'paragraph', line: ln, endLine: ln, lines: [stripContainer(raw)], quote: this.quote };
+      this.out.push(block);
+      this.para = { kind: 'para', block, depth };
+    }
+    this.touch(ln);
+  }
+
+
+  /** A block quote or a list item (not indented code) starts on this line. */
+  private startsContainer(raw: string, text: string): boolean {
+    if (QUOTE.test(raw)) return true;
+    if (!BULLET.test(text.trimStart())) return false;
+    const indent = indentOf(text);
+    let depth = this.items.length;
+    while (depth > 0 && indent < this.items[depth - 1]!.content) depth--;
+    return indent - (depth > 0 ? this.items[depth - 1]!.content : 0) < 4;
+  }
+
+  private continuePara(raw: string, ln: number): void {
+    const p = this.para!;
+    if (p.kind === 'item') {
+      const b = p.item.block;
+      if (b.task && !b.task.gfm && b.more.length === 0 && BARE_GFM_TASK.test(p.item.rest.trimEnd())) b.task.gfm = true;
+      b.more.push({ line: ln, text: stripContainer(raw).trim() });
+    }
+    else {
+      p.block.lines.push(stripContainer(raw));
+      p.block.endLine = ln;
+    }
+    this.touch(ln);
+  }
+
+  /** An underline below an item's paragraph makes it a heading inside the item (and no longer a GFM task). */
+  private setextInItem(p: Extract<Para, { kind: 'item' }>, depth: number): void {
+    const b = p.item.block;
+    const parts = p.start < 0 ? [p.item.rest, ...b.more.map((m) => m.text)] : b.more.slice(p.start).map((m) => m.text);
+    const line = p.start < 0 ? b.line : (b.more[p.start]?.line ?? b.line);
+    if (p.start < 0) {
+      b.more = [];
+      if (b.task?.gfm) b.task = TASK_MARKERS.has(b.task.marker) ? { marker: b.task.marker, gfm: false } : null;
+    } else b.more = b.more.slice(0, p.start);
+    this.out.push({ type: 'heading', line, depth, text: inlineText(parts.map((x) => x.trim()).join('\n')) });
+    this.para = null;
+  }
+
+  private canStartItem(s: string, bullet: RegExpExecArray, popped: boolean): boolean {
+    if (!(this.para || this.afterIndented) || popped) return true;
+    const rest = s.slice(bullet[0].length);
+    if (rest.trim() === '') return false;
+    const b = bullet[1]!;
+    if (/^\d/.test(b) && parseInt(b, 10) !== 1) return false;
+    return true;
+  }
+
+  private item(raw: string, s: string, bullet: RegExpExecArray, indent: number, depth: number, ln: number, asText?: string): void {
+    const b = bullet[1]!;
+    const after = s.slice(b.length);
+    const spaces = indentOf(after);
+    const restRaw = after.trimStart();
+    const content = restRaw === '' ? indent + b.length + 1 : spaces >= 5 ? indent + b.length + 1 : indent + b.length + spaces;
+    let rest = s.slice(bullet[0].length);
+    let task: TaskMarker | null = null;
+    const g = GFM_TASK.exec(rest);
+    if (g) {
+      task = { marker: g[1]!, gfm: true };
+      rest = rest.slice(g[0].length);
+    } else {
+      const t = EXTENDED_TASK.exec(rest);
+      if (t && TASK_MARKERS.has(t[1]!)) {
+        task = { marker: t[1]!, gfm: false };
+        rest = rest.slice(t[0].length);
+      }
+    }
+    const block: ItemBlock = {
+      type: 'item',
+      line: ln,
+      endLine: ln,
+      depth,
+      ordered: /^\d/.test(b),
+      bullet: b,
+      task,
+      text: asText ?? rest.trimEnd(),
+      more: [],
+      quote: this.quote,
+    };
+    const parent = this.items[depth - 1];
+    if (parent) block.parentLine = parent.block.line;
+    this.out.push(block);
+    this.touch(ln);
+    const open: OpenItem = { block, content, empty: restRaw === '', rest: restRaw };
+    this.items.push(open);
+    this.para = restRaw === '' ? null : { kind: 'item', item: open, depth: depth + 1, start: -1 };
+    // `- - text`: a list item whose content starts another list on the same line. The block stream gives both
+    // items the first item's text, as remark's pass reads the bullet from the raw line.
+    const inner = task ? null : BULLET.exec(restRaw);
+    if (inner && restRaw.slice(inner[0].length).trim() !== '' && !RULE.test(restRaw)) {
+      this.para = null;
+      this.item(raw, restRaw, inner, content, depth + 1, ln, block.text);
+    }
+  }
+
+  private htmlStart(s: string, inPara: boolean): 'blank' | RegExp | null {
+    if (s[0] !== '<') return null;
+    if (HTML_COMMENT.test(s)) return /-->/;
+    const rawTag = HTML_RAW.exec(s);
+    if (rawTag) return new RegExp(`</${rawTag[1]}>`, 'i');
+    if (HTML_OTHER.test(s)) return s[1] === '?' ? /\?>/ : s.startsWith('<![CDATA[') ? /\]\]>/ : />/;
+    if (HTML_BLOCK6.test(s)) return 'blank';
+    if (!inPara && HTML_BLOCK7.test(s)) return 'blank';
+    return null;
+  }
+
+  private tableStart(s: string, i: number, base: number): boolean {
+    const nextRaw = this.lines[i + 1];
+    if (nextRaw === undefined) return false;
+    const nextQuote = QUOTE.test(nextRaw);
+    if (nextQuote !== this.quote) return false;
+    const next = nextQuote ? stripQuote(nextRaw) : nextRaw;
+    if (indentOf(next) < base || indentOf(next) - base >= 4) return false;
+    const n = delimiterCells(next);
+    if (n === 0 || n !== splitRow(s).length) return false;
+    if (!next.includes('|')) return false;
+    return true;
+  }
+
+  /** Would this line start a block of its own (and so end a paragraph or a table)? */
+  private startsBlock(text: string, indent: number, forPara: boolean, open = this.items.length): boolean {
+    const s = text.trimStart();
+    if (QUOTE.test(text)) return true;
+    let depth = open;
+    while (depth > 0 && indent < this.items[depth - 1]!.content) depth--;
+    const base = depth > 0 ? this.items[depth - 1]!.content : 0;
+    if (indent - base >= 4) return false;
+    if (ATX.test(s) || RULE.test(s)) return true;
+    const f = FENCE.exec(s);
+    if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) return true;
+    const bullet = BULLET.exec(s);
+    if (bullet) {
+      if (!forPara) return true;
+      if (depth < open || open === 0) return true;
+      const rest = s.slice(bullet[0].length);
+      if (rest.trim() !== '' && (!/^\d/.test(bullet[1]!) || parseInt(bullet[1]!, 10) === 1)) return true;
+    }
+    if (s[0] === '<' && this.htmlStart(s, forPara)) return true;
+    if (forPara && SETEXT.test(s) && s[0] === '=') return false;
+    return false;
+  }
+}

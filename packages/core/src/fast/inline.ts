@@ -1,0 +1,51 @@
+/**
+ * Inline text as remark's `toString` gives it for headings and table cells: emphasis, code ticks, links and
+ * images reduced to their text, escapes and entities decoded, inline HTML kept.
+ */
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  copy: '©',
+  reg: '®',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  rarr: '→',
+  larr: '←',
+  times: '×',
+};
+
+const NEEDS_WORK = /[\\*_`[\]!&~<]/;
+
+export function inlineText(s: string): string {
+  if (!NEEDS_WORK.test(s)) return s.trim();
+  const codes: string[] = [];
+  let t = s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_m, _ticks: string, body: string) => {
+    let b = body;
+    if (b.length > 1 && b.startsWith(' ') && b.endsWith(' ') && b.trim() !== '') b = b.slice(1, -1);
+    codes.push(b);
+    return `\u0000${codes.length - 1}\u0000`;
+  });
+  t = t
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+"[^"]*")?\)/g, '$1')
+    .replace(/<((?:https?|mailto|ftp):[^>\s]*)>/gi, '$1')
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w*\\])\*(?=[^\s*])([^*]*?[^\s*\\])\*(?![\w*])/g, '$1$2')
+    .replace(/(^|[^\w_\\])_(?=[^\s_])([^_]*?[^\s_\\])_(?![\w_])/g, '$1$2')
+    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (m, e: string) => {
+      if (e[0] === '#') {
+        const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+      }
+      return ENTITIES[e.toLowerCase()] ?? m;
+    });
+  if (codes.length) t = t.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => codes[Number(i)] ?? '');
+  return t.trim();
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { remarkBlocks, repairLine, splitLines } from '@plansight/core';
+import { fastBlocks } from '../../src/fast/blocks.js';
+import { corpus, corpusNames, describeShared, seed, seedNames } from '../shared.js';
+import { differences, type Difference } from './diff.js';
+import { planDoc } from './gen.js';
+
+function repaired(text: string): string[] {
+  return splitLines(text).lines.map((l) => repairLine(l).text);
+}
+
+function diff(lines: string[]): Difference[] {
+  return differences(remarkBlocks(lines), fastBlocks(lines));
+}
+
+/**
+ * Where the line scanner and remark disagree, remark wins (the accurate pass replaces the provisional one).
+ * Each known disagreement is named here with the documents it applies to; a difference no limitation explains
+ * fails the test.
+ */
+const KNOWN_LIMITATIONS: { name: string; applies: (doc: string, d: Difference[]) => boolean }[] = [
+  {
+    name: 'block quote nested in a list item: the scanner only knows block quotes at the top level',
+    applies: (doc) => /^(?: {2,}|[ ]*\t)[ \t]*>/m.test(doc),
+  },
+  {
+    name: 'indented code after a list or block quote has closed: micromark splits it into several code blocks, the scanner keeps one',
+    applies: (doc, d) => /^ {0,3}(?:>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/m.test(doc) && d.every((x) => / code /.test(x.remark ?? x.fast ?? '')),
+  },
+  {
+    name: 'an unclosed `---` on the first line: after its frontmatter attempt micromark reads the next line as a paragraph',
+    applies: (doc) => /^---[ \t]*(\n|$)/.test(doc) && !/\n---[ \t]*(\n|$)/.test(doc),
+  },
+  {
+    name: 'a table whose header row is a lazy continuation line of a list item: micromark starts a table in the item, the scanner keeps the paragraph',
+    applies: (doc, d) =>
+      d.some((x) => {
+        const m = /^(\d+)-\d+ table /.exec(x.remark ?? '');
+        if (!m) return false;
+        const lines = doc.split('\n');
+        const at = Number(m[1]) - 1;
+        return /^\s*\|/.test(lines[at] ?? '') && (lines[at + 1] ?? '').search(/\S/) > (lines[at] ?? '').search(/\S/);
+      }),
+  },
+  {
+    name: 'list start right after indented code: micromark sometimes treats it as interrupting a paragraph (no list), the scanner does not',
+    applies: (doc, d) => {
+      const lines = doc.split('\n');
+      return d.every((x) => {
+        const line = Number(/^(\d+)/.exec(x.remark ?? x.fast ?? '')?.[1] ?? 0);
+        const prev = lines.slice(0, line - 1).reverse().find((l) => l.trim() !== '');
+        return prev !== undefined && /^(?: {4,}|\t)/.test(prev);
+      });
+    },
+  },
+];
+
+describeShared('fast pass agrees with remark on every seed and corpus file', () => {
+  const files = [...seedNames().map((n) => ['seeds/' + n, seed(n)] as const), ...corpusNames().map((n) => ['corpus/' + n, corpus(n)] as const)];
+  it('has files to compare', () => {
+    expect(files.length).toBeGreaterThanOrEqual(47);
+  });
+  for (const [name, text] of files) {
+    it(name, () => {
+      expect(diff(repaired(text))).toEqual([]);
+    });
+  }
+});
+
+describe('fast pass on small documents', () => {
+  it('reads a plan-like document exactly as remark does', () => {
+    const doc = [
+      '---',
+      'owner: alice',
+      '---',
+      '# Plan',
+      '',
+      '## Worker 1: Core',
+      '- [ ] todo',
+      '  - [x] nested done',
+      '- [/] half',
+      '',
+      '| Agent | Status |',
+      '|---|---|',
+      '| A1 | ✅ Done |',
+      '',
+      '```ts',
+      'const x = 1;',
+      '```',
+      '> - [ ] quoted',
+      '',
+      'Text',
+      '---',
+    ];
+    expect(diff(doc)).toEqual([]);
+    const blocks = fastBlocks(doc);
+    expect(blocks.map((b) => b.type)).toEqual(['frontmatter', 'heading', 'heading', 'item', 'item', 'item', 'table', 'code', 'item', 'heading']);
+    const nested = blocks[4]!;
+    expect(nested).toMatchObject({ type: 'item', depth: 1, parentLine: 7, task: { marker: 'x', gfm: true }, text: 'nested done' });
+    expect(blocks[9]).toEqual({ type: 'heading', line: 20, depth: 2, text: 'Text' });
+  });
+
+  it('a bare `- [ ]` is a GFM task only when its paragraph continues', () => {
+    expect(fastBlocks(['- [ ]'])[0]).toMatchObject({ task: { marker: ' ', gfm: false } });
+    expect(fastBlocks(['- [ ]', '  more'])[0]).toMatchObject({ task: { marker: ' ', gfm: true } });
+    expect(diff(['- [ ]', '  more'])).toEqual([]);
+  });
+
+  it('never throws on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (s) => {
+        fastBlocks(s.split('\n'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('fast pass on fuzzed plan-like documents (fast-check)', () => {
+  it('agrees with remark except where a named limitation applies', () => {
+    const excused = new Map<string, number>();
+    fc.assert(
+      fc.property(planDoc, (doc) => {
+        const d = diff(doc.split('\n'));
+        if (d.length === 0) return true;
+        const known = KNOWN_LIMITATIONS.find((l) => l.applies(doc, d));
+        if (known) excused.set(known.name, (excused.get(known.name) ?? 0) + 1);
+        return known !== undefined;
+      }),
+      { numRuns: 800, seed: 20261121 },
+    );
+    for (const [name, n] of excused) console.info(`known limitation (${n} of 800 fuzzed documents): ${name}`);
+  });
+});
