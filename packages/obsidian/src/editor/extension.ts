@@ -145,7 +145,7 @@ function buildDecorations(state: EditorState): DecorationSet {
           if (info.status === 'done') s.boxes.done++;
         }
       }
-      const at = info.kind === 'checkbox' ? line.to : line.from + (info.label?.to ?? info.token!.to);
+      const at = info.kind === 'checkbox' ? line.to : line.from + (info.token?.to ?? info.label!.to);
       ranges.push(
         Decoration.widget({ widget: new StatusControlWidget(info.status, choose), side: 1 }).range(at),
         Decoration.line({ class: `pso-line pso-line-${info.status}` }).range(line.from),

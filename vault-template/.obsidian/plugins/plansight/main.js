@@ -24155,6 +24155,7 @@ var LIST_PREFIX = /^(\s*(?:>\s*)*)([-*+]|\d{1,9}[.)])(\s+)/;
 var CHECKBOX = /^\[([^\]\[]{1,3})\]/;
 var FIELD = /^(\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?)(\*\*|__)?(status|state|progress)(\*\*|__)?\s*:\s*(\*\*|__)?\s*/i;
 function emojiAt(s2, i, vocab) {
+  if (!(s2.charCodeAt(i) >= 8192)) return null;
   let best = null;
   for (const e of Object.keys(vocab.emoji)) {
     if (s2.startsWith(e, i) && (!best || e.length > best.length)) best = e;
@@ -24163,7 +24164,8 @@ function emojiAt(s2, i, vocab) {
   return best;
 }
 function wordAt(s2, i, vocab) {
-  const lower2 = s2.slice(i).toLowerCase();
+  if (!/[a-z]/i.test(s2[i] ?? "")) return null;
+  const lower2 = s2.slice(i, i + 40).toLowerCase();
   let best = null;
   for (const [w, st] of Object.entries(vocab.words)) {
     if (!lower2.startsWith(w)) continue;
@@ -24226,6 +24228,7 @@ function tableSpots(line2, vocab, out) {
 }
 function statusSpots(line2, vocab = DEFAULT_VOCABULARY) {
   const out = [];
+  if (!/[\[:|\u2000-\uffff]/.test(line2)) return out;
   if (/^\s*\|/.test(line2)) {
     tableSpots(line2, vocab, out);
     return out;
@@ -24272,8 +24275,7 @@ function statusSpots(line2, vocab = DEFAULT_VOCABULARY) {
   return out;
 }
 var PRIORITY = ["checkbox", "label", "field", "cell", "emoji", "percent"];
-function statusOfLine(line2, vocab = DEFAULT_VOCABULARY) {
-  const spots = statusSpots(line2, vocab);
+function statusOfSpots(spots) {
   for (const k2 of PRIORITY) {
     const s2 = spots.find((x2) => x2.kind === k2);
     if (s2 && s2.status !== "unknown") return s2.status;
@@ -24316,9 +24318,10 @@ function top(m) {
   for (const [k2, v] of m) if (v > n) [best, n] = [k2, v];
   return best;
 }
+var LEARN_LINES = 2e3;
 function learnStyle(lines, vocab = DEFAULT_VOCABULARY) {
   const counts = /* @__PURE__ */ new Map();
-  for (const line2 of lines) {
+  for (const line2 of lines.length > LEARN_LINES ? lines.slice(0, LEARN_LINES) : lines) {
     if (!/[^\x00-\x7f]|:|\|/.test(line2)) continue;
     const spots = statusSpots(line2, vocab);
     for (let k2 = 0; k2 < spots.length; k2++) {
@@ -24488,8 +24491,7 @@ function statusOfHeading(text5, vocab = DEFAULT_VOCABULARY) {
 function actorKey(name) {
   return slug(headingText(name).replace(/[^\p{L}\p{N}\s-]/gu, " "));
 }
-function bodyOf(line2, vocab = DEFAULT_VOCABULARY) {
-  const spots = statusSpots(line2, vocab);
+function bodyOf(line2, vocab = DEFAULT_VOCABULARY, spots = statusSpots(line2, vocab)) {
   let at = BULLET2.exec(line2)?.[0].length ?? 0;
   for (const s2 of spots) if (s2.start <= at + 6 && s2.end > at) at = s2.end;
   return plain(line2.slice(at).replace(/^[\s*_]*:?[\s*_]*/, "")).toLowerCase().replace(/\s+/g, " ").trim();
@@ -24560,13 +24562,13 @@ function readStatusLines(lines, actor, vocab) {
       continue;
     }
     const sub = actor.subsections.filter((s2) => s2.header < i && i < s2.end).pop();
-    const own4 = statusOfLine(l, vocab);
-    const status = own4 ?? sub?.status ?? null;
+    const spots = statusSpots(l, vocab);
+    const status = statusOfSpots(spots) ?? sub?.status ?? null;
     if (status === null) {
       current = null;
       continue;
     }
-    current = { index: i, status, body: bodyOf(l, vocab), children: [] };
+    current = { index: i, status, body: bodyOf(l, vocab, spots), children: [] };
     currentIndent = indent2;
     actor.lines.push(current);
   }
@@ -25272,7 +25274,7 @@ function buildDecorations(state) {
           if (info.status === "done") s2.boxes.done++;
         }
       }
-      const at = info.kind === "checkbox" ? line2.to : line2.from + (info.label?.to ?? info.token.to);
+      const at = info.kind === "checkbox" ? line2.to : line2.from + (info.token?.to ?? info.label.to);
       ranges.push(
         import_view8.Decoration.widget({ widget: new StatusControlWidget(info.status, choose), side: 1 }).range(at),
         import_view8.Decoration.line({ class: `pso-line pso-line-${info.status}` }).range(line2.from)
@@ -25864,6 +25866,12 @@ var GRAPH_VIEW_CSS = `
 .ps-tooltip[hidden] { display: none; }
 .ps-tooltip div:first-child { font-weight: 600; }
 .ps-cycles li { margin: 3px 0; }
+.ps-details { border: 1px solid var(--ps-border); border-radius: 6px; padding: 4px 8px 8px; margin-bottom: 6px; background: var(--ps-bg); font-size: 12px; line-height: 1.45; }
+.ps-details[hidden] { display: none; }
+.ps-details-lines div:first-child { font-weight: 600; }
+.ps-details-chain { margin-top: 4px; }
+.ps-details-actions { display: flex; gap: 8px; align-items: center; margin-top: 6px; flex-wrap: wrap; }
+.plansight .ps-link { border: 0; background: none; padding: 0; color: var(--ps-focus); text-decoration: underline; }
 .ps-cycles button { border: 0; background: none; padding: 0; color: var(--ps-cycle); text-decoration: underline; }
 .ps-cycle-list { margin: 0; padding-left: 18px; }
 
@@ -25902,6 +25910,82 @@ function ensureStyles(doc) {
 var PAGE_CSS = `html, body { margin: 0; height: 100%; }
 #plansight-root { height: 100vh; }
 ${GRAPH_VIEW_CSS}`;
+
+// packages/graph-view/src/details.ts
+var DetailsPanel = class {
+  constructor(container, events, readOnly) {
+    __publicField(this, "events", events);
+    __publicField(this, "readOnly", readOnly);
+    __publicField(this, "root");
+    this.root = container.ownerDocument.createElement("div");
+    this.root.className = "ps-details";
+    this.root.hidden = true;
+    container.appendChild(this.root);
+  }
+  show(node3, graph, actors) {
+    const doc = this.root.ownerDocument;
+    this.root.replaceChildren();
+    this.root.hidden = !node3;
+    if (!node3) return;
+    const h2 = doc.createElement("h3");
+    h2.textContent = "Selected";
+    const lines = doc.createElement("div");
+    lines.className = "ps-details-lines";
+    for (const l of describeNode(node3, graph, actors)) {
+      const div = doc.createElement("div");
+      div.textContent = l;
+      lines.appendChild(div);
+    }
+    this.root.append(h2, lines);
+    const chain2 = graph.blocked.find((b) => b.id === node3.id)?.chain ?? [];
+    if (chain2.length) {
+      const p = doc.createElement("div");
+      p.className = "ps-details-chain";
+      p.appendChild(doc.createTextNode("Waiting on: "));
+      chain2.forEach((id2, i) => {
+        if (i) p.appendChild(doc.createTextNode(" \u2190 "));
+        const b = doc.createElement("button");
+        b.type = "button";
+        b.className = "ps-link";
+        b.textContent = id2;
+        b.addEventListener("click", () => this.events.reveal(id2));
+        p.appendChild(b);
+      });
+      this.root.appendChild(p);
+    }
+    const actions = doc.createElement("div");
+    actions.className = "ps-details-actions";
+    const open = doc.createElement("button");
+    open.type = "button";
+    open.textContent = "Open source";
+    open.addEventListener("click", () => this.events.open(node3));
+    actions.appendChild(open);
+    if (!this.readOnly && node3.kind === "item") {
+      const label = doc.createElement("label");
+      label.appendChild(doc.createTextNode("Status "));
+      const select3 = doc.createElement("select");
+      select3.className = "ps-set-status";
+      for (const s2 of STATUSES) {
+        const o = doc.createElement("option");
+        o.value = s2;
+        o.textContent = STATUS_LABEL2[s2];
+        select3.appendChild(o);
+      }
+      select3.value = node3.status;
+      select3.addEventListener("change", () => {
+        const status = select3.value;
+        select3.value = node3.status;
+        this.events.setStatus(node3, status);
+      });
+      label.appendChild(select3);
+      actions.appendChild(label);
+    }
+    this.root.appendChild(actions);
+  }
+  destroy() {
+    this.root.remove();
+  }
+};
 
 // node_modules/d3-dispatch/dist/d3-dispatch.mjs
 var noop = { value: () => {
@@ -29989,6 +30073,8 @@ var GraphRenderer = class {
     __publicField(this, "nodeEls", /* @__PURE__ */ new Map());
     /** Node id → ids it depends on, for hover text. */
     __publicField(this, "deps", /* @__PURE__ */ new Map());
+    __publicField(this, "byId", /* @__PURE__ */ new Map());
+    __publicField(this, "hovered");
     const doc = container.ownerDocument;
     this.root = doc.createElement("div");
     this.root.className = "ps-graph-pane";
@@ -30012,28 +30098,60 @@ var GraphRenderer = class {
       this.svg.classList.toggle("ps-far", event.transform.k < FAR_SCALE);
     });
     select(this.svg).call(this.zoomer).on("dblclick.zoom", null);
+    const at = (e) => this.positioned(e.target?.closest?.(".ps-node")?.getAttribute("data-id"));
     this.svg.addEventListener("click", (e) => {
-      if (e.target === this.svg) this.events.select(null);
+      const p = at(e);
+      if (!p) {
+        if (e.target === this.svg) this.events.select(null);
+        return;
+      }
+      e.stopPropagation();
+      this.events.select(p.node.id);
+      this.events.open(p.node);
+    });
+    this.svg.addEventListener("keydown", (e) => {
+      const p = at(e);
+      if (p) this.onKey(e, p);
+    });
+    this.svg.addEventListener("focusin", (e) => {
+      const p = at(e);
+      if (!p) return;
+      this.events.select(p.node.id);
+      this.showTooltip(p);
+    });
+    this.svg.addEventListener("focusout", () => this.hideTooltip());
+    this.svg.addEventListener("mouseover", (e) => {
+      const p = at(e);
+      if (p && p !== this.hovered) this.showTooltip(p);
+      else if (!p && this.hovered) this.hideTooltip();
+      this.hovered = p;
+    });
+    this.svg.addEventListener("mouseleave", () => {
+      this.hovered = void 0;
+      this.hideTooltip();
     });
   }
   /** Replace the drawing. Returns the layout used, for tests and the bench. */
   render(graph, actors, options = {}) {
     this.graph = graph;
     this.actors = actors;
+    this.viewport.replaceChildren();
+    const pane = { width: this.svg.clientWidth, height: this.svg.clientHeight };
     this.layout = layoutGraph(graph);
     this.deps = /* @__PURE__ */ new Map();
     for (const e of graph.edges) (this.deps.get(e.from) ?? this.deps.set(e.from, []).get(e.from)).push(e.to);
+    this.byId = new Map(this.layout.nodes.map((p) => [p.node.id, p]));
     this.draw();
     this.emptyNote.textContent = graph.nodes.length ? "" : "No dependency graph: nothing in these plans has an id or a dependency yet, or the filters hide everything.";
     this.highlight(this.selected && this.nodeEls.has(this.selected) ? this.selected : null);
-    if (options.fit !== false) this.fit();
+    if (options.fit !== false) this.fit(pane);
     return this.layout;
   }
   /** Scale and centre the whole graph in the pane (never magnified beyond 100%). */
-  fit() {
+  fit(pane) {
     const { width: w, height: h2 } = this.layout;
-    const cw = this.svg.clientWidth;
-    const ch = this.svg.clientHeight;
+    const cw = pane?.width ?? this.svg.clientWidth;
+    const ch = pane?.height ?? this.svg.clientHeight;
     if (!w || !h2 || !cw || !ch) return;
     const k2 = Math.min(1, (cw - 16) / w, (ch - 16) / h2);
     const t = identity3.translate((cw - w * k2) / 2, (ch - h2 * k2) / 2).scale(k2);
@@ -30066,6 +30184,9 @@ var GraphRenderer = class {
   destroy() {
     select(this.svg).on(".zoom", null);
     this.root.remove();
+  }
+  positioned(id2) {
+    return id2 == null ? void 0 : this.byId.get(id2);
   }
   centreOn(p) {
     const cw = this.svg.clientWidth;
@@ -30143,19 +30264,6 @@ var GraphRenderer = class {
     const lines = [...p.head ? [["ps-node-id", p.head]] : [], ...p.title.map((t) => ["ps-node-title", t])];
     lines.forEach(([cls, value2], i) => text5(cls, 17 + i * 17, value2));
     text5("ps-node-meta", 50, truncate(`${owner} \xB7 ${STATUS_LABEL2[n.status]}${n.days !== void 0 ? ` \xB7 ${n.days}d` : ""}`, 34));
-    g.addEventListener("click", (e) => {
-      e.stopPropagation();
-      this.events.select(n.id);
-      this.events.open(n);
-    });
-    g.addEventListener("keydown", (e) => this.onKey(e, p));
-    g.addEventListener("focus", () => {
-      this.events.select(n.id);
-      this.showTooltip(p);
-    });
-    g.addEventListener("blur", () => this.hideTooltip());
-    g.addEventListener("mouseenter", () => this.showTooltip(p));
-    g.addEventListener("mouseleave", () => this.hideTooltip());
     this.nodeEls.set(n.id, g);
     return g;
   }
@@ -30440,6 +30548,7 @@ function mountPlansight(container, options) {
         graph?.highlight(id2);
         focusButton.disabled = id2 === null;
         selectedId = id2;
+        showDetails();
       }
     });
   }
@@ -30450,7 +30559,24 @@ function mountPlansight(container, options) {
   cyclesBox.className = "ps-cycles";
   const rollupHeading = doc.createElement("h3");
   rollupHeading.textContent = "Checklists";
-  side.append(cyclesBox, rollupHeading);
+  side.append(cyclesBox);
+  const details = panels === "rollup" ? null : new DetailsPanel(
+    side,
+    {
+      open: (n) => open(n.file, n.line),
+      setStatus: (n, status) => options.post({ type: "set-status", file: n.file, line: n.line, status }),
+      reveal: (id2) => {
+        graph?.reveal(id2);
+        selectedId = id2;
+        showDetails();
+      }
+    },
+    options.readOnly ?? false
+  );
+  side.append(rollupHeading);
+  function showDetails() {
+    details?.show(payload.graph.nodes.find((n) => n.id === selectedId), payload.graph, payload.actors);
+  }
   const rollup2 = panels === "graph" ? null : new RollupRenderer(side, { open, toggle: (item) => options.post({ type: "toggle", file: item.file, line: item.line }) }, { readOnly: options.readOnly ?? false });
   body.appendChild(side);
   if (panels === "graph") rollupHeading.hidden = true;
@@ -30527,12 +30653,18 @@ function mountPlansight(container, options) {
     if (filter2.actor && !choices.actors.includes(filter2.actor)) filter2 = { ...filter2, actor: void 0 };
     if (filter2.group && !choices.groups.includes(filter2.group)) filter2 = { ...filter2, group: void 0 };
     renderGraph();
+    if (selectedId && !next.graph.nodes.some((n) => n.id === selectedId)) selectedId = null;
+    showDetails();
     rollup2?.render(next.rollups);
   }
   function receive(message) {
     if (message.type === "model") setModel(message.payload);
     else if (message.type === "theme") root3.dataset.theme = message.theme;
-    else if (message.type === "select") graph?.reveal(message.id);
+    else if (message.type === "select") {
+      graph?.reveal(message.id);
+      selectedId = message.id && payload.graph.nodes.some((n) => n.id === message.id) ? message.id : null;
+      showDetails();
+    }
   }
   const onWindowMessage = (e) => {
     if (isHostMessage(e.data)) receive(e.data);
@@ -30554,6 +30686,7 @@ function mountPlansight(container, options) {
       resize?.disconnect();
       win?.removeEventListener("message", onWindowMessage);
       graph?.destroy();
+      details?.destroy();
       rollup2?.destroy();
       root3.remove();
     }
