@@ -35,14 +35,17 @@ export function analyze(model: PlanModel, options: AnalysisOptions = {}): Analys
   const build = buildGraph(model, resolver, mapping, options.defaultDays ?? 1);
   const diagnostics = [
     ...build.diagnostics,
-    // The parser already reports an id repeated within one file; keep only what it could not see.
-    ...duplicateIds(model, resolver).filter((d) => !model.diagnostics.some((p) => p.code === d.code && p.file === d.file && p.line === d.line)),
+    ...duplicateIds(model, resolver),
     ...ownershipConflicts(model.ownership),
     ...statusDisagreements(model, resolver, build),
     ...doneBeforeDependencies(build),
     ...hourBudgets(model),
   ];
-  return { graph: build.graph, rollups: rollupsOf(model), diagnostics: sortDiagnostics(diagnostics) };
+  // The parser reports some of the same findings within one file (an id repeated, hours that miss a budget);
+  // keep only what it could not see from one file.
+  const parserSaid = new Set(model.diagnostics.map((d) => `${d.code}\u0000${d.file}\u0000${d.line}`));
+  const own = diagnostics.filter((d) => !parserSaid.has(`${d.code}\u0000${d.file}\u0000${d.line}`));
+  return { graph: build.graph, rollups: rollupsOf(model), diagnostics: sortDiagnostics(own) };
 }
 
 /** Who owns a path, and how: every matching rule (exact path, folder, glob) with its actor and mode. */

@@ -57,3 +57,22 @@ describeShared('analysis on the seeds', () => {
     }
   });
 });
+
+describeShared('analysis on the corpus', () => {
+  it('analyses every corpus file alone and all of them as one vault without throwing', async () => {
+    const { corpus, corpusNames } = await import('../shared.js');
+    const files = corpusNames().map((n) => parsePlan(n, corpus(n)));
+    expect(files.length).toBeGreaterThan(40);
+    for (const f of files) {
+      const a = analyze(buildModel([f]));
+      for (const d of a.diagnostics) expect(d.line).toBeGreaterThan(0);
+    }
+    const vault = analyze(buildModel(files));
+    const ids = new Set(vault.graph.nodes.map((n) => n.id));
+    for (const e of vault.graph.edges) {
+      expect(ids.has(e.from)).toBe(true);
+      expect(ids.has(e.to)).toBe(true);
+    }
+    expect(vault.rollups[0]!.children).toHaveLength(files.length);
+  });
+});
