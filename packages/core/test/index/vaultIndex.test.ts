@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { buildModel, parsePlan } from '@plansight/core';
+import { VaultIndex, hasPlanContent, parseProvisional, type IndexSnapshot } from '../../src/index/vaultIndex.js';
+import { hashText } from '../../src/index/hash.js';
+import { corpus, corpusNames, describeShared, seed, seedNames } from '../shared.js';
+
+const PLAN = ['# Plan', '', '## Worker 1: Core', '- [ ] T1-001: server setup', '- [x] T1-002: config', '', '## Worker 2: UI', '- [/] #12 layout', ''].join('\n');
+const NOTE = ['# Groceries', '', 'Milk and bread.', '', '- apples', '- pears', ''].join('\n');
+
+describe('VaultIndex', () => {
+  it('gives a provisional model at once and an accurate one after refine', () => {
+    const ix = new VaultIndex();
+    ix.set('plans/a.md', PLAN, { size: PLAN.length, mtime: 1 });
+    expect(ix.get('plans/a.md')!.accuracy).toBe('provisional');
+    expect(ix.pending().map((p) => p.path)).toEqual(['plans/a.md']);
+    const provisional = ix.model();
+    expect(provisional.files[0]!.checkboxes).toEqual({ total: 2, checked: 1 });
+    expect(ix.refine()).toBe(1);
+    expect(ix.get('plans/a.md')!.accuracy).toBe('accurate');
+    expect(ix.pending()).toEqual([]);
+    expect(ix.model()).toEqual(buildModel([parsePlan('plans/a.md', PLAN)]));
+    expect(ix.progress()).toEqual({ accurate: 1, total: 1 });
+  });
+
+  it('marks a file without plan content final at once', () => {
+    const ix = new VaultIndex();
+    ix.set('notes/food.md', NOTE);
+    expect(hasPlanContent(parseProvisional('notes/food.md', NOTE))).toBe(false);
+    expect(ix.get('notes/food.md')!.accuracy).toBe('accurate');
+    expect(ix.pending()).toEqual([]);
+  });
+
+  it('memoises the model until something changes', () => {
+    const ix = new VaultIndex();
+    ix.set('a.md', PLAN);
+    const m1 = ix.model();
+    expect(ix.model()).toBe(m1);
+    ix.set('a.md', PLAN);
+    expect(ix.model()).toBe(m1);
+    ix.set('b.md', NOTE);
+    expect(ix.model()).not.toBe(m1);
+    expect(ix.model().files.map((f) => f.path)).toEqual(['a.md', 'b.md']);
+  });
+
+  it('deletes and renames files', () => {
+    const ix = new VaultIndex();
+    ix.set('a.md', PLAN);
+    ix.set('b.md', NOTE);
+    expect(ix.delete('b.md')).toBe(true);
+    expect(ix.delete('b.md')).toBe(false);
+    ix.rename('a.md', 'moved/c.md');
+    expect(ix.paths()).toEqual(['moved/c.md']);
+    const m = ix.model();
+    expect(m.files[0]!.path).toBe('moved/c.md');
+    expect(m.items.every((i) => i.file === 'moved/c.md')).toBe(true);
+    ix.refine();
+    ix.rename('moved/c.md', 'd.md');
+    const moved = ix.get('d.md')!;
+    expect(moved.accuracy).toBe('provisional');
+    expect(JSON.stringify(moved.file)).not.toContain('moved/c.md');
+    ix.rename('d.md', 'e.md', PLAN);
+    expect(ix.get('e.md')!.file).toEqual(parseProvisional('e.md', PLAN));
+  });
+
+  it('accepts worker results only for the text they were computed from', () => {
+    const ix = new VaultIndex();
+    ix.set('a.md', PLAN);
+    const stale = hashText('something else');
+    expect(ix.accept('a.md', stale, parsePlan('a.md', 'x'))).toBe(false);
+    const [p] = ix.pending();
+    expect(ix.accept('a.md', p!.hash, parsePlan('a.md', p!.text))).toBe(true);
+    expect(ix.get('a.md')!.accuracy).toBe('accurate');
+  });
+
+  it('re-parses through the shared section cache: an edit re-parses only the changed section', () => {
+    const ix = new VaultIndex();
+    ix.setAccurate('a.md', PLAN);
+    const misses = ix.sections.misses;
+    ix.setAccurate('a.md', PLAN.replace('- [/] #12 layout', '- [x] #12 layout'));
+    expect(ix.sections.misses - misses).toBe(1);
+    expect(ix.sections.hits).toBeGreaterThanOrEqual(2);
+  });
+
+  it('round-trips a snapshot keyed by path, size, mtime and hash', () => {
+    const ix = new VaultIndex();
+    ix.set('a.md', PLAN, { size: 100, mtime: 5 });
+    ix.set('b.md', NOTE, { size: 50, mtime: 6 });
+    ix.refine();
+    const snap = JSON.parse(JSON.stringify(ix.snapshot())) as IndexSnapshot;
+    expect(snap.entries.map((e) => e.path).sort()).toEqual(['a.md', 'b.md']);
+
+    const warm = new VaultIndex();
+    expect(warm.restore(snap)).toBe(2);
+    expect(warm.setCached('a.md', { size: 100, mtime: 5 })).toBe(true);
+    expect(warm.setCached('b.md', { size: 50, mtime: 7 })).toBe(false);
+    // mtime changed but the content did not: the hash finds it without parsing
+    expect(warm.set('b.md', NOTE, { size: 50, mtime: 7 }).accuracy).toBe('accurate');
+    expect(warm.model()).toEqual(ix.model());
+
+    const other = new VaultIndex({ version: 'other' });
+    expect(other.restore(snap)).toBe(0);
+  });
+});
+
+describeShared('provisional parse equals the accurate parse on every seed and corpus file', () => {
+  const files = [...seedNames().map((n) => ['seeds/' + n, seed(n)] as const), ...corpusNames().map((n) => ['corpus/' + n, corpus(n)] as const)];
+  for (const [name, text] of files) {
+    it(name, () => {
+      expect(parseProvisional(name, text)).toEqual(parsePlan(name, text));
+    });
+  }
+});
