@@ -22,3 +22,10 @@ export { parseDaily, latestEntry, findActor, bodyOf } from './daily/structure.js
 export type { DailyDoc, DailyEntry, DailyActor, DailyStatusLine } from './daily/structure.js';
 export { mergeDaily, mergeLines } from './daily/merge.js';
 export type { MergeResult } from './daily/merge.js';
+export { fastBlocks } from './fast/blocks.js';
+export { lineStatus } from './fast/lineStatus.js';
+export type { LineStatus, LineKind, LineRef } from './fast/lineStatus.js';
+export { VaultIndex, hasPlanContent, parseProvisional, SNAPSHOT_VERSION } from './index/vaultIndex.js';
+export type { FileStat, Accuracy, IndexEntry, IndexSnapshot, SnapshotEntry, VaultIndexOptions } from './index/vaultIndex.js';
+export { BoundedSectionCache } from './index/sectionCache.js';
+export { hashText } from './index/hash.js';
