@@ -1,4 +1,5 @@
 import type { GraphNode } from '@plansight/core';
+import { DetailsPanel } from './details.js';
 import { GraphRenderer } from './graph.js';
 import type { GraphLayout } from './layout.js';
 import type { HostMessage, Theme, ViewMessage, ViewModelPayload } from './protocol.js';
@@ -66,11 +67,7 @@ export function mountPlansight(container: HTMLElement, options: MountOptions): P
   if (panels !== 'rollup') {
     graph = new GraphRenderer(body, {
       open: (n: GraphNode) => open(n.file, n.line),
-      select: (id) => {
-        graph?.highlight(id);
-        focusButton.disabled = id === null;
-        selectedId = id;
-      },
+      select: (id) => choose(id, false),
     });
   }
   let selectedId: string | null = null;
@@ -81,7 +78,32 @@ export function mountPlansight(container: HTMLElement, options: MountOptions): P
   cyclesBox.className = 'ps-cycles';
   const rollupHeading = doc.createElement('h3');
   rollupHeading.textContent = 'Checklists';
-  side.append(cyclesBox, rollupHeading);
+  side.append(cyclesBox);
+  const details =
+    panels === 'rollup'
+      ? null
+      : new DetailsPanel(
+          side,
+          {
+            open: (n) => open(n.file, n.line),
+            setStatus: (n, status) => options.post({ type: 'set-status', file: n.file, line: n.line, status }),
+            reveal: (id) => choose(id, true),
+          },
+          options.readOnly ?? false,
+        );
+  side.append(rollupHeading);
+  /** Select a node (null clears): highlight its chain, show its details; `reveal` also brings it into view. */
+  function choose(id: string | null, reveal: boolean): void {
+    const known = id !== null && payload.graph.nodes.some((n) => n.id === id);
+    selectedId = known ? id : null;
+    if (reveal) graph?.reveal(selectedId);
+    else graph?.highlight(selectedId);
+    focusButton.disabled = selectedId === null;
+    showDetails();
+  }
+  function showDetails(): void {
+    details?.show(payload.graph.nodes.find((n) => n.id === selectedId), payload.graph, payload.actors);
+  }
   const rollup = panels === 'graph' ? null : new RollupRenderer(side, { open, toggle: (item) => options.post({ type: 'toggle', file: item.file, line: item.line }) }, { readOnly: options.readOnly ?? false });
   body.appendChild(side);
   if (panels === 'graph') rollupHeading.hidden = true;
@@ -149,7 +171,7 @@ export function mountPlansight(container: HTMLElement, options: MountOptions): P
       [...cycle, cycle[0]!].forEach((id, i) => {
         if (i) li.appendChild(doc.createTextNode(' → '));
         const b = button(doc, id);
-        b.addEventListener('click', () => graph?.reveal(id));
+        b.addEventListener('click', () => choose(id, true));
         li.appendChild(b);
       });
       ol.appendChild(li);
@@ -165,13 +187,15 @@ export function mountPlansight(container: HTMLElement, options: MountOptions): P
     if (filter.actor && !choices.actors.includes(filter.actor)) filter = { ...filter, actor: undefined };
     if (filter.group && !choices.groups.includes(filter.group)) filter = { ...filter, group: undefined };
     renderGraph();
+    if (selectedId && !next.graph.nodes.some((n) => n.id === selectedId)) selectedId = null;
+    showDetails();
     rollup?.render(next.rollups);
   }
 
   function receive(message: HostMessage): void {
     if (message.type === 'model') setModel(message.payload);
     else if (message.type === 'theme') root.dataset.theme = message.theme;
-    else if (message.type === 'select') graph?.reveal(message.id);
+    else if (message.type === 'select') choose(message.id, true);
   }
 
   const onWindowMessage = (e: MessageEvent) => {
@@ -197,6 +221,7 @@ export function mountPlansight(container: HTMLElement, options: MountOptions): P
       resize?.disconnect();
       win?.removeEventListener('message', onWindowMessage);
       graph?.destroy();
+      details?.destroy();
       rollup?.destroy();
       root.remove();
     },

@@ -77,6 +77,12 @@ export const GRAPH_VIEW_CSS = `
 .ps-tooltip[hidden] { display: none; }
 .ps-tooltip div:first-child { font-weight: 600; }
 .ps-cycles li { margin: 3px 0; }
+.ps-details { border: 1px solid var(--ps-border); border-radius: 6px; padding: 4px 8px 8px; margin-bottom: 6px; background: var(--ps-bg); font-size: 12px; line-height: 1.45; }
+.ps-details[hidden] { display: none; }
+.ps-details-lines div:first-child { font-weight: 600; }
+.ps-details-chain { margin-top: 4px; }
+.ps-details-actions { display: flex; gap: 8px; align-items: center; margin-top: 6px; flex-wrap: wrap; }
+.plansight .ps-link { border: 0; background: none; padding: 0; color: var(--ps-focus); text-decoration: underline; }
 .ps-cycles button { border: 0; background: none; padding: 0; color: var(--ps-cycle); text-decoration: underline; }
 .ps-cycle-list { margin: 0; padding-left: 18px; }
 

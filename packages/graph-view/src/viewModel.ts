@@ -225,7 +225,7 @@ export function formatDays(d: number): string {
 
 /** What a node box shows: a short id as its heading when the plan wrote one, then the title on one or two lines. */
 export function nodeLines(n: Pick<GraphNode, 'id' | 'label' | 'kind'>, chars: number): { head: string; title: string[] } {
-  const explicit = /^[#\w.-]{1,24}$/.test(n.id);
+  const explicit = n.kind !== 'actor' && /^[#\w.-]{1,24}$/.test(n.id);
   const head = explicit ? n.id : n.kind === 'actor' ? 'Actor' : '';
   let label = n.label.replace(/\s+/g, ' ').trim();
   if (explicit && label.startsWith(n.id)) label = label.slice(n.id.length).replace(/^\s*[:.\-–—]\s*/, '');

@@ -137,6 +137,53 @@ describeBrowser('graph view in headless Chromium', () => {
     await page.close();
   });
 
+  it('should select an item the host names, show what blocks it, and post a status change', async () => {
+    const page = await mounted(browser, bundleJs, small);
+    await page.evaluate(() => {
+      const app = document.getElementById('app')!;
+      app.replaceChildren();
+      window.posted = [];
+      (window as unknown as { view: unknown }).view = window.Plansight!.mountPlansight(app, { post: (m) => window.posted.push(m), theme: 'light' });
+    });
+    await page.evaluate((p) => {
+      const v = (window as unknown as { view: { receive(m: unknown): void } }).view;
+      v.receive({ type: 'model', payload: p });
+      v.receive({ type: 'select', id: 'T1-006' });
+    }, small);
+    expect(await page.locator('.ps-node.ps-selected').getAttribute('data-id')).toBe('T1-006');
+    expect(await page.locator('.ps-node.ps-dim').count()).toBe(small.graph.nodes.length - 6);
+    expect(await page.locator('.ps-details-chain').innerText()).toBe('Waiting on: T1-005 ← T1-003');
+    await page.locator('.ps-set-status').selectOption('done');
+    expect((await page.evaluate(() => window.posted)).at(-1)).toEqual({ type: 'set-status', file: 'plans/master.md', line: 30, status: 'done' });
+    expect(await page.locator('.ps-set-status').inputValue()).toBe('waiting');
+    await page.locator('.ps-details-chain button', { hasText: 'T1-003' }).click();
+    expect(await page.locator('.ps-node.ps-selected').getAttribute('data-id')).toBe('T1-003');
+    await page.close();
+  });
+
+  it('should reach every node with Tab, in left-to-right order', async () => {
+    const page = await mounted(browser, bundleJs, small);
+    await page.locator('.ps-node').first().focus();
+    const seen = [await page.evaluate(() => document.activeElement?.getAttribute('data-id'))];
+    for (let i = 1; i < small.graph.nodes.length; i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await page.evaluate(() => document.activeElement?.getAttribute('data-id')));
+    }
+    expect(new Set(seen).size).toBe(small.graph.nodes.length);
+    const xs = await page.evaluate((ids) => ids.map((id) => Math.round(document.querySelector(`.ps-node[data-id="${CSS.escape(id!)}"] .ps-node-box`)!.getBoundingClientRect().left)), seen);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    await page.close();
+  });
+
+  it('should draw readably in the dark theme (screenshot)', async () => {
+    const page = await mounted(browser, bundleJs, small, 'dark');
+    await page.locator('.ps-node[data-id="T1-005"]').click();
+    const bg = await page.$eval('.plansight', (el) => getComputedStyle(el).backgroundColor);
+    expect(bg).toBe('rgb(30, 31, 34)');
+    await page.screenshot({ path: join(OUT, 'small-dark.png') });
+    await page.close();
+  });
+
   it('should filter by actor and focus a chain from the toolbar', async () => {
     const page = await mounted(browser, bundleJs, small);
     await page.locator('.ps-toolbar select').first().selectOption('worker-2');
