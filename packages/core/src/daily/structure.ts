@@ -1,7 +1,7 @@
 import type { Status } from '../model.js';
 import { DEFAULT_VOCABULARY, statusOfText, type StatusVocabulary } from '../status.js';
 import { plain, slug } from '../text/inline.js';
-import { statusOfLine, statusSpots } from '../edit/lineStatus.js';
+import { statusOfSpots, statusSpots, type StatusSpot } from '../edit/lineStatus.js';
 
 /**
  * The shape of a `DAILY_STATUS.md`, from its (repaired) lines: dated entries, per-actor sections inside them,
@@ -84,8 +84,7 @@ export function actorKey(name: string): string {
 }
 
 /** Compare two status lines by their words only: `🔄 In Progress: k-NN` and `✅ Completed: k-NN` are the same work. */
-export function bodyOf(line: string, vocab: StatusVocabulary = DEFAULT_VOCABULARY): string {
-  const spots = statusSpots(line, vocab);
+export function bodyOf(line: string, vocab: StatusVocabulary = DEFAULT_VOCABULARY, spots: readonly StatusSpot[] = statusSpots(line, vocab)): string {
   let at = BULLET.exec(line)?.[0].length ?? 0;
   for (const s of spots) if (s.start <= at + 6 && s.end > at) at = s.end;
   return plain(line.slice(at).replace(/^[\s*_]*:?[\s*_]*/, ''))
@@ -162,13 +161,13 @@ function readStatusLines(lines: readonly string[], actor: DailyActor, vocab: Sta
       continue;
     }
     const sub = actor.subsections.filter((s) => s.header < i && i < s.end).pop();
-    const own = statusOfLine(l, vocab);
-    const status = own ?? sub?.status ?? null;
+    const spots = statusSpots(l, vocab);
+    const status = statusOfSpots(spots) ?? sub?.status ?? null;
     if (status === null) {
       current = null;
       continue;
     }
-    current = { index: i, status, body: bodyOf(l, vocab), children: [] };
+    current = { index: i, status, body: bodyOf(l, vocab, spots), children: [] };
     currentIndent = indent;
     actor.lines.push(current);
   }

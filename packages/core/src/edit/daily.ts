@@ -25,9 +25,9 @@ export interface DailyContext extends LineContext {
   vocab: StatusVocabulary;
 }
 
-export function dailyContext(raw: readonly string[], line: LineContext): DailyContext {
+export function dailyContext(raw: readonly string[], line: LineContext, repaired?: readonly string[]): DailyContext {
   const vocab = line.vocab ?? DEFAULT_VOCABULARY;
-  const lines = raw.map((l) => repairLine(l).text);
+  const lines = repaired ?? raw.map((l) => repairLine(l).text);
   return { ...line, vocab, raw, lines, doc: parseDaily(lines, vocab) };
 }
 

@@ -52,9 +52,11 @@ export function editsFor(path: string, text: string, model: PlanModel, action: E
   const ed = new LineEditor(text);
   const raw = ed.src.lines;
   let memo: LineContext | undefined;
+  let fixed: string[] | undefined;
+  const repaired = () => (fixed ??= raw.map((l) => repairLine(l).text));
   const ctx = (): LineContext =>
     (memo ??= {
-      style: learnStyle(raw.map((l) => repairLine(l).text), vocab),
+      style: learnStyle(repaired(), vocab),
       mojibake: detectMojibake(text),
       vocab,
     });
@@ -98,16 +100,16 @@ export function editsFor(path: string, text: string, model: PlanModel, action: E
       break;
     }
     case 'move-status-line':
-      wrap(action.line, () => moveStatusLine(ed, dailyContext(raw, ctx()), lineIndex(ed, path, action.line), action.to));
+      wrap(action.line, () => moveStatusLine(ed, dailyContext(raw, ctx(), repaired()), lineIndex(ed, path, action.line), action.to));
       break;
     case 'add-status-line':
-      wrap(1, () => addStatusLine(ed, dailyContext(raw, ctx()), action.actor, action.status, action.text, action.ref));
+      wrap(1, () => addStatusLine(ed, dailyContext(raw, ctx(), repaired()), action.actor, action.status, action.text, action.ref));
       break;
     case 'add-blocker':
-      wrap(1, () => addStatusLine(ed, dailyContext(raw, ctx()), action.actor, 'blocked', action.text, action.ref));
+      wrap(1, () => addStatusLine(ed, dailyContext(raw, ctx(), repaired()), action.actor, 'blocked', action.text, action.ref));
       break;
     case 'new-day':
-      wrap(1, () => newDay(ed, dailyContext(raw, ctx()), action.date));
+      wrap(1, () => newDay(ed, dailyContext(raw, ctx(), repaired()), action.date));
       break;
     case 'repair-mojibake':
       raw.forEach((l, i) => {

@@ -24,6 +24,7 @@ const CHECKBOX = /^\[([^\]\[]{1,3})\]/;
 const FIELD = /^(\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?)(\*\*|__)?(status|state|progress)(\*\*|__)?\s*:\s*(\*\*|__)?\s*/i;
 
 function emojiAt(s: string, i: number, vocab: StatusVocabulary): string | null {
+  if (!(s.charCodeAt(i) >= 0x2000)) return null;
   let best: string | null = null;
   for (const e of Object.keys(vocab.emoji)) {
     if (s.startsWith(e, i) && (!best || e.length > best.length)) best = e;
@@ -33,7 +34,8 @@ function emojiAt(s: string, i: number, vocab: StatusVocabulary): string | null {
 }
 
 function wordAt(s: string, i: number, vocab: StatusVocabulary): { word: string; status: Status } | null {
-  const lower = s.slice(i).toLowerCase();
+  if (!/[a-z]/i.test(s[i] ?? '')) return null;
+  const lower = s.slice(i, i + 40).toLowerCase();
   let best: { word: string; status: Status } | null = null;
   for (const [w, st] of Object.entries(vocab.words)) {
     if (!lower.startsWith(w)) continue;
@@ -103,6 +105,8 @@ function tableSpots(line: string, vocab: StatusVocabulary, out: StatusSpot[]): v
 /** Every place a status is written on the line, in line order. */
 export function statusSpots(line: string, vocab: StatusVocabulary = DEFAULT_VOCABULARY): StatusSpot[] {
   const out: StatusSpot[] = [];
+  // Every status spot needs a bracket, a colon, a pipe or a symbol: most prose lines have none.
+  if (!/[\[:|\u2000-\uffff]/.test(line)) return out;
   if (/^\s*\|/.test(line)) {
     tableSpots(line, vocab, out);
     return out;
@@ -154,7 +158,10 @@ const PRIORITY: SpotKind[] = ['checkbox', 'label', 'field', 'cell', 'emoji', 'pe
 
 /** The status a line states, by the most specific place it is written; null when the line states none. */
 export function statusOfLine(line: string, vocab: StatusVocabulary = DEFAULT_VOCABULARY): Status | null {
-  const spots = statusSpots(line, vocab);
+  return statusOfSpots(statusSpots(line, vocab));
+}
+
+export function statusOfSpots(spots: readonly StatusSpot[]): Status | null {
   for (const k of PRIORITY) {
     const s = spots.find((x) => x.kind === k);
     if (s && s.status !== 'unknown') return s.status;

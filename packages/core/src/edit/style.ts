@@ -48,10 +48,13 @@ function top(m: Map<string, number>): string {
   return best;
 }
 
+const LEARN_LINES = 2000;
+
 /** Learn the file's emoji and words per status from its (repaired) lines. */
 export function learnStyle(lines: readonly string[], vocab: StatusVocabulary = DEFAULT_VOCABULARY): FileStyle {
   const counts = new Map<string, Map<Status, Map<string, number>>>();
-  for (const line of lines) {
+  // The style is the file's habit: the first couple of thousand lines (newest entries sit on top) say it.
+  for (const line of lines.length > LEARN_LINES ? lines.slice(0, LEARN_LINES) : lines) {
     if (!/[^\x00-\x7f]|:|\|/.test(line)) continue;
     const spots = statusSpots(line, vocab);
     for (let k = 0; k < spots.length; k++) {
