@@ -54,13 +54,13 @@ const input = () => page.locator('.quick-input-widget .quick-input-box input');
 const rowByText = (text) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
 
 /** Run a command from the palette; reopen until the extension's commands are registered. */
-async function palette(title) {
+async function palette(title, tries = 40) {
   for (let i = 0; ; i++) {
     await page.keyboard.press('F1');
     await input().fill(`>${title}`);
     const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(title)}$`) }) }).first();
     if (await row.waitFor({ timeout: 1500 }).then(() => true, () => false)) break;
-    if (i > 40) throw new Error(`"${title}" never appeared in the palette`);
+    if (i >= tries) throw new Error(`"${title}" never appeared in the palette`);
     await page.keyboard.press('Escape');
     await sleep(500);
   }
@@ -91,7 +91,7 @@ async function openFile(rel, line) {
   const active = page.locator('.tabs-container .tab.active .label-name', { hasText: new RegExp(`^${escapeRe(base)}$`) });
   if (!(await active.count())) {
     await page.keyboard.press('F1');
-    await input().fill(rel);
+    await input().fill(rel.replace(/[()]/g, ' ')); // quick open's fuzzy matcher does not match parentheses
     await page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first().waitFor({ timeout: 10000 })
       .catch(() => { throw new Error(`quick open does not list ${rel}`); });
     await page.keyboard.press('Enter');
@@ -147,9 +147,14 @@ function changedLines(before, after) {
   return out;
 }
 
-function graphFrame() {
-  return page.frames().find((f) => f.url().includes('fake.html') || f.name() === 'active-frame') || null;
+/** Best effort, for screenshots: the Problems panel would cover half of the editor. */
+async function hidePanel() {
+  if (!(await page.locator('.part.panel').isVisible().catch(() => false))) return;
+  await palette('View: Hide Panel', 3).catch(() => page.keyboard.press('Escape'));
+  await sleep(300);
 }
+
+const STATUS_WORDS = { todo: 'to do', 'in-progress': 'in progress', blocked: 'blocked', waiting: 'waiting', next: 'next', done: 'done', cancelled: 'cancelled', unknown: 'unknown' };
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
@@ -299,6 +304,43 @@ async function run() {
     return `"${now.trim()}", undone`;
   });
 
+  await check('write-back on an unsaved buffer edits the buffer only (disk untouched), revert restores', async () => {
+    if (!sl) throw new Error('no open checklist line found');
+    const before = disk(sl.file);
+    await openFile(sl.file, 1);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' (draft)');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: 5000 });
+    await gotoLine(sl.line);
+    await palette('Plansight: Mark Done');
+    const line = page.locator('.monaco-editor .view-lines .view-line', { hasText: sl.text }).first();
+    const edited = await until('the buffer line to show [x]', async () => { const t = await line.innerText(); return /\[x\]/.test(t) && t; }, 10000);
+    if (disk(sl.file) !== before) throw new Error('the dirty file was written to disk');
+    await palette('File: Revert File');
+    await until('the tab to be clean again', async () => (await page.locator('.tabs-container .tab.active.dirty').count()) === 0, 10000);
+    if (disk(sl.file) !== before) throw new Error('revert changed the disk');
+    return `buffer "${edited.trim()}", disk unchanged, reverted`;
+  });
+
+  await check('hover on a reference shows the target status', async () => {
+    const h = expected.hover;
+    if (!h) throw new Error('no resolvable reference in the daily status');
+    await openFile(h.file);
+    await page.keyboard.press('F1');
+    await input().fill(`:${h.line}:${h.column + 1}`);
+    await sleep(300);
+    await page.keyboard.press('Enter');
+    await sleep(300);
+    await palette('Show or Focus Hover');
+    const hover = page.locator('.monaco-hover', { hasText: 'Status:' }).first();
+    await hover.waitFor({ timeout: 10000 });
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    await shot('vscode-hover');
+    await page.keyboard.press('Escape');
+    if (!text.includes(`Status: ${STATUS_WORDS[h.status]}`) || !text.includes(h.id)) throw new Error(`hover says "${text}"`);
+    return `${h.id} at ${h.file}:${h.line}: "${text.slice(0, 80)}"`;
+  });
+
   await check('Add Blocker… appends to the daily status, undo restores it', async () => {
     const rel = expected.daily;
     if (!rel) throw new Error('no DAILY_STATUS.md');
@@ -343,6 +385,7 @@ async function run() {
   }
 
   await check('graph webview shows every node of the model and has a strict CSP', async () => {
+    await hidePanel();
     await palette('Plansight: Show Dependency Graph');
     const frame = await until('the graph webview frame', async () => {
       for (const f of page.frames()) if ((await f.locator('.ps-node').count().catch(() => 0)) > 0) return f;
@@ -352,6 +395,14 @@ async function run() {
     const count = await frame.locator('.ps-node').count();
     const csp = await frame.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') || '');
     await shot('vscode-graph');
+    const linked = frame.locator('label', { hasText: 'Linked only' }).locator('input');
+    if (await linked.count()) {
+      await linked.first().check();
+      await sleep(800);
+      await shot('vscode-graph-linked');
+      await linked.first().uncheck();
+      await sleep(500);
+    }
     if (count !== expected.nodes) throw new Error(`${count} nodes drawn, the model has ${expected.nodes}`);
     if (!/default-src 'none'/.test(csp) || !/script-src 'nonce-[A-Za-z0-9]+'/.test(csp)) throw new Error(`CSP is "${csp}"`);
     return `${count} nodes; CSP "${csp.slice(0, 60)}…"`;
@@ -372,6 +423,7 @@ async function run() {
   await check('CodeLens and status decorations on a plan file', async () => {
     const sprint = expected.rollups.flatMap((v) => v.children).find((r) => r.children.some((c) => c.kind === 'gate'));
     if (!sprint) throw new Error('no file with gates');
+    await hidePanel();
     const gate = sprint.children.find((c) => c.kind === 'gate');
     await openFile(sprint.file, gate.line);
     const lens = page.locator('.monaco-editor .codelens-decoration', { hasText: /\d+\/\d+\scriteria/ }).first();

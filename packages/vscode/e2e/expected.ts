@@ -52,6 +52,15 @@ const statusLine = (() => {
   return undefined;
 })();
 
+const hover = (() => {
+  for (const r of model.references) {
+    if (r.file !== daily?.path || r.start === undefined) continue;
+    const item = model.items.find((i) => i.id === r.id);
+    if (item) return { file: r.file, line: r.line, column: r.start + 1, id: r.id, status: item.status };
+  }
+  return undefined;
+})();
+
 process.stdout.write(
   JSON.stringify(
     {
@@ -68,6 +77,7 @@ process.stdout.write(
       foreignActor,
       daily: daily?.path,
       statusLine,
+      hover,
       mojibake: model.files.find((f) => f.encoding.mojibake)?.path,
     },
     null,

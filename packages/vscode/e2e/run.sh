@@ -47,6 +47,7 @@ cat > "$W/ud/User/settings.json" <<JSON
   "workbench.enableExperiments": false,
   "git.enabled": false,
   "files.simpleDialog.enable": true,
+  "files.autoSave": "off",
   "editor.codeLens": true,
   "window.restoreWindows": "none",
   "plansight.currentActor": "$foreign"
