@@ -99,7 +99,11 @@ interface Section {
   boxes: { done: number; total: number };
 }
 
-function buildDecorations(state: EditorState): DecorationSet {
+/**
+ * Decorations for the visible lines only. Section counts still need every line above, but that pass reads the
+ * per-line cache and creates nothing; widgets are made for what is on screen.
+ */
+function buildDecorations(state: EditorState, visible: readonly { from: number; to: number }[]): DecorationSet {
   const opts = state.facet(config);
   if (!opts || !opts.active(state)) return Decoration.none;
   const doc = state.doc;
@@ -109,6 +113,8 @@ function buildDecorations(state: EditorState): DecorationSet {
   const sections: Section[] = [];
   const stack: Section[] = [];
   let inFence = false;
+  const spans = visible.map((r) => [doc.lineAt(r.from).number, doc.lineAt(r.to).number] as const);
+  const shown = (n: number): boolean => spans.some(([a, b]) => n >= a && n <= b);
   const choose = (view: EditorView, pos: number, status: Status): void => {
     setStatusAt(view, view.state.doc.lineAt(pos).number, status);
   };
@@ -119,7 +125,6 @@ function buildDecorations(state: EditorState): DecorationSet {
       continue;
     }
     if (inFence) continue;
-    const line = doc.line(n);
     if (info.kind === 'heading') {
       while (stack.length && stack[stack.length - 1]!.depth >= info.depth!) stack.pop();
       const s: Section = {
@@ -145,6 +150,10 @@ function buildDecorations(state: EditorState): DecorationSet {
           if (info.status === 'done') s.boxes.done++;
         }
       }
+    }
+    if (!shown(n)) continue;
+    const line = doc.line(n);
+    if ((info.kind === 'status' || info.kind === 'checkbox') && info.status) {
       const at = info.kind === 'checkbox' ? line.to : line.from + (info.token?.to ?? info.label!.to);
       ranges.push(
         Decoration.widget({ widget: new StatusControlWidget(info.status, choose), side: 1 }).range(at),
@@ -163,6 +172,7 @@ function buildDecorations(state: EditorState): DecorationSet {
     }
   }
   for (const s of sections) {
+    if (!shown(s.line)) continue;
     const end = doc.line(s.line).to;
     const gate = model.gates.get(s.line);
     if (gate) ranges.push(Decoration.widget({ widget: new GateWidget(gate.done, gate.total), side: 1 }).range(end));
@@ -177,14 +187,19 @@ function isGateLike(text: string): boolean {
   return /\b(gate|checkpoint|criteria|milestone|acceptance)\b/i.test(text);
 }
 
-const decorationsField = StateField.define<DecorationSet>({
-  create: buildDecorations,
-  update(deco, tr) {
-    if (tr.docChanged || tr.effects.some((e) => e.is(setPlanModel))) return buildDecorations(tr.state);
-    return deco;
+const decorationsPlugin = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    constructor(view: EditorView) {
+      this.decorations = buildDecorations(view.state, view.visibleRanges);
+    }
+    update(u: ViewUpdate): void {
+      const model = u.transactions.some((tr) => tr.effects.some((e) => e.is(setPlanModel)));
+      if (u.docChanged || u.viewportChanged || model) this.decorations = buildDecorations(u.state, u.view.visibleRanges);
+    }
   },
-  provide: (f) => EditorView.decorations.from(f),
-});
+  { decorations: (v) => v.decorations },
+);
 
 /** Change the status of a 1-based line through an editor transaction (undoable). False when nothing to change. */
 export function setStatusAt(view: EditorView, line: number, status: Status): boolean {
@@ -242,5 +257,5 @@ const idleModel = ViewPlugin.fromClass(
 );
 
 export function plansightEditor(options: PlansightEditorOptions): Extension {
-  return [config.of(options), linesField, modelField, decorationsField, idleModel];
+  return [config.of(options), linesField, modelField, decorationsPlugin, idleModel];
 }

@@ -23400,9 +23400,6 @@ function estimateDays(e, mapping) {
   if (e.size !== void 0) return mapping.sizeDays[e.size];
   return void 0;
 }
-function nodeKey(t) {
-  return t.kind === "item" ? t.id : `actor:${t.id}`;
-}
 function primaryOf(defs) {
   let best = defs[0];
   const weight = (i) => i.dependsOn.length + i.blocks.length + i.checklist.length + (i.estimate ? 1 : 0) + (i.kind === "story" ? 2 : 0);
@@ -23443,27 +23440,27 @@ function buildGraph(model, resolver2, mapping, defaultDays = 1) {
   }
   for (const it of model.items) {
     for (const raw of it.dependsOn) {
-      const t = resolver2.resolve(raw);
-      if (t) add(it.id, nodeKey(t), "depends on");
+      const t = resolver2.nodeKey(raw);
+      if (t) add(it.id, t, "depends on");
       else reportLate(it.file, it.line, raw, `${it.id} depends on`);
     }
     for (const raw of it.blocks) {
-      const t = resolver2.resolve(raw);
-      if (t) add(nodeKey(t), it.id, "blocks");
+      const t = resolver2.nodeKey(raw);
+      if (t) add(t, it.id, "blocks");
       else reportLate(it.file, it.line, raw, `${it.id} blocks`);
     }
   }
   for (const a2 of model.actors) {
     for (const raw of a2.dependsOn) {
-      const t = resolver2.resolve(raw);
-      if (t) add(`actor:${a2.id}`, nodeKey(t), "depends on");
+      const t = resolver2.nodeKey(raw);
+      if (t) add(`actor:${a2.id}`, t, "depends on");
       else reportLate(a2.file, a2.line, raw, `${a2.name} depends on`);
     }
   }
   const implicit = /* @__PURE__ */ new Map();
   const endpoint = (raw, at) => {
-    const t = resolver2.resolve(raw);
-    if (t) return nodeKey(t);
+    const t = resolver2.nodeKey(raw);
+    if (t) return t;
     if (/^[a-z0-9-]+:[a-z0-9-]+$/.test(raw)) {
       if (!implicit.has(raw)) implicit.set(raw, at);
       return raw;
@@ -23665,7 +23662,7 @@ function buildGraph(model, resolver2, mapping, defaultDays = 1) {
   const risks = [];
   for (let v = 0; v < n; v++) {
     const node3 = nodes[v];
-    const nd = new Set(deps[v].filter((d) => d !== node3.id)).size;
+    const nd = deps[v].length - (selfLoop[v] ? 1 : 0);
     if (dependents[v] > 3) {
       risks.push({ id: node3.id, kind: "blocks-many", count: dependents[v] });
       diagnostics.push({ file: node3.file, line: node3.line, severity: "info", code: "blocks-many", message: `${node3.id} blocks ${dependents[v]} others (risk: more than 3)` });
@@ -23838,28 +23835,29 @@ function ownershipConflicts(rules) {
   const out = [];
   const exclusive = rules.filter((r) => r.mode === "exclusive").sort((a2, b) => specificity(b.pattern) - specificity(a2.pattern));
   const shared = rules.filter((r) => r.mode === "shared");
-  const reported = /* @__PURE__ */ new Map();
-  const seen = (key, pattern) => {
-    const list3 = reported.get(key) ?? [];
-    if (list3.some((p) => patternsOverlap(p, pattern))) return true;
-    reported.set(key, [...list3, pattern]);
-    return false;
-  };
+  const pairs2 = /* @__PURE__ */ new Map();
   for (let i = 0; i < exclusive.length; i++) {
     for (let j = i + 1; j < exclusive.length; j++) {
       let a2 = exclusive[i];
       let b = exclusive[j];
       if (a2.actor === b.actor || !patternsOverlap(a2.pattern, b.pattern)) continue;
       if (later(a2, b)) [a2, b] = [b, a2];
-      if (seen(`x\0${[a2.actor, b.actor].sort().join()}`, specificity(a2.pattern) >= specificity(b.pattern) ? a2.pattern : b.pattern)) continue;
-      out.push({
-        file: b.file,
-        line: b.line,
-        severity: "error",
-        code: "ownership-conflict",
-        message: `${b.pattern} is exclusive to ${b.actor} and also to ${a2.actor} (${a2.pattern}, ${a2.file}:${a2.line})`
-      });
+      const key = [a2.actor, b.actor].sort().join("\0");
+      const pattern = specificity(a2.pattern) >= specificity(b.pattern) ? a2.pattern : b.pattern;
+      const seen = pairs2.get(key);
+      if (!seen) pairs2.set(key, { a: a2, b, patterns: [pattern] });
+      else if (!seen.patterns.some((p) => patternsOverlap(p, pattern))) seen.patterns.push(pattern);
     }
+  }
+  for (const { a: a2, b, patterns } of pairs2.values()) {
+    const more = patterns.length > 1 ? ` (also ${patterns.slice(1, 4).join(", ")}${patterns.length > 4 ? `, \u2026 ${patterns.length - 4} more` : ""})` : "";
+    out.push({
+      file: b.file,
+      line: b.line,
+      severity: "error",
+      code: "ownership-conflict",
+      message: `${b.pattern} is exclusive to ${b.actor} and also to ${a2.actor} (${a2.pattern}, ${a2.file}:${a2.line})${more}`
+    });
   }
   for (const s2 of shared) {
     const a2 = exclusive.find((x2) => patternsOverlap(x2.pattern, s2.pattern));
@@ -23936,8 +23934,19 @@ function makeResolver(model) {
     if (byTool) return { kind: "actor", id: byTool };
     return null;
   };
+  const actorKeyCache = /* @__PURE__ */ new Map();
+  const nodeKey = (raw) => {
+    if (defs.has(raw)) return raw;
+    const t = resolve(raw);
+    if (!t) return null;
+    if (t.kind === "item") return t.id;
+    let k2 = actorKeyCache.get(t.id);
+    if (!k2) actorKeyCache.set(t.id, k2 = `actor:${t.id}`);
+    return k2;
+  };
   return {
     resolve,
+    nodeKey,
     item: (id2) => defs.get(id2)?.[0],
     actor: (id2) => actors.get(id2),
     definitions: (id2) => defs.get(id2) ?? [],
@@ -24044,14 +24053,15 @@ function analyze(model, options = {}) {
   const build = buildGraph(model, resolver2, mapping, options.defaultDays ?? 1);
   const diagnostics = [
     ...build.diagnostics,
-    // The parser already reports an id repeated within one file; keep only what it could not see.
-    ...duplicateIds(model, resolver2).filter((d) => !model.diagnostics.some((p) => p.code === d.code && p.file === d.file && p.line === d.line)),
+    ...duplicateIds(model, resolver2),
     ...ownershipConflicts(model.ownership),
     ...statusDisagreements(model, resolver2, build),
     ...doneBeforeDependencies(build),
     ...hourBudgets(model)
   ];
-  return { graph: build.graph, rollups: rollupsOf(model), diagnostics: sortDiagnostics(diagnostics) };
+  const parserSaid = new Set(model.diagnostics.map((d) => `${d.code}\0${d.file}\0${d.line}`));
+  const own4 = diagnostics.filter((d) => !parserSaid.has(`${d.code}\0${d.file}\0${d.line}`));
+  return { graph: build.graph, rollups: rollupsOf(model), diagnostics: sortDiagnostics(own4) };
 }
 function ownersOf(model, path3) {
   return ownersOfPath(model.ownership, path3);
@@ -24586,9 +24596,9 @@ var STATUS_ORDER = ["done", "in-progress", "blocked", "waiting", "next", "todo",
 var CARRIED = /* @__PURE__ */ new Set(["in-progress", "blocked", "waiting", "next", "todo"]);
 
 // packages/core/src/edit/daily.ts
-function dailyContext(raw, line2) {
+function dailyContext(raw, line2, repaired) {
   const vocab = line2.vocab ?? DEFAULT_VOCABULARY;
-  const lines = raw.map((l) => repairLine(l).text);
+  const lines = repaired ?? raw.map((l) => repairLine(l).text);
   return { ...line2, vocab, raw, lines, doc: parseDaily(lines, vocab) };
 }
 var BULLET3 = /^(\s*)([-*+]|\d{1,9}[.)])\s+/;
@@ -24808,8 +24818,10 @@ function editsFor(path3, text5, model, action, options = {}) {
   const ed = new LineEditor(text5);
   const raw = ed.src.lines;
   let memo;
+  let fixed;
+  const repaired = () => fixed ?? (fixed = raw.map((l) => repairLine(l).text));
   const ctx = () => memo ?? (memo = {
-    style: learnStyle(raw.map((l) => repairLine(l).text), vocab),
+    style: learnStyle(repaired(), vocab),
     mojibake: detectMojibake(text5),
     vocab
   });
@@ -24853,16 +24865,16 @@ function editsFor(path3, text5, model, action, options = {}) {
       break;
     }
     case "move-status-line":
-      wrap4(action.line, () => moveStatusLine(ed, dailyContext(raw, ctx()), lineIndex(ed, path3, action.line), action.to));
+      wrap4(action.line, () => moveStatusLine(ed, dailyContext(raw, ctx(), repaired()), lineIndex(ed, path3, action.line), action.to));
       break;
     case "add-status-line":
-      wrap4(1, () => addStatusLine(ed, dailyContext(raw, ctx()), action.actor, action.status, action.text, action.ref));
+      wrap4(1, () => addStatusLine(ed, dailyContext(raw, ctx(), repaired()), action.actor, action.status, action.text, action.ref));
       break;
     case "add-blocker":
-      wrap4(1, () => addStatusLine(ed, dailyContext(raw, ctx()), action.actor, "blocked", action.text, action.ref));
+      wrap4(1, () => addStatusLine(ed, dailyContext(raw, ctx(), repaired()), action.actor, "blocked", action.text, action.ref));
       break;
     case "new-day":
-      wrap4(1, () => newDay(ed, dailyContext(raw, ctx()), action.date));
+      wrap4(1, () => newDay(ed, dailyContext(raw, ctx(), repaired()), action.date));
       break;
     case "repair-mojibake":
       raw.forEach((l, i) => {
@@ -24885,7 +24897,7 @@ var CHECKBOX2 = /^\[(.)\][ \t]*/u;
 var LABEL2 = /^\**([A-Za-z][A-Za-z' -]{0,24}?)\**[ \t]*:/;
 var REF = /\b(?:Issue[ \t]+)?#(\d{1,6})\b|\b([A-Z]{1,3}\d{0,3}-\d{2,4})\b/g;
 var FENCE = /^[ \t]{0,3}(```|~~~)/;
-function lineStatus(raw, vocab = DEFAULT_VOCABULARY) {
+function lineStatus2(raw, vocab = DEFAULT_VOCABULARY) {
   if (FENCE.test(raw)) return { kind: "fence", refs: [] };
   const rep = repairLine(raw);
   const text5 = rep.text;
@@ -25006,7 +25018,7 @@ function rewriteStatusLine(text5, line2, status) {
   if (end < 0) end = text5.length;
   if (text5[end - 1] === "\r") end--;
   const raw = text5.slice(start2, end);
-  const info = lineStatus(raw);
+  const info = lineStatus2(raw);
   if (info.kind !== "status" && info.kind !== "checkbox" || info.status === status) return null;
   const from = info.token?.from ?? info.label.from;
   const to = info.label?.to ?? info.token.to;
@@ -25184,7 +25196,7 @@ var linesField = import_state.StateField.define({
 });
 function classify(doc, from, to) {
   const out = [];
-  for (let n = from; n <= to; n++) out.push(lineStatus(doc.line(n).text));
+  for (let n = from; n <= to; n++) out.push(lineStatus2(doc.line(n).text));
   return out;
 }
 function relineate(lines, tr) {
@@ -25228,7 +25240,7 @@ var modelField = import_state.StateField.define({
     return { targets: model.targets, gates };
   }
 });
-function buildDecorations(state) {
+function buildDecorations(state, visible) {
   const opts = state.facet(config);
   if (!opts || !opts.active(state)) return import_view8.Decoration.none;
   const doc = state.doc;
@@ -25238,6 +25250,8 @@ function buildDecorations(state) {
   const sections = [];
   const stack = [];
   let inFence = false;
+  const spans = visible.map((r) => [doc.lineAt(r.from).number, doc.lineAt(r.to).number]);
+  const shown = (n) => spans.some(([a2, b]) => n >= a2 && n <= b);
   const choose = (view, pos, status) => {
     setStatusAt(view, view.state.doc.lineAt(pos).number, status);
   };
@@ -25248,7 +25262,6 @@ function buildDecorations(state) {
       continue;
     }
     if (inFence) continue;
-    const line2 = doc.line(n);
     if (info.kind === "heading") {
       while (stack.length && stack[stack.length - 1].depth >= info.depth) stack.pop();
       const s2 = {
@@ -25274,6 +25287,10 @@ function buildDecorations(state) {
           if (info.status === "done") s2.boxes.done++;
         }
       }
+    }
+    if (!shown(n)) continue;
+    const line2 = doc.line(n);
+    if ((info.kind === "status" || info.kind === "checkbox") && info.status) {
       const at = info.kind === "checkbox" ? line2.to : line2.from + (info.token?.to ?? info.label.to);
       ranges.push(
         import_view8.Decoration.widget({ widget: new StatusControlWidget(info.status, choose), side: 1 }).range(at),
@@ -25292,6 +25309,7 @@ function buildDecorations(state) {
     }
   }
   for (const s2 of sections) {
+    if (!shown(s2.line)) continue;
     const end = doc.line(s2.line).to;
     const gate = model.gates.get(s2.line);
     if (gate) ranges.push(import_view8.Decoration.widget({ widget: new GateWidget(gate.done, gate.total), side: 1 }).range(end));
@@ -25304,14 +25322,19 @@ function buildDecorations(state) {
 function isGateLike(text5) {
   return /\b(gate|checkpoint|criteria|milestone|acceptance)\b/i.test(text5);
 }
-var decorationsField = import_state.StateField.define({
-  create: buildDecorations,
-  update(deco, tr) {
-    if (tr.docChanged || tr.effects.some((e) => e.is(setPlanModel))) return buildDecorations(tr.state);
-    return deco;
+var decorationsPlugin = import_view8.ViewPlugin.fromClass(
+  class {
+    constructor(view) {
+      __publicField(this, "decorations");
+      this.decorations = buildDecorations(view.state, view.visibleRanges);
+    }
+    update(u) {
+      const model = u.transactions.some((tr) => tr.effects.some((e) => e.is(setPlanModel)));
+      if (u.docChanged || u.viewportChanged || model) this.decorations = buildDecorations(u.state, u.view.visibleRanges);
+    }
   },
-  provide: (f) => import_view8.EditorView.decorations.from(f)
-});
+  { decorations: (v) => v.decorations }
+);
 function setStatusAt(view, line2, status) {
   const opts = view.state.facet(config);
   const path3 = opts?.path(view.state) ?? "DAILY_STATUS.md";
@@ -25365,7 +25388,7 @@ var idleModel = import_view8.ViewPlugin.fromClass(
   }
 );
 function plansightEditor(options) {
-  return [config.of(options), linesField, modelField, decorationsField, idleModel];
+  return [config.of(options), linesField, modelField, decorationsPlugin, idleModel];
 }
 
 // packages/obsidian/src/index/planIndex.ts
@@ -25774,7 +25797,7 @@ function formatDays(d) {
   return `${r} day${r === 1 ? "" : "s"}`;
 }
 function nodeLines(n, chars) {
-  const explicit = /^[#\w.-]{1,24}$/.test(n.id);
+  const explicit = n.kind !== "actor" && /^[#\w.-]{1,24}$/.test(n.id);
   const head = explicit ? n.id : n.kind === "actor" ? "Actor" : "";
   let label = n.label.replace(/\s+/g, " ").trim();
   if (explicit && label.startsWith(n.id)) label = label.slice(n.id.length).replace(/^\s*[:.\-–—]\s*/, "");
@@ -30075,6 +30098,7 @@ var GraphRenderer = class {
     __publicField(this, "deps", /* @__PURE__ */ new Map());
     __publicField(this, "byId", /* @__PURE__ */ new Map());
     __publicField(this, "hovered");
+    __publicField(this, "pane", { width: 0, height: 0 });
     const doc = container.ownerDocument;
     this.root = doc.createElement("div");
     this.root.className = "ps-graph-pane";
@@ -30093,7 +30117,10 @@ var GraphRenderer = class {
     this.emptyNote.className = "ps-empty";
     this.root.append(this.svg, this.tooltip, this.emptyNote);
     container.appendChild(this.root);
-    this.zoomer = zoom2().scaleExtent([0.02, 4]).on("zoom", (event) => {
+    this.zoomer = zoom2().scaleExtent([0.02, 4]).extent(() => [
+      [0, 0],
+      [this.pane.width || 1, this.pane.height || 1]
+    ]).on("zoom", (event) => {
       this.viewport.setAttribute("transform", event.transform.toString());
       this.svg.classList.toggle("ps-far", event.transform.k < FAR_SCALE);
     });
@@ -30136,7 +30163,7 @@ var GraphRenderer = class {
     this.graph = graph;
     this.actors = actors;
     this.viewport.replaceChildren();
-    const pane = { width: this.svg.clientWidth, height: this.svg.clientHeight };
+    this.pane = { width: this.svg.clientWidth, height: this.svg.clientHeight };
     this.layout = layoutGraph(graph);
     this.deps = /* @__PURE__ */ new Map();
     for (const e of graph.edges) (this.deps.get(e.from) ?? this.deps.set(e.from, []).get(e.from)).push(e.to);
@@ -30144,14 +30171,15 @@ var GraphRenderer = class {
     this.draw();
     this.emptyNote.textContent = graph.nodes.length ? "" : "No dependency graph: nothing in these plans has an id or a dependency yet, or the filters hide everything.";
     this.highlight(this.selected && this.nodeEls.has(this.selected) ? this.selected : null);
-    if (options.fit !== false) this.fit(pane);
+    if (options.fit !== false) this.fit(this.pane);
     return this.layout;
   }
   /** Scale and centre the whole graph in the pane (never magnified beyond 100%). */
   fit(pane) {
+    this.pane = pane ?? { width: this.svg.clientWidth, height: this.svg.clientHeight };
     const { width: w, height: h2 } = this.layout;
-    const cw = pane?.width ?? this.svg.clientWidth;
-    const ch = pane?.height ?? this.svg.clientHeight;
+    const cw = this.pane.width;
+    const ch = this.pane.height;
     if (!w || !h2 || !cw || !ch) return;
     const k2 = Math.min(1, (cw - 16) / w, (ch - 16) / h2);
     const t = identity3.translate((cw - w * k2) / 2, (ch - h2 * k2) / 2).scale(k2);
@@ -30189,8 +30217,9 @@ var GraphRenderer = class {
     return id2 == null ? void 0 : this.byId.get(id2);
   }
   centreOn(p) {
-    const cw = this.svg.clientWidth;
-    const ch = this.svg.clientHeight;
+    this.pane = { width: this.svg.clientWidth, height: this.svg.clientHeight };
+    const cw = this.pane.width;
+    const ch = this.pane.height;
     if (!cw || !ch) return;
     const k2 = Math.max(0.6, Math.min(1, currentScale(this.viewport)));
     select(this.svg).call(this.zoomer.transform, identity3.translate(cw / 2 - p.x * k2, ch / 2 - p.y * k2).scale(k2));
@@ -30544,12 +30573,7 @@ function mountPlansight(container, options) {
   if (panels !== "rollup") {
     graph = new GraphRenderer(body, {
       open: (n) => open(n.file, n.line),
-      select: (id2) => {
-        graph?.highlight(id2);
-        focusButton.disabled = id2 === null;
-        selectedId = id2;
-        showDetails();
-      }
+      select: (id2) => choose(id2, false)
     });
   }
   let selectedId = null;
@@ -30565,15 +30589,19 @@ function mountPlansight(container, options) {
     {
       open: (n) => open(n.file, n.line),
       setStatus: (n, status) => options.post({ type: "set-status", file: n.file, line: n.line, status }),
-      reveal: (id2) => {
-        graph?.reveal(id2);
-        selectedId = id2;
-        showDetails();
-      }
+      reveal: (id2) => choose(id2, true)
     },
     options.readOnly ?? false
   );
   side.append(rollupHeading);
+  function choose(id2, reveal) {
+    const known = id2 !== null && payload.graph.nodes.some((n) => n.id === id2);
+    selectedId = known ? id2 : null;
+    if (reveal) graph?.reveal(selectedId);
+    else graph?.highlight(selectedId);
+    focusButton.disabled = selectedId === null;
+    showDetails();
+  }
   function showDetails() {
     details?.show(payload.graph.nodes.find((n) => n.id === selectedId), payload.graph, payload.actors);
   }
@@ -30638,7 +30666,7 @@ function mountPlansight(container, options) {
       [...cycle, cycle[0]].forEach((id2, i) => {
         if (i) li.appendChild(doc.createTextNode(" \u2192 "));
         const b = button(doc, id2);
-        b.addEventListener("click", () => graph?.reveal(id2));
+        b.addEventListener("click", () => choose(id2, true));
         li.appendChild(b);
       });
       ol.appendChild(li);
@@ -30660,11 +30688,7 @@ function mountPlansight(container, options) {
   function receive(message) {
     if (message.type === "model") setModel(message.payload);
     else if (message.type === "theme") root3.dataset.theme = message.theme;
-    else if (message.type === "select") {
-      graph?.reveal(message.id);
-      selectedId = message.id && payload.graph.nodes.some((n) => n.id === message.id) ? message.id : null;
-      showDetails();
-    }
+    else if (message.type === "select") choose(message.id, true);
   }
   const onWindowMessage = (e) => {
     if (isHostMessage(e.data)) receive(e.data);
