@@ -76,6 +76,38 @@ describe.runIf(HAS_CHROMIUM)('the plugin views, from src/main.ts on the in-memor
     });
     expect(want).toContain('Sprint Plan M1.md');
     expect(await page.$$eval('#side .ps-rollup-count', (els) => els.length)).toBeGreaterThan(0);
+
+    // Ticking an open criterion writes `[x]` into that line of the file (Vault.process: the file is not open).
+    const before = await page.evaluate(() => window.psApp.fileText('Sprint Plan M1.md'));
+    const box = (await page.$$('#side input[type="checkbox"]:not(:checked)'))[0]!;
+    await box.click();
+    await page.waitForFunction((b) => window.psApp.fileText('Sprint Plan M1.md') !== b, before);
+    const after = await page.evaluate(() => window.psApp.fileText('Sprint Plan M1.md'));
+    const a = before.split('\n');
+    const b = after.split('\n');
+    const changed = a.map((l, i) => (l === b[i] ? -1 : i)).filter((i) => i >= 0);
+    expect(changed).toHaveLength(1);
+    expect(a[changed[0]!]).toMatch(/\[ \]/);
+    expect(b[changed[0]!]).toBe(a[changed[0]!]!.replace('[ ]', '[x]'));
+    await page.close();
+  });
+
+  it('renders ```plansight blocks: rollup for the note, next, owners, and names an unknown block', async () => {
+    const page = await start('DAILY_STATUS.md');
+    const html = await page.evaluate(() => {
+      const out: Record<string, string> = {};
+      for (const src of ['rollup', 'next', 'owners src/sync/client.ts', 'chart']) {
+        const el = document.createElement('div');
+        document.body.append(el);
+        window.psApp.codeBlock(src, 'Sprint Plan M1.md', el);
+        out[src] = el.textContent ?? '';
+      }
+      return out;
+    });
+    expect(html['rollup']).toContain('Gate 1: Local Storage Ready');
+    expect(html['next']).toMatch(/^Ready to start: \d+/);
+    expect(html['owners src/sync/client.ts']).toMatch(/^Owners of src\/sync\/client\.ts/);
+    expect(html['chart']).toBe('Sprint Plan M1.md: unknown plansight block "chart" (graph, rollup, owners, next)');
     await page.close();
   });
 });

@@ -15,6 +15,8 @@ declare global {
       plugin(): PlansightPlugin;
       idle(): Promise<void>;
       activePath(): string | null;
+      fileText(path: string): string;
+      codeBlock(source: string, sourcePath: string, host: HTMLElement): void;
     };
   }
 }
@@ -48,6 +50,12 @@ window.psApp = {
     new EditorView({ parent: host, state: EditorState.create({ doc: text, extensions }) });
   },
   plugin: () => plugin,
+  fileText: (path) => app.stubVault.files.get(path)!.text,
+  codeBlock(source, sourcePath, host) {
+    const handler = (plugin as unknown as { registered: { codeBlocks: Map<string, (...a: unknown[]) => void> } }).registered.codeBlocks.get('plansight')!;
+    const children: { load(): void }[] = [];
+    handler(source, host, { sourcePath, addChild: (c: { load(): void }) => (children.push(c), c.load()) });
+  },
   activePath: () => app.stubWorkspace.activeFile?.path ?? null,
   idle: () => new Promise((r) => setTimeout(r, 700)),
 };
