@@ -25,6 +25,28 @@ export interface SectionFailure {
   message: string;
 }
 
+/** Deeper containers than this are not plans; remark's time grows with depth × lines and can exhaust the stack. */
+export const MAX_NESTING = 100;
+
+/** Index of the first line nested deeper than MAX_NESTING (`>` marks, list markers, indentation), or -1. */
+function tooDeep(lines: readonly string[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.length < MAX_NESTING) continue;
+    const lead = /^[\s>*+\-\d.)]*/.exec(line)![0];
+    let depth = 0;
+    let spaces = 0;
+    for (let k = 0; k < lead.length; k++) {
+      const c = lead[k]!;
+      if (c === '>' || ((c === '-' || c === '*' || c === '+') && (lead[k + 1] === ' ' || lead[k + 1] === '\t'))) depth++;
+      else if (c === ' ') spaces++;
+      else if (c === '\t') spaces += 4;
+    }
+    if (depth + Math.floor(spaces / 2) > MAX_NESTING) return i;
+  }
+  return -1;
+}
+
 /**
  * Parse with remark, section by section, and return document-line blocks. A section remark cannot parse (a stack
  * overflow on pathological nesting) is reported through `onFail` and skipped; the other sections still count.
@@ -33,15 +55,21 @@ export function remarkBlocks(lines: string[], cache?: SectionCache, onFail?: (f:
   const out: Block[] = [];
   for (const section of splitSections(lines)) {
     const text = section.lines.join('\n');
-    let blocks = cache?.get(text);
-    if (!blocks) {
-      try {
+    let blocks: Block[] | undefined;
+    try {
+      blocks = cache?.get(text);
+      if (!blocks) {
+        const deep = tooDeep(section.lines);
+        if (deep >= 0) {
+          onFail?.({ line: section.startLine + deep, message: `nesting deeper than ${MAX_NESTING} levels` });
+          continue;
+        }
         blocks = blocksOf(text);
-      } catch (e) {
-        onFail?.({ line: section.startLine, message: (e as Error)?.message ?? String(e) });
-        continue;
+        cache?.set(text, blocks);
       }
-      cache?.set(text, blocks);
+    } catch (e) {
+      onFail?.({ line: section.startLine, message: (e as Error)?.message ?? String(e) });
+      continue;
     }
     for (const b of rebase(blocks, section.startLine - 1)) out.push(b);
   }
