@@ -31,6 +31,8 @@ export class GraphRenderer {
   private deps = new Map<string, string[]>();
   private byId = new Map<string, PositionedNode>();
   private hovered: PositionedNode | undefined;
+  private pane = { width: 0, height: 0 };
+  private labelled = false;
 
   constructor(container: HTMLElement, private readonly events: GraphEvents) {
     const doc = container.ownerDocument;
@@ -54,10 +56,16 @@ export class GraphRenderer {
 
     this.zoomer = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.02, 4])
+      // d3's default extent reads the SVG's size, forcing a layout of every element on each programmatic zoom.
+      .extent(() => [
+        [0, 0],
+        [this.pane.width || 1, this.pane.height || 1],
+      ])
       .on('zoom', (event: { transform: { k: number; toString(): string } }) => {
         this.viewport.setAttribute('transform', event.transform.toString());
         // Below this scale labels are unreadable noise and cost thousands of text layouts: draw boxes only.
         this.svg.classList.toggle('ps-far', event.transform.k < FAR_SCALE);
+        if (event.transform.k >= FAR_SCALE) this.ensureLabels();
       });
     select(this.svg).call(this.zoomer).on('dblclick.zoom', null);
     // One listener per event for all nodes: thousands of nodes must not mean thousands of closures.
@@ -101,23 +109,26 @@ export class GraphRenderer {
     this.actors = actors;
     // Measure the pane before adding thousands of elements, so that fitting does not force a layout of all of them.
     this.viewport.replaceChildren();
-    const pane = { width: this.svg.clientWidth, height: this.svg.clientHeight };
+    this.pane = { width: this.svg.clientWidth, height: this.svg.clientHeight };
     this.layout = layoutGraph(graph);
     this.deps = new Map();
     for (const e of graph.edges) (this.deps.get(e.from) ?? this.deps.set(e.from, []).get(e.from)!).push(e.to);
     this.byId = new Map(this.layout.nodes.map((p) => [p.node.id, p]));
+    this.labelled = false;
     this.draw();
     this.emptyNote.textContent = graph.nodes.length ? '' : 'No dependency graph: nothing in these plans has an id or a dependency yet, or the filters hide everything.';
     this.highlight(this.selected && this.nodeEls.has(this.selected) ? this.selected : null);
-    if (options.fit !== false) this.fit(pane);
+    if (options.fit !== false) this.fit(this.pane);
+    this.ensureLabels();
     return this.layout;
   }
 
   /** Scale and centre the whole graph in the pane (never magnified beyond 100%). */
   fit(pane?: { width: number; height: number }): void {
+    this.pane = pane ?? { width: this.svg.clientWidth, height: this.svg.clientHeight };
     const { width: w, height: h } = this.layout;
-    const cw = pane?.width ?? this.svg.clientWidth;
-    const ch = pane?.height ?? this.svg.clientHeight;
+    const cw = this.pane.width;
+    const ch = this.pane.height;
     if (!w || !h || !cw || !ch) return;
     const k = Math.min(1, (cw - 16) / w, (ch - 16) / h);
     const t = zoomIdentity.translate((cw - w * k) / 2, (ch - h * k) / 2).scale(k);
@@ -161,8 +172,9 @@ export class GraphRenderer {
   }
 
   private centreOn(p: PositionedNode): void {
-    const cw = this.svg.clientWidth;
-    const ch = this.svg.clientHeight;
+    this.pane = { width: this.svg.clientWidth, height: this.svg.clientHeight };
+    const cw = this.pane.width;
+    const ch = this.pane.height;
     if (!cw || !ch) return;
     const k = Math.max(0.6, Math.min(1, currentScale(this.viewport)));
     select(this.svg).call(this.zoomer.transform, zoomIdentity.translate(cw / 2 - p.x * k, ch / 2 - p.y * k).scale(k));
@@ -230,6 +242,23 @@ export class GraphRenderer {
     rect('ps-node-box', 0, 0, p.width, p.height, 6);
     rect('ps-node-stripe', 0, 0, 7, p.height, 3);
 
+    this.nodeEls.set(n.id, g);
+    return g;
+  }
+
+  /** Node labels are built only once the zoom makes them readable; thousands of text runs are the costly part. */
+  private ensureLabels(): void {
+    if (this.labelled || currentScale(this.viewport) < FAR_SCALE) return;
+    this.labelled = true;
+    for (const p of this.layout.nodes) {
+      const g = this.nodeEls.get(p.node.id);
+      if (g) this.addLabel(g, p);
+    }
+  }
+
+  private addLabel(g: SVGGElement, p: PositionedNode): void {
+    const doc = this.svg.ownerDocument;
+    const n = p.node;
     const label = doc.createElementNS(SVG, 'g');
     label.classList.add('ps-node-label');
     label.setAttribute('clip-path', 'url(#ps-node-clip)');
@@ -246,9 +275,6 @@ export class GraphRenderer {
     const lines: Array<[string, string]> = [...(p.head ? [['ps-node-id', p.head] as [string, string]] : []), ...p.title.map((t) => ['ps-node-title', t] as [string, string])];
     lines.forEach(([cls, value], i) => text(cls, 17 + i * 17, value));
     text('ps-node-meta', 50, truncate(`${owner} · ${STATUS_LABEL[n.status]}${n.days !== undefined ? ` · ${n.days}d` : ''}`, 34));
-
-    this.nodeEls.set(n.id, g);
-    return g;
   }
 
   private onKey(e: KeyboardEvent, from: PositionedNode): void {

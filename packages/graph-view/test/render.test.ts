@@ -230,12 +230,18 @@ describeBrowser('graph view in headless Chromium', () => {
     await page.addScriptTag({ content: bundleJs });
     const ms = await page.evaluate((g) => {
       const t0 = performance.now();
-      window.Plansight!.mountPlansight(document.getElementById('app')!, { post: () => {}, initial: { graph: g as ViewModelPayload['graph'], rollups: [], actors: {} }, panels: 'graph' });
+      (window as unknown as { view: unknown }).view = window.Plansight!.mountPlansight(document.getElementById('app')!, { post: () => {}, initial: { graph: g as ViewModelPayload['graph'], rollups: [], actors: {} }, panels: 'graph' });
       document.body.getBoundingClientRect();
       return performance.now() - t0;
     }, graph);
     expect(await page.locator('.ps-node').count()).toBe(2000);
     expect(await page.locator('.ps-edge').count()).toBe(graph.edges.length);
+    // Fitted, 2,000 nodes are far too small to read: boxes only. Zooming to one item brings the labels.
+    expect(await page.locator('.ps-node-label').count()).toBe(0);
+    await page.evaluate(() => (window as unknown as { view: { receive(m: unknown): void } }).view.receive({ type: 'select', id: 'T1000' }));
+    expect(await page.locator('.ps-node-label').count()).toBe(2000);
+    expect(await page.locator('.ps-node[data-id="T1000"] .ps-node-id').textContent()).toBe('T1000');
+    await page.screenshot({ path: join(OUT, 'generated-2000-zoomed.png') });
     console.info(`graph-view: 2,000 nodes / ${graph.edges.length} edges mounted (layout + DOM + style) in ${Math.round(ms)} ms`);
     await page.close();
   });
