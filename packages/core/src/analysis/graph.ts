@@ -16,11 +16,6 @@ export function estimateDays(e: Estimate | undefined, mapping: EstimateMapping):
   return undefined;
 }
 
-/** Items are keyed by their id, actors by `actor:` + id. */
-function nodeKey(t: { kind: 'item' | 'actor'; id: string }): string {
-  return t.kind === 'item' ? t.id : `actor:${t.id}`;
-}
-
 interface Pending {
   from: string;
   to: string;
@@ -84,20 +79,20 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
   }
   for (const it of model.items) {
     for (const raw of it.dependsOn) {
-      const t = resolver.resolve(raw);
-      if (t) add(it.id, nodeKey(t), 'depends on');
+      const t = resolver.nodeKey(raw);
+      if (t) add(it.id, t, 'depends on');
       else reportLate(it.file, it.line, raw, `${it.id} depends on`);
     }
     for (const raw of it.blocks) {
-      const t = resolver.resolve(raw);
-      if (t) add(nodeKey(t), it.id, 'blocks');
+      const t = resolver.nodeKey(raw);
+      if (t) add(t, it.id, 'blocks');
       else reportLate(it.file, it.line, raw, `${it.id} blocks`);
     }
   }
   for (const a of model.actors) {
     for (const raw of a.dependsOn) {
-      const t = resolver.resolve(raw);
-      if (t) add(`actor:${a.id}`, nodeKey(t), 'depends on');
+      const t = resolver.nodeKey(raw);
+      if (t) add(`actor:${a.id}`, t, 'depends on');
       else reportLate(a.file, a.line, raw, `${a.name} depends on`);
     }
   }
@@ -105,8 +100,8 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
   // saying so: generated ids (`stem:slug`) in a dependency line become nodes of their own; explicit ids dangle.
   const implicit = new Map<string, { file: string; line: number }>();
   const endpoint = (raw: string, at: { file: string; line: number }): string | undefined => {
-    const t = resolver.resolve(raw);
-    if (t) return nodeKey(t);
+    const t = resolver.nodeKey(raw);
+    if (t) return t;
     if (/^[a-z0-9-]+:[a-z0-9-]+$/.test(raw)) {
       if (!implicit.has(raw)) implicit.set(raw, at);
       return raw;
@@ -321,7 +316,7 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
   const risks: RiskFlag[] = [];
   for (let v = 0; v < n; v++) {
     const node = nodes[v]!;
-    const nd = new Set(deps[v]!.filter((d) => d !== node.id)).size;
+    const nd = deps[v]!.length - (selfLoop[v] ? 1 : 0);
     if (dependents[v]! > 3) {
       risks.push({ id: node.id, kind: 'blocks-many', count: dependents[v]! });
       diagnostics.push({ file: node.file, line: node.line, severity: 'info', code: 'blocks-many', message: `${node.id} blocks ${dependents[v]} others (risk: more than 3)` });

@@ -151,28 +151,30 @@ export function ownershipConflicts(rules: readonly OwnershipRule[]): Diagnostic[
   const out: Diagnostic[] = [];
   const exclusive = rules.filter((r) => r.mode === 'exclusive').sort((a, b) => specificity(b.pattern) - specificity(a.pattern));
   const shared = rules.filter((r) => r.mode === 'shared');
-  const reported = new Map<string, string[]>();
-  const seen = (key: string, pattern: string) => {
-    const list = reported.get(key) ?? [];
-    if (list.some((p) => patternsOverlap(p, pattern))) return true;
-    reported.set(key, [...list, pattern]);
-    return false;
-  };
+  // One finding per pair of actors: at the most specific clash, naming every overlapping pattern.
+  const pairs = new Map<string, { a: OwnershipRule; b: OwnershipRule; patterns: string[] }>();
   for (let i = 0; i < exclusive.length; i++) {
     for (let j = i + 1; j < exclusive.length; j++) {
       let a = exclusive[i]!;
       let b = exclusive[j]!;
       if (a.actor === b.actor || !patternsOverlap(a.pattern, b.pattern)) continue;
       if (later(a, b)) [a, b] = [b, a];
-      if (seen(`x\u0000${[a.actor, b.actor].sort().join()}`, specificity(a.pattern) >= specificity(b.pattern) ? a.pattern : b.pattern)) continue;
-      out.push({
-        file: b.file,
-        line: b.line,
-        severity: 'error',
-        code: 'ownership-conflict',
-        message: `${b.pattern} is exclusive to ${b.actor} and also to ${a.actor} (${a.pattern}, ${a.file}:${a.line})`,
-      });
+      const key = [a.actor, b.actor].sort().join('\u0000');
+      const pattern = specificity(a.pattern) >= specificity(b.pattern) ? a.pattern : b.pattern;
+      const seen = pairs.get(key);
+      if (!seen) pairs.set(key, { a, b, patterns: [pattern] });
+      else if (!seen.patterns.some((p) => patternsOverlap(p, pattern))) seen.patterns.push(pattern);
     }
+  }
+  for (const { a, b, patterns } of pairs.values()) {
+    const more = patterns.length > 1 ? ` (also ${patterns.slice(1, 4).join(', ')}${patterns.length > 4 ? `, … ${patterns.length - 4} more` : ''})` : '';
+    out.push({
+      file: b.file,
+      line: b.line,
+      severity: 'error',
+      code: 'ownership-conflict',
+      message: `${b.pattern} is exclusive to ${b.actor} and also to ${a.actor} (${a.pattern}, ${a.file}:${a.line})${more}`,
+    });
   }
   for (const s of shared) {
     const a = exclusive.find((x) => patternsOverlap(x.pattern, s.pattern));

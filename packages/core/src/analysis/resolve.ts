@@ -6,6 +6,8 @@ export type Target = { kind: 'item'; id: string } | { kind: 'actor'; id: string 
 /** Resolves the parser's normalised ids (and the spellings plans use) to vault items and actors. */
 export interface Resolver {
   resolve(raw: string): Target | null;
+  /** The graph node key a reference stands for: the item id, or `actor:` + actor id. */
+  nodeKey(raw: string): string | null;
   item(id: string): WorkItem | undefined;
   actor(id: string): Actor | undefined;
   /** Every definition of an item id, in file order. */
@@ -80,8 +82,20 @@ export function makeResolver(model: PlanModel): Resolver {
     return null;
   };
 
+  const actorKeyCache = new Map<string, string>();
+  const nodeKey = (raw: string): string | null => {
+    if (defs.has(raw)) return raw;
+    const t = resolve(raw);
+    if (!t) return null;
+    if (t.kind === 'item') return t.id;
+    let k = actorKeyCache.get(t.id);
+    if (!k) actorKeyCache.set(t.id, (k = `actor:${t.id}`));
+    return k;
+  };
+
   return {
     resolve,
+    nodeKey,
     item: (id) => defs.get(id)?.[0],
     actor: (id) => actors.get(id),
     definitions: (id) => defs.get(id) ?? [],
