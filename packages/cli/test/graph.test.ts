@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mermaidText, toDot, toMermaid } from '../src/commands/graph.js';
+import { graphOutput, mermaidText, toDot, toMermaid } from '../src/commands/graph.js';
+import { analyze, buildModel, parsePlan } from '@plansight/core';
 import type { PlanGraph } from '@plansight/core';
 import { cli, tempVault } from './cliHarness.js';
 
@@ -89,6 +90,18 @@ describe('graph export', () => {
     const text = readFileSync(join(dir, 'out.mmd'), 'utf8');
     expect(text).toMatch(/^flowchart LR\n/);
     expect(text).toContain('#35;2: Teacher #quot;Model#quot; #91;Wrappers#93;');
+  });
+
+  it('should export a self-contained HTML page through the graph-view renderer', () => {
+    const model = buildModel([parsePlan('week.md', PLAN)]);
+    const { graph, rollups } = analyze(model);
+    const html = graphOutput('html', model, graph, rollups, () => 'window.__bundle = 1;');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<title>Plansight — week.md</title>');
+    expect(html).toContain('<script>window.__bundle = 1;</script>');
+    const data = /<script type="application\/json" id="plansight-data">(.*?)<\/script>/s.exec(html)![1]!;
+    const payload = JSON.parse(data) as { graph: PlanGraph };
+    expect(payload.graph.edges).toHaveLength(2);
   });
 
   it('should refuse an unknown format with exit 2', async () => {

@@ -96,7 +96,7 @@ function graphViewBundle(): string {
   return readFileSync(found, 'utf8');
 }
 
-export function graphOutput(format: Format, model: PlanModel, graph: PlanGraph, rollups: Rollup[]): string {
+export function graphOutput(format: Format, model: PlanModel, graph: PlanGraph, rollups: Rollup[], bundle: () => string = graphViewBundle): string {
   switch (format) {
     case 'json':
       return JSON.stringify(graph, null, 2) + '\n';
@@ -105,7 +105,7 @@ export function graphOutput(format: Format, model: PlanModel, graph: PlanGraph, 
     case 'dot':
       return toDot(graph);
     case 'html':
-      return renderHtmlPage({ graph, rollups, actors: Object.fromEntries(model.actors.map((a) => [a.id, a.name])) }, graphViewBundle());
+      return renderHtmlPage({ graph, rollups, actors: Object.fromEntries(model.actors.map((a) => [a.id, a.name])) }, bundle(), { title: `Plansight — ${model.files.length === 1 ? model.files[0]!.path : `${model.files.length} plans`}` });
   }
 }
 
