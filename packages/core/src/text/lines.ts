@@ -41,7 +41,8 @@ export function detectEncoding(src: SourceLines, mojibake: boolean): Encoding {
     else if (e === '\r\n') crlf++;
   }
   const eol = lf && crlf ? 'mixed' : crlf ? 'crlf' : lf ? 'lf' : 'none';
-  return { bom: src.bom, eol, mojibake, finalNewline: src.eols[src.eols.length - 1] === '' ? false : true };
+  const n = src.lines.length;
+  return { bom: src.bom, eol, mojibake, finalNewline: n > 1 && src.lines[n - 1] === '' };
 }
 
 /** The line ending a new line should get: the file's majority, LF when it has none. */
