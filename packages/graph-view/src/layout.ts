@@ -104,16 +104,18 @@ function viaDagre(nodes: GraphNode[], edges: GraphEdge[]): GraphLayout {
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'LR', ranksep: RANK_SEP, nodesep: NODE_SEP, edgesep: 8, marginx: MARGIN, marginy: MARGIN });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const n of nodes) g.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
-  edges.forEach((e, i) => g.setEdge(e.to, e.from, {}, String(i)));
+  // graphlib keeps nodes in plain objects: ids such as `__proto__`, `constructor` or `` break it, so it gets indices.
+  const key = new Map(nodes.map((n, i) => [n.id, `n${i}`]));
+  for (const n of nodes) g.setNode(key.get(n.id)!, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  edges.forEach((e, i) => g.setEdge(key.get(e.to)!, key.get(e.from)!, {}, String(i)));
   dagre.layout(g);
 
   const placed = nodes.map((n) => {
-    const p = g.node(n.id);
+    const p = g.node(key.get(n.id)!);
     return { node: n, x: p.x, y: p.y, width: NODE_WIDTH, height: NODE_HEIGHT, ...nodeLines(n, TITLE_CHARS) };
   });
   const routed = edges.map((e, i) => {
-    const points = (g.edge({ v: e.to, w: e.from, name: String(i) })?.points ?? []) as Point[];
+    const points = (g.edge({ v: key.get(e.to)!, w: key.get(e.from)!, name: String(i) })?.points ?? []) as Point[];
     return { edge: e, points: points.map((p) => ({ x: p.x, y: p.y })) };
   });
   const label = g.graph();

@@ -26,8 +26,10 @@ const CLOSED: ReadonlySet<Status> = new Set<Status>(['done', 'cancelled']);
 
 /** The graph after filters. Edges survive only between surviving nodes. Pure. */
 export function visibleGraph(graph: PlanGraph, filter: ViewFilter = {}): VisibleGraph {
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  let keep = new Set(graph.nodes.map((n) => n.id));
+  // A repeated id is drawn once (the first); analysis should never send one, but the view must not break on it.
+  const byId = new Map<string, GraphNode>();
+  for (const n of graph.nodes) if (!byId.has(n.id)) byId.set(n.id, n);
+  let keep = new Set(byId.keys());
 
   if (filter.focus !== undefined && byId.has(filter.focus)) {
     keep = chainOf(graph, filter.focus);
@@ -45,7 +47,7 @@ export function visibleGraph(graph: PlanGraph, filter: ViewFilter = {}): Visible
     keep = new Set([...keep].filter((id) => linked.has(id) || id === filter.focus));
     edges = edges.filter((e) => keep.has(e.from) && keep.has(e.to));
   }
-  const nodes = graph.nodes.filter((n) => keep.has(n.id));
+  const nodes = [...byId.values()].filter((n) => keep.has(n.id));
   const cycles = graph.cycles.filter((c) => c.length > 0 && c.every((id) => keep.has(id)));
   const criticalPath = graph.criticalPath.filter((id) => keep.has(id));
   return { nodes, edges, cycles, criticalPath };

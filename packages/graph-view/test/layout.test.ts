@@ -64,6 +64,19 @@ describe('layoutGraph', () => {
     for (const e of g.edges) expect(p.get(e.to)!.x).toBeLessThan(p.get(e.from)!.x);
   });
 
+  it('should lay out ids that are JavaScript object keys or empty, with either engine', () => {
+    const ids = ['__proto__', 'constructor', '', 'toString', 'a'];
+    const nodes = ids.map((id, i) => ({ ...fixture('small').graph.nodes[0]!, id, line: i }));
+    const edges = ids.slice(1).map((id, i) => ({ from: id, to: ids[i]!, via: 'x', critical: false, inCycle: false }));
+    for (const dagreLimit of [1000, 0]) {
+      const l = layoutGraph({ nodes, edges }, { dagreLimit });
+      expect(l.nodes.map((n) => n.node.id)).toEqual(ids);
+      expect(overlaps(l)).toEqual([]);
+      const p = byId(l);
+      for (const e of edges) expect(p.get(e.to)!.x).toBeLessThan(p.get(e.from)!.x);
+    }
+  });
+
   it('should never overlap two nodes, with either engine, cycles and self-loops included', () => {
     fc.assert(
       fc.property(

@@ -246,3 +246,63 @@ describeBrowser('graph view in headless Chromium', () => {
     await page.close();
   });
 });
+
+describeBrowser('graph view robustness', () => {
+  it('should draw any payload without a page error: odd text, self-loops, dangling edges, repeated ids', async () => {
+    const { default: fc } = await import('fast-check');
+    const text = fc.string({ unit: 'grapheme', maxLength: 60 });
+    const status = fc.constantFrom('todo', 'in-progress', 'blocked', 'waiting', 'next', 'done', 'cancelled', 'unknown');
+    const payloads = fc.sample(
+      fc.record({
+        ids: fc.array(fc.oneof(text, fc.constantFrom('a', 'b', 'c', '#1', '__proto__', 'constructor')), { maxLength: 25 }),
+        statuses: fc.array(status, { minLength: 25, maxLength: 25 }),
+        labels: fc.array(text, { minLength: 25, maxLength: 25 }),
+        pairs: fc.array(fc.tuple(fc.nat(27), fc.nat(27)), { maxLength: 40 }),
+        items: fc.array(fc.record({ text, checked: fc.boolean(), line: fc.integer({ min: 0, max: 1e6 }) }), { maxLength: 8 }),
+      }),
+      { numRuns: 30, seed: 6 },
+    ).map(({ ids, statuses, labels, pairs, items }) => {
+      const nodes = ids.map((id, i) => ({
+        id, label: labels[i]!, kind: 'item' as const, status: statuses[i]!, file: labels[i]!, line: i,
+        critical: i % 3 === 0, inCycle: i % 4 === 0, ready: false, blocked: i % 2 === 0, groups: [labels[i]!],
+        ...(i % 2 ? { owner: labels[(i + 1) % 25]! } : {}),
+      }));
+      const id = (k: number) => ids[k] ?? `missing-${k}`;
+      const edges = pairs.map(([a, b]) => ({ from: id(a), to: id(b), via: 'x', critical: a % 2 === 0, inCycle: b % 2 === 0 }));
+      const rollup = { key: 'k', label: labels[0] ?? '', kind: 'gate' as const, done: 1, total: items.length, percent: 150, children: [], items: items.map((it) => ({ ...it, status: 'todo' as const, file: 'f.md' })) };
+      return { graph: { nodes, edges, cycles: [ids.slice(0, 3)], criticalPath: ids.slice(0, 2), ready: [], blocked: [{ id: id(0), chain: [id(1), 'nowhere'] }], risks: [] }, rollups: [rollup], actors: {} } as ViewModelPayload;
+    });
+
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+      const errors: string[] = [];
+      const dialogs: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await page.setContent('<!doctype html><html><body style="margin:0"><div id="app" style="height:100vh"></div></body></html>');
+      await page.addScriptTag({ content: await graphViewBundle() });
+      await page.evaluate(() => {
+        (window as unknown as { view: unknown }).view = window.Plansight!.mountPlansight(document.getElementById('app')!, { post: () => {} });
+      });
+      for (const p of payloads) {
+        const drawn = await page.evaluate((payload) => {
+          const v = (window as unknown as { view: { receive(m: unknown): void } }).view;
+          v.receive({ type: 'model', payload });
+          v.receive({ type: 'select', id: payload.graph.nodes[0]?.id ?? null });
+          return document.querySelectorAll('.ps-node').length;
+        }, p);
+        expect(drawn).toBe(new Set(p.graph.nodes.map((n) => n.id)).size);
+        const first = page.locator('.ps-node').first();
+        if (drawn) await first.hover();
+      }
+      expect(errors).toEqual([]);
+      expect(dialogs).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});

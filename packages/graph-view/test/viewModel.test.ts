@@ -57,6 +57,13 @@ describe('visibleGraph', () => {
     expect(ids(visibleGraph(small, { linkedOnly: true, actor: 'worker-3' }).nodes)).toEqual([]);
   });
 
+  it('should draw a repeated id once', () => {
+    const twice = { ...small, nodes: [...small.nodes, { ...small.nodes[0]!, label: 'again' }] };
+    const v = visibleGraph(twice);
+    expect(v.nodes).toHaveLength(small.nodes.length);
+    expect(v.nodes.find((n) => n.id === 'T1-001')!.label).toBe('Set up the repository and CI');
+  });
+
   it('should ignore a focus on an id that is not in the graph', () => {
     expect(visibleGraph(small, { focus: 'nope' }).nodes).toHaveLength(small.nodes.length);
   });
