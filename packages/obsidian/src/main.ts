@@ -6,7 +6,7 @@ import { editorModelFor } from './editor/model.js';
 import { statusEdits } from './editor/statusEdit.js';
 import { PlanIndex } from './index/planIndex.js';
 import { BlockerModal, RepairModal, StatusSuggestModal } from './modals.js';
-import { decorateStatusItems, PlansightBlock } from './reading.js';
+import { decorateReading, PlansightBlock } from './reading.js';
 import { DEFAULT_SETTINGS, newDayHeading, vocabularyOf, withDefaults, type PlansightSettings } from './settings.js';
 import { PlansightSettingTab } from './settingsTab.js';
 import { DiagnosticsView, GraphView, RollupView, VIEW_DIAGNOSTICS, VIEW_GRAPH, VIEW_ROLLUP } from './views/itemViews.js';
@@ -51,7 +51,7 @@ export default class PlansightPlugin extends Plugin {
     this.registerMarkdownCodeBlockProcessor('plansight', (source, el, ctx) => {
       ctx.addChild(new PlansightBlock(el, this, source, ctx.sourcePath));
     });
-    this.registerMarkdownPostProcessor((el) => decorateStatusItems(el));
+    this.registerMarkdownPostProcessor((el, ctx) => decorateReading(el, ctx.getSectionInfo(el)));
     this.app.workspace.onLayoutReady(() => void this.indexVault());
     this.register(() => {
       window.clearTimeout(this.notifyTimer);

@@ -1,6 +1,7 @@
 import { MarkdownRenderChild } from 'obsidian';
 import { DEFAULT_VOCABULARY, ownersOf, statusOfText } from '@plansight/core';
 import type PlansightPlugin from './main.js';
+import { lineStatus } from './editor/lineStatus.js';
 import { STATUS_EMOJI } from './editor/statusEdit.js';
 import { clear, h } from './views/dom.js';
 import type { PlansightView } from '@plansight/graph-view';
@@ -68,12 +69,38 @@ export class PlansightBlock extends MarkdownRenderChild {
   }
 }
 
-/** Reading view: a status class on list items that start with a status emoji or label. */
-export function decorateStatusItems(el: HTMLElement): void {
+/** Done / in progress / blocked counts of the status lines under the heading on `line` (0-based), up to the next heading. */
+export function headingCounts(lines: readonly string[], line: number): Record<'done' | 'in-progress' | 'blocked', number> | null {
+  const counts = { done: 0, 'in-progress': 0, blocked: 0 };
+  let seen = 0;
+  for (let i = line + 1; i < lines.length; i++) {
+    const info = lineStatus(lines[i]!);
+    if (info.kind === 'heading' || info.kind === 'fence') break;
+    if (info.kind !== 'status' && info.kind !== 'checkbox') continue;
+    seen++;
+    if (info.status === 'done' || info.status === 'in-progress' || info.status === 'blocked') counts[info.status]++;
+  }
+  return seen ? counts : null;
+}
+
+/**
+ * Reading view: status chips beside worker headings (counted from the note's source, which Obsidian hands over
+ * per section) and a `pso-line-<status>` class on list items that start with a status.
+ */
+export function decorateReading(el: HTMLElement, section: { text: string; lineStart: number } | null): void {
   for (const li of Array.from(el.querySelectorAll('li'))) {
     const first = (li.firstChild?.textContent ?? '').trim();
     const emoji = /^\S+/u.exec(first)?.[0] ?? '';
     const status = DEFAULT_VOCABULARY.emoji[emoji] ?? statusOfText(first.split(':')[0] ?? '');
     if (status && first.includes(':')) li.classList.add('pso-line', `pso-line-${status}`);
+  }
+  const heading = el.querySelector('h1, h2, h3, h4, h5, h6');
+  if (!heading || !section) return;
+  const counts = headingCounts(section.text.split('\n'), section.lineStart);
+  if (!counts) return;
+  const box = h(heading as HTMLElement, 'span', 'pso-chips');
+  for (const s of ['done', 'in-progress', 'blocked'] as const) {
+    const chip = h(box, 'span', `pso-chip pso-status-${s}`, `${STATUS_EMOJI[s]} ${counts[s]}`);
+    chip.dataset.count = String(counts[s]);
   }
 }

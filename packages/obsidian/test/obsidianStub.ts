@@ -340,7 +340,7 @@ export abstract class View extends Component implements Pick<Obs.View, 'getViewT
   app: Obs.App;
   constructor(readonly leaf: Obs.WorkspaceLeaf) {
     super();
-    this.app = (leaf as unknown as WorkspaceLeaf).ws.app!;
+    this.app = (leaf as unknown as Partial<WorkspaceLeaf>).ws?.app as Obs.App;
   }
   abstract getViewType(): string;
   abstract getDisplayText(): string;

@@ -110,4 +110,20 @@ describe.runIf(HAS_CHROMIUM)('the plugin views, from src/main.ts on the in-memor
     expect(html['chart']).toBe('Sprint Plan M1.md: unknown plansight block "chart" (graph, rollup, owners, next)');
     await page.close();
   });
+
+  it('reading view: chips beside a worker heading, status classes on its items', async () => {
+    const page = await start('DAILY_STATUS.md');
+    const text = '# Daily\n\n## Worker 2:\n- ✅ Completed: a\n- ❌ Blocked: b\n- ❌ Blocked: c\n\n## Worker 3:\n- 🔄 In Progress: d\n';
+    const got = await page.evaluate((t) => {
+      const heading = window.psApp.postProcess('<h2>Worker 2:</h2>', t, 2);
+      const list = window.psApp.postProcess('<ul><li>✅ Completed: a</li><li>❌ Blocked: b</li><li>plain</li></ul>', t, 3);
+      return {
+        chips: [...heading.querySelectorAll('.pso-chip')].map((c) => c.getAttribute('data-count')),
+        classes: [...list.querySelectorAll('li')].map((li) => li.className),
+      };
+    }, text);
+    expect(got.chips).toEqual(['1', '0', '2']);
+    expect(got.classes).toEqual(['pso-line pso-line-done', 'pso-line pso-line-blocked', '']);
+    await page.close();
+  });
 });

@@ -16,6 +16,7 @@ declare global {
       idle(): Promise<void>;
       activePath(): string | null;
       fileText(path: string): string;
+      postProcess(html: string, text: string, lineStart: number): HTMLElement;
       codeBlock(source: string, sourcePath: string, host: HTMLElement): void;
     };
   }
@@ -50,6 +51,13 @@ window.psApp = {
     new EditorView({ parent: host, state: EditorState.create({ doc: text, extensions }) });
   },
   plugin: () => plugin,
+  postProcess(html, text, lineStart) {
+    const el = document.createElement('div');
+    el.innerHTML = html;
+    const pp = (plugin as unknown as { registered: { postProcessors: ((...a: unknown[]) => void)[] } }).registered.postProcessors[0]!;
+    pp(el, { getSectionInfo: () => ({ text, lineStart, lineEnd: lineStart }) });
+    return el;
+  },
   fileText: (path) => app.stubVault.files.get(path)!.text,
   codeBlock(source, sourcePath, host) {
     const handler = (plugin as unknown as { registered: { codeBlocks: Map<string, (...a: unknown[]) => void> } }).registered.codeBlocks.get('plansight')!;

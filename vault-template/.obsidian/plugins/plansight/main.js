@@ -4216,7 +4216,8 @@ function detectEncoding(src, mojibake) {
     else if (e === "\r\n") crlf++;
   }
   const eol = lf && crlf ? "mixed" : crlf ? "crlf" : lf ? "lf" : "none";
-  return { bom: src.bom, eol, mojibake, finalNewline: src.eols[src.eols.length - 1] === "" ? false : true };
+  const n = src.lines.length;
+  return { bom: src.bom, eol, mojibake, finalNewline: n > 1 && src.lines[n - 1] === "" };
 }
 function dominantEol(src) {
   let lf = 0;
@@ -15063,7 +15064,13 @@ function remarkGfm(options) {
 }
 
 // packages/core/src/parse/markdown.ts
-var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm);
+var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).use(disableUnread);
+var DISABLED_CONSTRUCTS = ["wwwAutolink", "protocolAutolink", "emailAutolink", "gfmFootnoteDefinition", "gfmFootnoteCall", "gfmPotentialFootnoteCall"];
+function disableUnread() {
+  const data = this.data();
+  const list3 = data.micromarkExtensions ?? (data.micromarkExtensions = []);
+  list3.push({ disable: { null: DISABLED_CONSTRUCTS } });
+}
 function parseMarkdown(text5) {
   return processor.parse(text5);
 }
@@ -22958,19 +22965,43 @@ var RECOGNISERS = [
 ];
 
 // packages/core/src/parse/parsePlan.ts
+var MAX_NESTING = 100;
+function tooDeep(lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line2 = lines[i];
+    if (line2.length < MAX_NESTING) continue;
+    const lead = /^[\s>*+\-\d.)]*/.exec(line2)[0];
+    let depth = 0;
+    let spaces = 0;
+    for (let k2 = 0; k2 < lead.length; k2++) {
+      const c = lead[k2];
+      if (c === ">" || (c === "-" || c === "*" || c === "+") && (lead[k2 + 1] === " " || lead[k2 + 1] === "	")) depth++;
+      else if (c === " ") spaces++;
+      else if (c === "	") spaces += 4;
+    }
+    if (depth + Math.floor(spaces / 2) > MAX_NESTING) return i;
+  }
+  return -1;
+}
 function remarkBlocks(lines, cache2, onFail) {
   const out = [];
   for (const section of splitSections(lines)) {
     const text5 = section.lines.join("\n");
-    let blocks = cache2?.get(text5);
-    if (!blocks) {
-      try {
+    let blocks;
+    try {
+      blocks = cache2?.get(text5);
+      if (!blocks) {
+        const deep = tooDeep(section.lines);
+        if (deep >= 0) {
+          onFail?.({ line: section.startLine + deep, message: `nesting deeper than ${MAX_NESTING} levels` });
+          continue;
+        }
         blocks = blocksOf(text5);
-      } catch (e) {
-        onFail?.({ line: section.startLine, message: e?.message ?? String(e) });
-        continue;
+        cache2?.set(text5, blocks);
       }
-      cache2?.set(text5, blocks);
+    } catch (e) {
+      onFail?.({ line: section.startLine, message: e?.message ?? String(e) });
+      continue;
     }
     for (const b of rebase(blocks, section.startLine - 1)) out.push(b);
   }
@@ -25643,8 +25674,9 @@ var K = new Uint32Array([
 // packages/graph-view/src/viewModel.ts
 var CLOSED = /* @__PURE__ */ new Set(["done", "cancelled"]);
 function visibleGraph(graph, filter2 = {}) {
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  let keep = new Set(graph.nodes.map((n) => n.id));
+  const byId = /* @__PURE__ */ new Map();
+  for (const n of graph.nodes) if (!byId.has(n.id)) byId.set(n.id, n);
+  let keep = new Set(byId.keys());
   if (filter2.focus !== void 0 && byId.has(filter2.focus)) {
     keep = chainOf(graph, filter2.focus);
   }
@@ -25660,7 +25692,7 @@ function visibleGraph(graph, filter2 = {}) {
     keep = new Set([...keep].filter((id2) => linked.has(id2) || id2 === filter2.focus));
     edges = edges.filter((e) => keep.has(e.from) && keep.has(e.to));
   }
-  const nodes = graph.nodes.filter((n) => keep.has(n.id));
+  const nodes = [...byId.values()].filter((n) => keep.has(n.id));
   const cycles = graph.cycles.filter((c) => c.length > 0 && c.every((id2) => keep.has(id2)));
   const criticalPath2 = graph.criticalPath.filter((id2) => keep.has(id2));
   return { nodes, edges, cycles, criticalPath: criticalPath2 };
@@ -30099,6 +30131,7 @@ var GraphRenderer = class {
     __publicField(this, "byId", /* @__PURE__ */ new Map());
     __publicField(this, "hovered");
     __publicField(this, "pane", { width: 0, height: 0 });
+    __publicField(this, "labelled", false);
     const doc = container.ownerDocument;
     this.root = doc.createElement("div");
     this.root.className = "ps-graph-pane";
@@ -30123,6 +30156,7 @@ var GraphRenderer = class {
     ]).on("zoom", (event) => {
       this.viewport.setAttribute("transform", event.transform.toString());
       this.svg.classList.toggle("ps-far", event.transform.k < FAR_SCALE);
+      if (event.transform.k >= FAR_SCALE) this.ensureLabels();
     });
     select(this.svg).call(this.zoomer).on("dblclick.zoom", null);
     const at = (e) => this.positioned(e.target?.closest?.(".ps-node")?.getAttribute("data-id"));
@@ -30168,10 +30202,12 @@ var GraphRenderer = class {
     this.deps = /* @__PURE__ */ new Map();
     for (const e of graph.edges) (this.deps.get(e.from) ?? this.deps.set(e.from, []).get(e.from)).push(e.to);
     this.byId = new Map(this.layout.nodes.map((p) => [p.node.id, p]));
+    this.labelled = false;
     this.draw();
     this.emptyNote.textContent = graph.nodes.length ? "" : "No dependency graph: nothing in these plans has an id or a dependency yet, or the filters hide everything.";
     this.highlight(this.selected && this.nodeEls.has(this.selected) ? this.selected : null);
     if (options.fit !== false) this.fit(this.pane);
+    this.ensureLabels();
     return this.layout;
   }
   /** Scale and centre the whole graph in the pane (never magnified beyond 100%). */
@@ -30277,6 +30313,21 @@ var GraphRenderer = class {
     if (n.critical || n.inCycle) rect("ps-halo", -4, -4, p.width + 8, p.height + 8, 9);
     rect("ps-node-box", 0, 0, p.width, p.height, 6);
     rect("ps-node-stripe", 0, 0, 7, p.height, 3);
+    this.nodeEls.set(n.id, g);
+    return g;
+  }
+  /** Node labels are built only once the zoom makes them readable; thousands of text runs are the costly part. */
+  ensureLabels() {
+    if (this.labelled || currentScale(this.viewport) < FAR_SCALE) return;
+    this.labelled = true;
+    for (const p of this.layout.nodes) {
+      const g = this.nodeEls.get(p.node.id);
+      if (g) this.addLabel(g, p);
+    }
+  }
+  addLabel(g, p) {
+    const doc = this.svg.ownerDocument;
+    const n = p.node;
     const label = doc.createElementNS(SVG, "g");
     label.classList.add("ps-node-label");
     label.setAttribute("clip-path", "url(#ps-node-clip)");
@@ -30293,8 +30344,6 @@ var GraphRenderer = class {
     const lines = [...p.head ? [["ps-node-id", p.head]] : [], ...p.title.map((t) => ["ps-node-title", t])];
     lines.forEach(([cls, value2], i) => text5(cls, 17 + i * 17, value2));
     text5("ps-node-meta", 50, truncate(`${owner} \xB7 ${STATUS_LABEL2[n.status]}${n.days !== void 0 ? ` \xB7 ${n.days}d` : ""}`, 34));
-    this.nodeEls.set(n.id, g);
-    return g;
   }
   onKey(e, from) {
     if (e.key === "Enter" || e.key === " ") {
@@ -30852,12 +30901,33 @@ var PlansightBlock = class extends import_obsidian2.MarkdownRenderChild {
     }
   }
 };
-function decorateStatusItems(el2) {
+function headingCounts(lines, line2) {
+  const counts = { done: 0, "in-progress": 0, blocked: 0 };
+  let seen = 0;
+  for (let i = line2 + 1; i < lines.length; i++) {
+    const info = lineStatus2(lines[i]);
+    if (info.kind === "heading" || info.kind === "fence") break;
+    if (info.kind !== "status" && info.kind !== "checkbox") continue;
+    seen++;
+    if (info.status === "done" || info.status === "in-progress" || info.status === "blocked") counts[info.status]++;
+  }
+  return seen ? counts : null;
+}
+function decorateReading(el2, section) {
   for (const li of Array.from(el2.querySelectorAll("li"))) {
     const first = (li.firstChild?.textContent ?? "").trim();
     const emoji = /^\S+/u.exec(first)?.[0] ?? "";
     const status = DEFAULT_VOCABULARY.emoji[emoji] ?? statusOfText(first.split(":")[0] ?? "");
     if (status && first.includes(":")) li.classList.add("pso-line", `pso-line-${status}`);
+  }
+  const heading2 = el2.querySelector("h1, h2, h3, h4, h5, h6");
+  if (!heading2 || !section) return;
+  const counts = headingCounts(section.text.split("\n"), section.lineStart);
+  if (!counts) return;
+  const box = h(heading2, "span", "pso-chips");
+  for (const s2 of ["done", "in-progress", "blocked"]) {
+    const chip = h(box, "span", `pso-chip pso-status-${s2}`, `${STATUS_EMOJI[s2]} ${counts[s2]}`);
+    chip.dataset.count = String(counts[s2]);
   }
 }
 
@@ -31149,7 +31219,7 @@ var PlansightPlugin = class extends import_obsidian6.Plugin {
     this.registerMarkdownCodeBlockProcessor("plansight", (source, el2, ctx) => {
       ctx.addChild(new PlansightBlock(el2, this, source, ctx.sourcePath));
     });
-    this.registerMarkdownPostProcessor((el2) => decorateStatusItems(el2));
+    this.registerMarkdownPostProcessor((el2, ctx) => decorateReading(el2, ctx.getSectionInfo(el2)));
     this.app.workspace.onLayoutReady(() => void this.indexVault());
     this.register(() => {
       window.clearTimeout(this.notifyTimer);
