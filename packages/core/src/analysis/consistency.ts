@@ -108,7 +108,7 @@ export function doneBeforeDependencies(build: GraphBuild): Diagnostic[] {
 }
 
 /** A worker's hour items do not add up to the worker's budget. */
-export function hourBudgets(model: PlanModel): Diagnostic[] {
+export function hourBudgets(model: PlanModel, resolver: Resolver): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byId = new Map<string, WorkItem>();
   for (const i of model.items) if (!byId.has(i.id)) byId.set(i.id, i);
@@ -139,8 +139,7 @@ export function hourBudgets(model: PlanModel): Diagnostic[] {
     if (a.hours === undefined || !s) continue;
     if (Math.abs(s.hours - a.hours) < 0.5) continue;
     out.push({
-      file: a.file,
-      line: a.line,
+      ...(resolver.actorHome(a.id) ?? { file: a.file, line: a.line }),
       severity: 'warning',
       code: 'hours-mismatch',
       message: `${a.name}'s ${s.count} hour items add up to ${round(s.hours)}h, not the ${a.hours}h budget`,

@@ -39,7 +39,7 @@ export function analyze(model: PlanModel, options: AnalysisOptions = {}): Analys
     ...ownershipConflicts(model.ownership),
     ...statusDisagreements(model, resolver, build),
     ...doneBeforeDependencies(build),
-    ...hourBudgets(model),
+    ...hourBudgets(model, resolver),
   ];
   // The parser reports some of the same findings within one file (an id repeated, hours that miss a budget);
   // keep only what it could not see from one file.

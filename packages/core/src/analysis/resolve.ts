@@ -12,6 +12,8 @@ export interface Resolver {
   actor(id: string): Actor | undefined;
   /** Every definition of an item id, in file order. */
   definitions(id: string): WorkItem[];
+  /** Where an actor is defined: a plan that gives its budget or role before a daily status that only mentions it. */
+  actorHome(id: string): { file: string; line: number } | undefined;
   /** The canonical actor id for a name, alias or id, if any. */
   actorId(raw: string): string | undefined;
 }
@@ -93,9 +95,24 @@ export function makeResolver(model: PlanModel): Resolver {
     return k;
   };
 
+  const homes = new Map<string, { file: string; line: number; rank: number }>();
+  for (const f of model.files) {
+    for (const a of f.actors) {
+      const rank = (f.kind === 'daily-status' ? 4 : 0) + (a.hours === undefined ? 2 : 0) + (a.role === undefined ? 1 : 0);
+      const seen = homes.get(a.id);
+      if (!seen || rank < seen.rank) homes.set(a.id, { file: a.file, line: a.line, rank });
+    }
+  }
+
   return {
     resolve,
     nodeKey,
+    actorHome: (id) => {
+      const h = homes.get(id);
+      if (h) return { file: h.file, line: h.line };
+      const a = actors.get(id);
+      return a ? { file: a.file, line: a.line } : undefined;
+    },
     item: (id) => defs.get(id)?.[0],
     actor: (id) => actors.get(id),
     definitions: (id) => defs.get(id) ?? [],
