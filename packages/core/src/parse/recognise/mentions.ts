@@ -20,8 +20,8 @@ export function numberedMentions(text: string): Mention[] {
     const first = numberedActor(`${m[1]} ${m[2]}`);
     if (!first) continue;
     const start = m.index;
-    const head = `${m[1]}${text.slice(start + m[1]!.length, start + m[0].length - m[3]!.length).replace(/^[ _-]*/, ' ')}`;
-    out.push({ id: first.id, name: normaliseName(head.trim()), kind: first.kind, start, end: start + m[0].length - m[3]!.length });
+    const end = start + m[0].length - m[3]!.length;
+    out.push({ id: first.id, name: normaliseName(text.slice(start, end)), kind: first.kind, start, end });
     for (const n of m[3]!.matchAll(/\d{1,3}/g)) {
       const more = numberedActor(`${m[1]} ${n[0]}`);
       if (more) out.push({ id: more.id, name: `${cap(more.kind)} ${Number(n[0])}`, kind: more.kind, start, end: start + m[0].length });
@@ -30,8 +30,9 @@ export function numberedMentions(text: string): Mention[] {
   return out;
 }
 
+/** `Workers 3` → `Worker 3`: the spelling of one actor inside a plural list. */
 function normaliseName(s: string): string {
-  return s.replace(/^(workers|agents|teams)\b/i, (w) => w.slice(0, -1));
+  return s.replace(/^(workers|agents|teams)(?=[ _-]*\d)/i, (w) => w.slice(0, -1));
 }
 
 function cap(s: string): string {

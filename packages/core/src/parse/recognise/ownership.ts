@@ -104,7 +104,7 @@ export function recogniseOwnership(ctx: ParseContext): void {
       continue;
     }
     if (f && /^(files? (?:to )?(?:modify|modified|create|created|change|changed|touched)|reserve|reserves|owned files|files owned|exclusive files)$/.test(f.key)) {
-      const actor = ownerOfContext(ctx, e, headingActor);
+      const actor = ownerField(entries, i, namesToActors) ?? ownerOfContext(ctx, e, headingActor);
       if (!actor) continue;
       const mode: OwnershipMode = /create/.test(f.key) ? 'creates' : /modif|change|touch/.test(f.key) ? 'enhances' : 'exclusive';
       const inline = pathsIn(f.raw);
@@ -118,6 +118,18 @@ export function recogniseOwnership(ctx: ParseContext): void {
       }
     }
   }
+}
+
+/** `**Owner**: Agent 1` / `**Agent ID**: x` earlier in the same section. */
+function ownerField(entries: Entry[], i: number, namesToActors: (s: string) => string[]): string | undefined {
+  const here = entries[i]!.section;
+  for (let j = i - 1; j >= 0; j--) {
+    const e = entries[j]!;
+    if (e.kind === 'heading' || e.section !== here) return undefined;
+    const f = fieldOf(e.text);
+    if (f && /^(owner|agent|agent id|assignee|assigned to|worker)$/.test(f.key)) return namesToActors(f.value)[0];
+  }
+  return undefined;
 }
 
 function ownerOfContext(ctx: ParseContext, e: Entry, headingActor: (e: Entry) => string | undefined): string | undefined {
