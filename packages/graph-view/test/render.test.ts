@@ -184,6 +184,42 @@ describeBrowser('graph view in headless Chromium', () => {
     await page.close();
   });
 
+  it('should zoom and pan with the mouse, fit again on demand, and collapse rollup groups', async () => {
+    const page = await mounted(browser, bundleJs, small);
+    const transform = () => page.$eval('.ps-viewport', (el) => el.getAttribute('transform'));
+    const fitted = await transform();
+    const box = (await page.locator('.ps-graph-svg').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -400);
+    await page.waitForFunction((t) => document.querySelector('.ps-viewport')!.getAttribute('transform') !== t, fitted);
+    const zoomed = await transform();
+    await page.mouse.move(box.x + 40, box.y + 40);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 240, box.y + 140, { steps: 5 });
+    await page.mouse.up();
+    expect(await transform()).not.toBe(zoomed);
+    await page.getByRole('button', { name: 'Fit' }).click();
+    expect(await transform()).toBe(fitted);
+
+    const gate = page.locator('details.ps-kind-gate').first();
+    expect(await gate.getAttribute('open')).not.toBeNull();
+    await gate.locator('summary').click();
+    expect(await gate.getAttribute('open')).toBeNull();
+    await page.close();
+  });
+
+  it('should take its theme from the host page when none is given', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><html><body class="vscode-dark"><div id="app" style="height:400px"></div></body></html>');
+    await page.addScriptTag({ content: bundleJs });
+    const theme = await page.evaluate(() => {
+      window.Plansight!.mountPlansight(document.getElementById('app')!, { post: () => {} });
+      return document.querySelector('.plansight')!.getAttribute('data-theme');
+    });
+    expect(theme).toBe('dark');
+    await page.close();
+  });
+
   it('should filter by actor and focus a chain from the toolbar', async () => {
     const page = await mounted(browser, bundleJs, small);
     await page.locator('.ps-toolbar select').first().selectOption('worker-2');
