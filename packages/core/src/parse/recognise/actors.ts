@@ -37,7 +37,10 @@ export function recogniseActors(ctx: ParseContext): void {
     if (e.kind === 'heading') {
       const text = plain(e.text);
       const m = HEADING_ACTOR.exec(text);
-      if (!m) continue;
+      if (!m) {
+        fieldStatusActor(entries, i, text, add, alias);
+        continue;
+      }
       const n = numberedActor(m[1]!);
       if (!n) continue;
       const a = add(n.id, canonicalName(m[1]!), n.kind, e.line);
@@ -134,6 +137,24 @@ export function recogniseActors(ctx: ParseContext): void {
       if (m?.[2] && !a.role) a.role = m[2].trim();
     }
   }
+}
+
+/** `## Claude-1 [Backend/Core]` followed by `**STATUS:** …`: a section per agent, named by its heading. */
+function fieldStatusActor(
+  entries: Entry[],
+  i: number,
+  text: string,
+  add: (id: string, name: string, kind: ActorKind, line: number) => Actor,
+  alias: (a: Actor, n: string) => void,
+): void {
+  const next = entries[i + 1];
+  if (!next || next.kind !== 'para' || fieldOf(next.text)?.key !== 'status') return;
+  const m = /^([\p{L}][\p{L}\p{N} _.-]{0,30}?)\s*(?:\[([^\]]+)\]|\(([^)]+)\))?\s*:?\s*$/u.exec(text);
+  if (!m) return;
+  const a = add(actorId(m[1]!), m[1]!.trim(), 'agent', entries[i]!.line);
+  alias(a, m[1]!.trim());
+  const role = (m[2] ?? m[3])?.trim();
+  if (role && !a.role) a.role = role;
 }
 
 function tableTexts(e: Entry): { line: number; text: string }[] {

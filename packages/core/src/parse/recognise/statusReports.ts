@@ -5,6 +5,7 @@ import { blocksOf, rebase } from '../blocks.js';
 import type { ParseContext } from '../context.js';
 import { entriesOf, isCode, isItem, isTable, type Entry } from './view.js';
 import { actorMentions } from './mentions.js';
+import { fieldOf } from './fields.js';
 import { findActor, splitNames, canonicalName } from './actors.js';
 import { leadingEmojiStatus } from './emoji.js';
 import { recordRefs, refsIn } from './refs.js';
@@ -60,6 +61,15 @@ export function recogniseStatusReports(ctx: ParseContext): void {
       reports.push(...tableReports(ctx, e, date));
       continue;
     }
+    if (e.kind === 'para' && !date) {
+      const d = /\blast updated\b\W*(\d{4}-\d{2}-\d{2})/i.exec(e.text);
+      if (d) date = d[1];
+    }
+    if (report && e.kind === 'para' && !isItem(e.block)) {
+      const entry = fieldEntry(ctx, e);
+      if (entry) (report as StatusReport).entries.push(entry);
+      continue;
+    }
     if (!report || e.kind !== 'item' || !isItem(e.block) || e.block.line !== e.line) continue;
     const entry = statusEntry(ctx, e);
     if (entry) (report as StatusReport).entries.push(entry);
@@ -95,6 +105,33 @@ function statusEntry(ctx: ParseContext, e: Entry): StatusEntry | null {
   const eta = /\bETA[:\s]+([^,;)]+)/i.exec(body);
   if (eta) entry.eta = eta[1]!.trim();
   return entry;
+}
+
+const FIELD_STATUS: Record<string, StatusEntry['status'] | 'value'> = {
+  status: 'value',
+  'working on': 'in-progress',
+  'in progress': 'in-progress',
+  'blocked by': 'blocked',
+  blockers: 'blocked',
+  deferred: 'waiting',
+  waiting: 'waiting',
+  next: 'next',
+  done: 'done',
+  completed: 'done',
+};
+
+/** `**STATUS:** pending`, `**WORKING_ON:** parser`, `**BLOCKED_BY:** —`: per-agent status fields (empty ones skipped). */
+function fieldEntry(ctx: ParseContext, e: Entry): StatusEntry | null {
+  const f = fieldOf(e.text);
+  if (!f) return null;
+  const kind = FIELD_STATUS[f.key];
+  const value = f.value.trim();
+  if (!kind || !value || /^[—–\-]+$|^(none|n\/a)$/i.test(value)) return null;
+  const status = kind === 'value' ? statusOfText(f.raw, ctx.vocabulary) : kind;
+  if (!status) return null;
+  const refs = refsIn(ctx, value);
+  recordRefs(ctx, e.line, refs, 'status');
+  return { status, text: value, refs: refs.map((r) => r.id), line: e.line, label: f.key.toUpperCase(), statusSource: { kind: 'field', line: e.line } };
 }
 
 function fencedReports(ctx: ParseContext, e: Entry): StatusReport[] {
