@@ -53,11 +53,24 @@ async function check(name, fn) {
 const input = () => page.locator('.quick-input-widget .quick-input-box input');
 const rowByText = (text) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
 
+/** Press F1 until the quick input shows (a key press can be swallowed while focus moves), then type `text`. */
+async function quickInput(text) {
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('F1');
+    if (await input().waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) {
+      await input().fill(text);
+      return;
+    }
+    await page.keyboard.press('Escape');
+    await page.locator('.part.editor').first().click({ position: { x: 5, y: 5 }, trial: true }).catch(() => {});
+  }
+  throw new Error(`the quick input did not open for "${text}"`);
+}
+
 /** Run a command from the palette; reopen until the extension's commands are registered. */
 async function palette(title, tries = 40) {
   for (let i = 0; ; i++) {
-    await page.keyboard.press('F1');
-    await input().fill(`>${title}`);
+    await quickInput(`>${title}`);
     const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(title)}$`) }) }).first();
     if (await row.waitFor({ timeout: 1500 }).then(() => true, () => false)) break;
     if (i >= tries) throw new Error(`"${title}" never appeared in the palette`);
@@ -90,8 +103,7 @@ async function openFile(rel, line) {
   const base = path.basename(rel);
   const active = page.locator('.tabs-container .tab.active .label-name', { hasText: new RegExp(`^${escapeRe(base)}$`) });
   if (!(await active.count())) {
-    await page.keyboard.press('F1');
-    await input().fill(rel.replace(/[()]/g, ' ')); // quick open's fuzzy matcher does not match parentheses
+    await quickInput(rel.replace(/[()]/g, ' ')); // quick open's fuzzy matcher does not match parentheses
     await page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first().waitFor({ timeout: 10000 })
       .catch(() => { throw new Error(`quick open does not list ${rel}`); });
     await page.keyboard.press('Enter');
@@ -101,8 +113,7 @@ async function openFile(rel, line) {
 }
 
 async function gotoLine(line) {
-  await page.keyboard.press('F1');
-  await input().fill(`:${line}`);
+  await quickInput(`:${line}`);
   await sleep(300);
   await page.keyboard.press('Enter');
   await until(`cursor on line ${line}`, async () => (await cursorLine()) === line, 5000);
@@ -121,8 +132,7 @@ async function notification(re, timeout = 15000) {
 }
 
 async function clearNotifications() {
-  await page.keyboard.press('F1');
-  await input().fill('>Notifications: Clear All Notifications');
+  await quickInput('>Notifications: Clear All Notifications');
   await sleep(400);
   await page.keyboard.press('Enter');
   await sleep(200);
@@ -326,8 +336,7 @@ async function run() {
     const h = expected.hover;
     if (!h) throw new Error('no resolvable reference in the daily status');
     await openFile(h.file);
-    await page.keyboard.press('F1');
-    await input().fill(`:${h.line}:${h.column + 1}`);
+    await quickInput(`:${h.line}:${h.column + 1}`);
     await sleep(300);
     await page.keyboard.press('Enter');
     await sleep(300);

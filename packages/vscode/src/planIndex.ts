@@ -1,11 +1,11 @@
 /**
- * The plan files the extension knows, behind a tiny interface so the core's incremental vault index can replace
- * this Map when it lands. Pure: no vscode here.
+ * The plan files the extension knows: core's incremental VaultIndex (fast provisional parse at once, remark refine
+ * after a pause) behind a tiny interface, plus the analysis of its model. Pure: no vscode here.
  */
 import {
   analyze,
-  buildModel,
-  parsePlan,
+  hasPlanContent,
+  VaultIndex,
   type Analysis,
   type AnalysisOptions,
   type ParseOptions,
@@ -14,70 +14,69 @@ import {
 } from '@plansight/core';
 
 export interface PlanIndex {
-  /** Parse `text` as `path`; returns whether the index changed (a non-plan file is dropped). */
-  update(path: string, text: string): boolean;
+  /** Parse `text` as `path`; returns whether the index changed (a file with nothing plan-like is dropped). */
+  update(path: string, text: string, accurate?: boolean): boolean;
   remove(path: string): boolean;
   get(path: string): PlanFile | undefined;
   paths(): string[];
+  /** Re-parse provisional files with remark until `budgetMs` is spent; returns how many were refined. */
+  refine(budgetMs: number, now: () => number): number;
+  pending(): number;
   model(): PlanModel;
   analysis(): Analysis;
 }
 
-/** A markdown file is a plan when the parser recognised its kind or found anything plan-shaped in it. */
-export function looksLikePlan(f: PlanFile): boolean {
-  return (
-    f.kind !== 'other' ||
-    f.items.length > 0 ||
-    f.gates.length > 0 ||
-    f.statusReports.length > 0 ||
-    f.ownership.length > 0 ||
-    f.checkboxes.total > 0 ||
-    f.dependencies.length > 0
-  );
-}
+/** A markdown file is a plan when the parser found anything a plan is made of (core's own test). */
+export const looksLikePlan = hasPlanContent;
 
-export class MapPlanIndex implements PlanIndex {
-  private readonly files = new Map<string, PlanFile>();
-  private cachedModel: PlanModel | undefined;
-  private cachedAnalysis: Analysis | undefined;
+export class CorePlanIndex implements PlanIndex {
+  private readonly index: VaultIndex;
+  private cached: { model: PlanModel; analysis: Analysis } | undefined;
 
   constructor(
-    private readonly parseOptions: ParseOptions = {},
+    parseOptions: ParseOptions = {},
     private readonly analysisOptions: AnalysisOptions = {},
-  ) {}
+  ) {
+    this.index = new VaultIndex({ parse: parseOptions });
+  }
 
-  update(path: string, text: string): boolean {
-    const parsed = parsePlan(path, text, this.parseOptions);
-    if (!looksLikePlan(parsed)) return this.remove(path);
-    this.files.set(path, parsed);
-    this.invalidate();
-    return true;
+  update(path: string, text: string, accurate = false): boolean {
+    const before = this.index.get(path);
+    const entry = accurate ? this.index.setAccurate(path, text) : this.index.set(path, text);
+    if (looksLikePlan(entry.file)) return entry !== before;
+    this.index.delete(path);
+    return before !== undefined;
   }
 
   remove(path: string): boolean {
-    if (!this.files.delete(path)) return false;
-    this.invalidate();
-    return true;
+    return this.index.delete(path);
   }
 
   get(path: string): PlanFile | undefined {
-    return this.files.get(path);
+    return this.index.get(path)?.file;
   }
 
   paths(): string[] {
-    return [...this.files.keys()].sort();
+    return this.index.paths();
+  }
+
+  refine(budgetMs: number, now: () => number): number {
+    return this.index.refine(budgetMs, now);
+  }
+
+  pending(): number {
+    const p = this.index.progress();
+    return p.total - p.accurate;
   }
 
   model(): PlanModel {
-    return (this.cachedModel ??= buildModel(this.paths().map((p) => this.files.get(p)!)));
+    return this.index.model();
   }
 
+  /** Analysis of the current model, recomputed only when the model object changes. */
   analysis(): Analysis {
-    return (this.cachedAnalysis ??= analyze(this.model(), this.analysisOptions));
-  }
-
-  private invalidate(): void {
-    this.cachedModel = undefined;
-    this.cachedAnalysis = undefined;
+    const model = this.index.model();
+    if (this.cached?.model !== model) this.cached = { model, analysis: analyze(model, this.analysisOptions) };
+    return this.cached.analysis;
   }
 }

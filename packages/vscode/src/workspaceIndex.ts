@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Analysis, PlanFile, PlanModel } from '@plansight/core';
-import { MapPlanIndex, type PlanIndex } from './planIndex.js';
+import { CorePlanIndex, type PlanIndex } from './planIndex.js';
 import { EXCLUDE_GLOB, readSettings, type PlansightSettings } from './settings.js';
 import { toVaultPath } from './convert.js';
 import { matchesAny } from './glob.js';
@@ -19,6 +19,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private refineTimer: ReturnType<typeof setTimeout> | undefined;
   private readyPromise: Promise<void>;
   readonly onDidChange = this.changed.event;
 
@@ -107,7 +108,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private newIndex(): PlanIndex {
-    return new MapPlanIndex({ vocabulary: this.settings.vocabulary }, { estimates: this.settings.estimates });
+    return new CorePlanIndex({ vocabulary: this.settings.vocabulary }, { estimates: this.settings.estimates });
   }
 
   private matches(uri: vscode.Uri): boolean {
@@ -158,14 +159,33 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private fire(delay = 150): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.refineTimer) clearTimeout(this.refineTimer);
+    this.refineTimer = undefined;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.changed.fire();
+      this.scheduleRefine();
+    }, delay);
+  }
+
+  /**
+   * After a pause, re-parse provisional files with remark in small slices so the extension host never stalls.
+   * Views refresh once at the end (or every few seconds on a big vault), not after every slice.
+   */
+  private scheduleRefine(delay = 300, since = Date.now()): void {
+    if (this.refineTimer || !this.index.pending()) return;
+    this.refineTimer = setTimeout(() => {
+      this.refineTimer = undefined;
+      const refined = this.index.refine(40, () => Date.now());
+      if (!refined) return;
+      if (!this.index.pending() || Date.now() - since > 3000) this.fire(0);
+      else this.scheduleRefine(10, since);
     }, delay);
   }
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.refineTimer) clearTimeout(this.refineTimer);
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
   }
 }

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { MapPlanIndex, looksLikePlan } from '../src/planIndex.js';
+import { CorePlanIndex, looksLikePlan } from '../src/planIndex.js';
 import { globToRegExp, matchesAny } from '../src/glob.js';
 import { parsePlan } from '@plansight/core';
 
 const PLAN = '# Sprint 1\n\n- [ ] T1-001: HTTP server setup\n- [x] T1-002: Router\n';
 const NOTE = '# Shopping\n\nMilk, bread and a new kettle.\n';
 
-describe('MapPlanIndex', () => {
+describe('CorePlanIndex', () => {
   it('indexes plan-like files and drops a file that stops looking like a plan', () => {
-    const index = new MapPlanIndex();
+    const index = new CorePlanIndex();
     expect(index.update('sprint.md', PLAN)).toBe(true);
+    expect(index.update('notes.md', NOTE)).toBe(false);
     expect(index.update('notes.md', NOTE)).toBe(false);
     expect(index.paths()).toEqual(['sprint.md']);
     expect(index.model().files[0]!.checkboxes).toEqual({ total: 2, checked: 1 });
@@ -22,7 +23,7 @@ describe('MapPlanIndex', () => {
   });
 
   it('rebuilds the model and analysis after a change, and reuses them until then', () => {
-    const index = new MapPlanIndex();
+    const index = new CorePlanIndex();
     index.update('sprint.md', PLAN);
     const m1 = index.model();
     const a1 = index.analysis();
@@ -33,8 +34,22 @@ describe('MapPlanIndex', () => {
     expect(index.model().files[0]!.checkboxes.checked).toBe(2);
   });
 
+  it('parses fast at once and refines with remark after a pause; unchanged text is not a change', () => {
+    const index = new CorePlanIndex();
+    expect(index.update('tasks.md', PLAN)).toBe(true);
+    expect(index.pending()).toBe(1);
+    expect(index.update('tasks.md', PLAN)).toBe(false);
+    const provisional = index.model();
+    expect(index.refine(Infinity, () => 0)).toBe(1);
+    expect(index.pending()).toBe(0);
+    expect(index.model()).not.toBe(provisional);
+    expect(index.model().files[0]).toEqual(parsePlan('tasks.md', PLAN));
+    expect(index.update('tasks.md', PLAN, true)).toBe(true);
+    expect(index.pending()).toBe(0);
+  });
+
   it('remove() reports whether the file was indexed', () => {
-    const index = new MapPlanIndex();
+    const index = new CorePlanIndex();
     index.update('a.md', PLAN);
     expect(index.remove('b.md')).toBe(false);
     expect(index.remove('a.md')).toBe(true);
