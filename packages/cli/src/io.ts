@@ -66,6 +66,8 @@ export interface LoadOptions {
   progress?: Progress | boolean;
   /** `false`: the fast pass only (provisional model, no remark). Default true. */
   accurate?: boolean;
+  /** The built worker (`indexWorker.cjs`), when it is not beside the running bundle. */
+  workerScript?: string;
 }
 
 export interface LoadStats {
@@ -90,7 +92,7 @@ export function loadVault(inputs: readonly string[], cwd = process.cwd(), option
   const jobs = ctx.accurate ? pendingJobs(ctx.index) : [];
   const workers = workerCount(jobs, options);
   let results: ParseResult[] = [];
-  if (workers > 0) results = parseInWorkersSync(jobs, workers, ctx.progress, ctx.done);
+  if (workers > 0) results = parseInWorkersSync(jobs, workers, ctx.progress, ctx.done, options.workerScript);
   return finish(ctx, jobs, results, workers);
 }
 
@@ -100,7 +102,7 @@ export async function loadVaultAsync(inputs: readonly string[], cwd = process.cw
   const jobs = ctx.accurate ? pendingJobs(ctx.index) : [];
   const workers = workerCount(jobs, options);
   let results: ParseResult[] = [];
-  if (workers > 0) results = await parseInWorkers(jobs, workers, ctx.progress, ctx.done);
+  if (workers > 0) results = await parseInWorkers(jobs, workers, ctx.progress, ctx.done, options.workerScript);
   return finish(ctx, jobs, results, workers);
 }
 
@@ -155,7 +157,7 @@ function workerCount(jobs: ParseJob[], options: LoadOptions): number {
   let bytes = 0;
   for (const j of jobs) bytes += j.text.length;
   if (options.workers === undefined && bytes < WORKER_MIN_BYTES) return 0;
-  if (!workerScript()) return 0;
+  if (!workerScript(options.workerScript)) return 0;
   const n = options.workers ?? Math.max(1, availableParallelism());
   return Math.min(n, jobs.length);
 }
@@ -185,8 +187,8 @@ function finish(ctx: LoadContext, jobs: ParseJob[], results: ParseResult[], work
   };
 }
 
-function workerScript(): string | null {
-  for (const p of [join(__dirname, 'indexWorker.cjs'), join(__dirname, '..', 'dist', 'indexWorker.cjs')]) if (existsSync(p)) return p;
+function workerScript(explicit?: string): string | null {
+  for (const p of [explicit, join(__dirname, 'indexWorker.cjs'), join(__dirname, '..', 'dist', 'indexWorker.cjs')]) if (p && existsSync(p)) return p;
   return null;
 }
 
@@ -209,8 +211,8 @@ interface Pool {
   close(): void;
 }
 
-function startPool(jobs: ParseJob[], n: number): Pool {
-  const script = workerScript()!;
+function startPool(jobs: ParseJob[], n: number, explicit?: string): Pool {
+  const script = workerScript(explicit)!;
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const workers: Worker[] = [];
   const ports: MessagePort[] = [];
@@ -235,8 +237,8 @@ function startPool(jobs: ParseJob[], n: number): Pool {
 /** A worker that has produced nothing for this long is given up on; its files are parsed in this thread. */
 const STALL_MS = 120_000;
 
-function parseInWorkersSync(jobs: ParseJob[], n: number, progress: Progress, done0: number): ParseResult[] {
-  const pool = startPool(jobs, n);
+function parseInWorkersSync(jobs: ParseJob[], n: number, progress: Progress, done0: number, script?: string): ParseResult[] {
+  const pool = startPool(jobs, n, script);
   const results: ParseResult[] = [];
   const total = done0 + jobs.length;
   let seen = 0;
@@ -264,8 +266,8 @@ function parseInWorkersSync(jobs: ParseJob[], n: number, progress: Progress, don
   return results;
 }
 
-async function parseInWorkers(jobs: ParseJob[], n: number, progress: Progress, done0: number): Promise<ParseResult[]> {
-  const pool = startPool(jobs, n);
+async function parseInWorkers(jobs: ParseJob[], n: number, progress: Progress, done0: number, script?: string): Promise<ParseResult[]> {
+  const pool = startPool(jobs, n, script);
   const results: ParseResult[] = [];
   const total = done0 + jobs.length;
   try {

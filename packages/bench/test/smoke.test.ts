@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { goals, median, percentile, runBench, table } from '../src/harness.js';
+import { dailyFile, graphPlan, rng, vaultFiles } from '../src/gen.js';
+
+describe('bench generators', () => {
+  it('are deterministic', () => {
+    const a = [...vaultFiles(30, 7)];
+    const b = [...vaultFiles(30, 7)];
+    expect(a).toEqual(b);
+    expect(a.filter((f) => /MASTER|DAILY|SPRINT|ROUND/.test(f.path))).toHaveLength(3);
+    expect(dailyFile(500, 1).split('\n')).toHaveLength(501);
+    expect(graphPlan(50, 2)).toBe(graphPlan(50, 2));
+    expect(rng(1)()).toBe(rng(1)());
+  });
+
+  it('computes medians and percentiles', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95)).toBe(10);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50)).toBe(5);
+  });
+});
+
+describe('bench harness smoke (one small vault, no thresholds)', () => {
+  it('runs every measurement and reports every key', () => {
+    const lines: string[] = [];
+    const res = runBench({
+      vaults: [60],
+      repeats: 1,
+      slowRepeats: 1,
+      dailyLines: 300,
+      keystrokes: 20,
+      bigBytes: 60_000,
+      splitParts: 3,
+      graphNodes: 40,
+      analysisItems: 1000,
+      log: (l) => lines.push(l),
+    });
+    for (const k of ['vault60.lineScanMs', 'vault60.readOnlyMs', 'vault60.provisionalMs', 'vault60.fullColdMs', 'vault60.warmMs', 'vault60.heapMB', 'daily5000.keystrokeP95Ms', 'daily5000.fullUpdateMs', 'bigFile5MB.ms', 'split1MB.ms', 'graph2000.layoutMs']) {
+      expect(typeof res[k], k).toBe('number');
+      expect(Number.isFinite(res[k] as number), k).toBe(true);
+    }
+    expect(res['graph2000.nodes']).toBeGreaterThanOrEqual(40);
+    expect(res['vault60.warmStats']).toMatchObject({ files: 60, cached: 60, accurateParsed: 0 });
+    expect(res['vault60.fullColdStats']).toMatchObject({ files: 60, cached: 0 });
+    expect((res['vault60.fullColdStats'] as { accurateParsed: number }).accurateParsed).toBeGreaterThanOrEqual(6);
+    expect(lines.some((l) => l.startsWith('vault60: 60 files'))).toBe(true);
+    expect(table(res)).toContain('| daily5000.keystrokeP95Ms |');
+    expect(Object.keys(goals(res))).toContain('heap10kMB');
+  });
+});
