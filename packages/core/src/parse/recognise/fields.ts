@@ -8,6 +8,8 @@ export interface Field {
   raw: string;
   /** Plain text of the value. */
   value: string;
+  /** The key as written (`WORKING_ON`, `Dependencies`). */
+  label: string;
 }
 
 /** Keys accepted without bold (`Status: pending`); bold keys (`**Anything**:`) are always fields. */
@@ -17,7 +19,7 @@ const PLAIN_KEYS = new Set([
   'critical path', 'effort', 'estimated effort', 'needs', 'waiting', 'after',
 ]);
 
-const BOLD_FIELD = /^(?:[-*+]\s+)?(?:\*\*|__)([^*_:]{1,48}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(.*)$/;
+const BOLD_FIELD = /^(?:[-*+]\s+)?(?:\*\*|__)([^*:]{1,48}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(.*)$/;
 const PLAIN_FIELD = /^(?:[-*+]\s+)?([A-Za-z][A-Za-z _-]{0,30}?):\s+(.*)$/;
 
 /** `**Key**: value`, `**Key:** value` or `Key: value` for well-known keys. */
@@ -26,12 +28,12 @@ export function fieldOf(text: string): Field | null {
   let m = BOLD_FIELD.exec(t);
   if (m) {
     const key = normKey(m[1]!);
-    if (key) return { key, raw: m[2]!.trim(), value: plain(m[2]!) };
+    if (key) return { key, raw: m[2]!.trim(), value: plain(m[2]!), label: m[1]!.trim() };
   }
   m = PLAIN_FIELD.exec(t);
   if (m) {
     const key = normKey(m[1]!);
-    if (PLAIN_KEYS.has(key)) return { key, raw: m[2]!.trim(), value: plain(m[2]!) };
+    if (PLAIN_KEYS.has(key)) return { key, raw: m[2]!.trim(), value: plain(m[2]!), label: m[1]!.trim() };
   }
   return null;
 }

@@ -131,7 +131,7 @@ function fieldEntry(ctx: ParseContext, e: Entry): StatusEntry | null {
   if (!status) return null;
   const refs = refsIn(ctx, value);
   recordRefs(ctx, e.line, refs, 'status');
-  return { status, text: value, refs: refs.map((r) => r.id), line: e.line, label: f.key.toUpperCase(), statusSource: { kind: 'field', line: e.line } };
+  return { status, text: value, refs: refs.map((r) => r.id), line: e.line, label: f.label, statusSource: { kind: 'field', line: e.line } };
 }
 
 function fencedReports(ctx: ParseContext, e: Entry): StatusReport[] {
