@@ -154,8 +154,24 @@ export function mountPlansight(container: HTMLElement, options: MountOptions): P
         item.append(sw, doc.createTextNode(`${STATUS_LABEL[status]} ${count}`));
         return item;
       }),
+      ...lineKeys(vg),
     );
     renderCycles(vg.cycles);
+  }
+
+  /** Legend entries for the edge styles in use. */
+  function lineKeys(vg: { edges: Array<{ critical: boolean; inCycle: boolean }> }): HTMLElement[] {
+    const keys: Array<[string, string]> = [];
+    if (vg.edges.some((e) => e.critical)) keys.push(['ps-key-critical', 'Critical path']);
+    if (vg.edges.some((e) => e.inCycle)) keys.push(['ps-key-cycle', 'Cycle']);
+    return keys.map(([cls, text]) => {
+      const item = doc.createElement('span');
+      item.className = 'ps-legend-item';
+      const line = doc.createElement('span');
+      line.className = `ps-key ${cls}`;
+      item.append(line, doc.createTextNode(text));
+      return item;
+    });
   }
 
   function renderCycles(cycles: string[][]): void {

@@ -99,7 +99,8 @@ export class RollupRenderer {
       for (const item of r.items) ul.appendChild(this.item(item, here));
       details.appendChild(ul);
     }
-    for (const child of r.children) details.appendChild(this.group(child, depth + 1, here));
+    // A group with nothing to check (a dashboard, a daily status) is noise in a checklist tree.
+    for (const child of r.children) if (child.total > 0) details.appendChild(this.group(child, depth + 1, here));
     return details;
   }
 

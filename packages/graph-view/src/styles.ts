@@ -44,6 +44,8 @@ export const GRAPH_VIEW_CSS = `
 .ps-toolbar label { display: inline-flex; gap: 4px; align-items: center; }
 .ps-legend { display: flex; flex-wrap: wrap; gap: 10px; margin-left: auto; color: var(--ps-muted); }
 .ps-legend-item { display: inline-flex; align-items: center; gap: 4px; }
+.ps-key { width: 18px; height: 0; border-top: 3px solid var(--ps-critical); display: inline-block; }
+.ps-key-cycle { border-top: 2px dashed var(--ps-cycle); }
 .ps-swatch { width: 10px; height: 10px; border-radius: 2px; display: inline-block; }
 .ps-body { flex: 1; display: flex; min-height: 0; }
 .ps-graph-pane { flex: 1; position: relative; min-width: 0; overflow: hidden; }

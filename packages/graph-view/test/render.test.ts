@@ -100,6 +100,8 @@ describeBrowser('graph view in headless Chromium', () => {
     expect(cycleEdges.map(([f, t]) => `${f}>${t}`).sort()).toEqual(['#12>#13', '#13>#14', '#14>#12']);
     for (const [, , dash] of cycleEdges) expect(dash).not.toBe('none');
     expect(await page.locator('.ps-cycle-item').innerText()).toBe('#12 → #13 → #14 → #12');
+    expect(await page.locator('.ps-legend .ps-key-critical').count()).toBe(1);
+    expect(await page.locator('.ps-legend .ps-key-cycle').count()).toBe(1);
     await page.close();
   });
 
@@ -133,6 +135,14 @@ describeBrowser('graph view in headless Chromium', () => {
     expect(await page.locator('.ps-kind-gate .ps-badge-pass').count()).toBe(1);
     expect(await page.locator('.ps-kind-gate .ps-badge-fail').count()).toBe(1);
     expect(await page.locator('.ps-kind-vault > summary .ps-rollup-count').innerText()).toBe('5/9 · 56%');
+    await page.evaluate((p) => {
+      const app = document.getElementById('app')!;
+      app.replaceChildren();
+      const empty = { key: 'dash', label: 'Dashboard', kind: 'file', done: 0, total: 0, percent: 0, children: [], items: [] };
+      const vault = { ...p.rollups[0]!, children: [...p.rollups[0]!.children, empty] };
+      window.Plansight!.mountPlansight(app, { post: () => {}, initial: { ...p, rollups: [vault] } as ViewModelPayload, panels: 'rollup' });
+    }, small);
+    expect(await page.locator('.ps-kind-file').count()).toBe(2);
     expect(await page.locator('.ps-kind-file > summary .ps-rollup-count').first().innerText()).toBe('4/7 · 57%');
     await page.close();
   });
