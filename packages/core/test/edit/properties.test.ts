@@ -97,9 +97,28 @@ describeShared('write-back properties over every seed and corpus file', () => {
             const again = applyEdits(after, editsFor(f.name, after, EMPTY, action), f.name);
             expect(again).toBe(after);
           }),
-          { numRuns: 15, seed: 4 },
+          { numRuns: 12, seed: 4 },
         );
       });
+
+      it('set-item-status through the parsed model, re-parsed by parsePlan, gives the requested status', () => {
+        const parsed = parsePlan(f.name, f.text);
+        const items = parsed.items.filter((i) => i.statusSource);
+        if (!items.length) return expect(items).toEqual([]);
+        const model = buildModel([parsed]);
+        fc.assert(
+          fc.property(fc.constantFrom(...items), fc.constantFrom(...STATUSES), (item, status) => {
+            const line = item.statusSource!.line;
+            const written = repairLine(splitLines(f.text).lines[line - 1]!).text;
+            fc.pre(statusSpots(written).every((s) => canWrite(s, status)));
+            const after = applyEdits(f.text, editsFor(f.name, f.text, model, { type: 'set-item-status', id: item.id, status }), f.name);
+            expectOnlyLinesChanged(f.text, after, [line]);
+            const again = parsePlan(f.name, after).items.find((i) => i.line === item.line && i.kind === item.kind);
+            expect(again?.status).toBe(status);
+          }),
+          { numRuns: 2, seed: 5 },
+        );
+      }, 180_000);
 
       it('toggle flips a checkbox and nothing else; the parser counts it', () => {
         if (!f.boxLines.length) return expect(f.boxLines).toEqual([]);
@@ -148,7 +167,7 @@ describeShared('write-back properties over every seed and corpus file', () => {
             if (changed.slice(e.start, e.end) === e.expected) return;
             expect(() => applyEdits(changed, edits, f.name)).toThrow(StaleEditError);
           }),
-          { numRuns: 15, seed: 11 },
+          { numRuns: 10, seed: 11 },
         );
       });
     });
