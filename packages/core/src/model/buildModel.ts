@@ -1,4 +1,4 @@
-import type { Actor, PlanFile, PlanModel } from '../model.js';
+import type { Actor, PlanFile, PlanModel, WorkItem } from '../model.js';
 
 /**
  * Merge parsed files into one vault-wide model. Actors with the same id are one actor (their aliases merge);
@@ -41,5 +41,19 @@ export function buildModel(files: readonly PlanFile[]): PlanModel {
     model.diagnostics.push(...f.diagnostics);
   }
   model.actors = [...actors.values()];
+  linkAcrossFiles(model);
   return model;
+}
+
+/** Dependencies that name an element of another file fill that element's `blocks` / `dependsOn` too. */
+function linkAcrossFiles(model: PlanModel): void {
+  const items = new Map<string, WorkItem[]>();
+  for (const i of model.items) items.set(i.id, [...(items.get(i.id) ?? []), i]);
+  const actors = new Map(model.actors.map((a) => [a.id, a]));
+  for (const d of model.dependencies) {
+    for (const from of items.get(d.from) ?? []) if (!from.dependsOn.includes(d.to)) from.dependsOn.push(d.to);
+    for (const to of items.get(d.to) ?? []) if (!to.blocks.includes(d.from)) to.blocks.push(d.from);
+    const a = actors.get(d.from);
+    if (a && actors.has(d.to) && !a.dependsOn.includes(d.to)) a.dependsOn.push(d.to);
+  }
 }

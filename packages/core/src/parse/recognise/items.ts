@@ -58,7 +58,7 @@ export function recogniseItems(ctx: ParseContext): void {
         const b = slug(item.title);
         if (mention || card !== seenCard || sameTitle(a, b)) {
           // The same element again: a list entry and its detailed card, a table row naming it, a moved task.
-          if (card && !seenCard) ctx.scratch.spans.push({ item: seen, start, end });
+          ctx.scratch.spans.push({ item: seen, start, end });
           if (seen.status === 'unknown' && item.status !== 'unknown') {
             seen.status = item.status;
             if (item.statusSource) seen.statusSource = item.statusSource;
@@ -214,7 +214,8 @@ export function recogniseItems(ctx: ParseContext): void {
         continue;
       }
       const kind: WorkItemKind = e.section.some((h) => /deliverable/i.test(h.text)) ? 'deliverable' : 'checklist';
-      const item = make(kind, cleanTitle(text), e.line, explicitIdIn(text), sectionOf(e));
+      const explicit = explicitIdIn(text);
+      const item = make(kind, cleanTitle(explicit ? withoutId(text) : text), e.line, explicit, sectionOf(e));
       setStatusFromMarker(ctx, item, b);
       const owner = ownerOfLine(ctx, text) ?? ownerFromHeadings(e);
       if (owner) item.owner = owner;
@@ -227,7 +228,8 @@ export function recogniseItems(ctx: ParseContext): void {
     const lead = leadingEmojiStatus(b.text, ctx.vocabulary);
     if (lead && !/^\s*[\p{L} ]{2,20}:/u.test(lead.rest) && emojiTaskContext(entries, i)) {
       const rest = plain(lead.rest);
-      const item = make('task', cleanTitle(rest), e.line, explicitIdIn(rest), sectionOf(e));
+      const explicit = explicitIdIn(rest);
+      const item = make('task', cleanTitle(explicit ? withoutId(rest) : rest), e.line, explicit, sectionOf(e));
       item.status = lead.status;
       item.statusSource = { kind: 'emoji', line: e.line };
       const owner = ownerOfLine(ctx, rest) ?? ownerFromHeadings(e);
@@ -377,9 +379,16 @@ function ownerOfLine(ctx: ParseContext, text: string): string | undefined {
   return who.length === 1 && who[0]!.start === 0 ? who[0]!.id : undefined;
 }
 
+const LEADING_ID = new RegExp(`^(?:${STORY_ID.source}|#(\\d{1,6})\\b)\\s*[:\\-–—]\\s*`);
+
+/** `T1-001: …` or `#5: …` leading an entry: its explicit id. */
 function explicitIdIn(text: string): string | null {
-  const s = new RegExp(`^${STORY_ID.source}\\b`).exec(text);
-  return s ? s[1]! : null;
+  const s = LEADING_ID.exec(text);
+  return s ? (s[1] ?? `#${Number(s[2])}`) : null;
+}
+
+function withoutId(text: string): string {
+  return text.replace(LEADING_ID, '') || text;
 }
 
 function cleanTitle(s: string): string {
