@@ -151,11 +151,10 @@ describe.runIf(HAS_CHROMIUM)('CodeMirror 6 extension in headless Chromium', () =
     const p = await open(DAILY);
     const want = expected(LINES);
     const first = want.controls[0]!;
-    // Click into the first status line, go to its end, type a new blocked line below it.
-    const lineEl = (await p.$$('.cm-line'))[first.line - 1]!;
-    await lineEl.click();
-    await p.keyboard.press('End');
-    await p.keyboard.type('\n- ❌ Blocked: waiting on review');
+    // Put the cursor at the end of the first status line and type a new blocked line below it, key by key.
+    await p.evaluate((n) => window.ps.cursorAtEnd(n), first.line);
+    await p.keyboard.press('Enter');
+    await p.keyboard.type('- ❌ Blocked: waiting on review');
     const lines = [...LINES];
     lines.splice(first.line, 0, '- ❌ Blocked: waiting on review');
     expect(await p.evaluate(() => window.ps.text())).toBe(lines.join('\n'));
@@ -164,8 +163,7 @@ describe.runIf(HAS_CHROMIUM)('CodeMirror 6 extension in headless Chromium', () =
     expect(await controlsOnPage(p)).toEqual(now.controls);
     // Type inside a heading and delete it again: the chips stay on that heading line.
     const h = now.chips[0]!.line;
-    await (await p.$$('.cm-line'))[h - 1]!.click();
-    await p.keyboard.press('End');
+    await p.evaluate((n) => window.ps.cursorAtEnd(n), h);
     await p.keyboard.type(' (morning)');
     expect(await chipsOnPage(p)).toEqual(now.chips);
     for (let i = 0; i < ' (morning)'.length; i++) await p.keyboard.press('Backspace');
@@ -197,8 +195,10 @@ describe.runIf(HAS_CHROMIUM)('CodeMirror 6 extension in headless Chromium', () =
     await p.click('.pso-ref-badge[data-ref="T1-001"]');
     expect(await p.evaluate(() => window.ps.h().jumps.map((j) => `${j.file}:${j.line}`))).toEqual(['Sprint Plan M1.md:7']);
     // Editing never moves a badge off its reference.
-    await (await p.$$('.cm-line'))[0]!.click();
-    await p.keyboard.press('Home');
+    await p.evaluate(() => {
+      window.ps.h().view.focus();
+      window.ps.h().view.dispatch({ selection: { anchor: 0 } });
+    });
     await p.keyboard.type('> ');
     const after = await p.$$eval('.pso-ref', (els) => els.map((el) => el.textContent));
     expect(after).toEqual(['Issue #145', 'T1-001', 'Issue #145']);

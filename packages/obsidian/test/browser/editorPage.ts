@@ -1,7 +1,7 @@
 // Browser entry for the CM6 tests: real @codemirror/state + view + commands, the plugin's editor module and core.
 import { EditorState } from '@codemirror/state';
-import { EditorView } from '@codemirror/view';
-import { history, undo, redo } from '@codemirror/commands';
+import { EditorView, keymap } from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap, undo, redo } from '@codemirror/commands';
 import { buildModel, parsePlan } from '@plansight/core';
 import { plansightEditor, setPlanModel, setStatusAt } from '../../src/editor/extension.js';
 import { editorModelFor, type EditorModel, type RefTarget } from '../../src/editor/model.js';
@@ -25,6 +25,7 @@ declare global {
       lineOf(el: Element): number;
       colOf(el: Element): number;
       setModel(targets: RefTarget[]): void;
+      cursorAtEnd(line: number): void;
     };
   }
 }
@@ -48,6 +49,7 @@ window.ps = {
         doc: text,
         extensions: [
           history(),
+          keymap.of([...defaultKeymap, ...historyKeymap]),
           EditorView.lineWrapping,
           plansightEditor({
             path: () => path,
@@ -75,6 +77,11 @@ window.ps = {
     const v = harness!.view;
     const pos = v.posAtDOM(el);
     return pos - v.state.doc.lineAt(pos).from;
+  },
+  cursorAtEnd: (line) => {
+    const v = harness!.view;
+    v.focus();
+    v.dispatch({ selection: { anchor: v.state.doc.line(line).to } });
   },
   setModel: (targets) => {
     const v = harness!.view;
