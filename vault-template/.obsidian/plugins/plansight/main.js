@@ -15068,8 +15068,8 @@ var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(
 var DISABLED_CONSTRUCTS = ["wwwAutolink", "protocolAutolink", "emailAutolink", "gfmFootnoteDefinition", "gfmFootnoteCall", "gfmPotentialFootnoteCall"];
 function disableUnread() {
   const data = this.data();
-  const list3 = data.micromarkExtensions ?? (data.micromarkExtensions = []);
-  list3.push({ disable: { null: DISABLED_CONSTRUCTS } });
+  (data.micromarkExtensions ?? (data.micromarkExtensions = [])).push({ disable: { null: DISABLED_CONSTRUCTS } });
+  return void 0;
 }
 function parseMarkdown(text5) {
   return processor.parse(text5);
@@ -21585,7 +21585,7 @@ function issueId(raw) {
   const m = /#\s?(\d{1,6})\b/.exec(raw) ?? /\bissues?\s+(\d{1,6})\b/i.exec(raw);
   return m ? `#${Number(m[1])}` : null;
 }
-var STORY_ID = /\b([A-Z]{1,4}\d{0,2}-[A-Z]?\d{2,4}[a-z]?)\b/;
+var STORY_ID = /\b([A-Z]{1,8}\d{0,2}-[A-Z]?\d{2,4}[a-z]?)\b/;
 var STORY_ID_G = new RegExp(STORY_ID.source, "g");
 function itemSlugId(stem, title) {
   return `${stem}:${slug(title)}`;
@@ -21677,19 +21677,19 @@ var PLAIN_KEYS = /* @__PURE__ */ new Set([
   "waiting",
   "after"
 ]);
-var BOLD_FIELD = /^(?:[-*+]\s+)?(?:\*\*|__)([^*_:]{1,48}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(.*)$/;
+var BOLD_FIELD = /^(?:[-*+]\s+)?(?:\*\*|__)([^*:]{1,48}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(.*)$/;
 var PLAIN_FIELD = /^(?:[-*+]\s+)?([A-Za-z][A-Za-z _-]{0,30}?):\s+(.*)$/;
 function fieldOf(text5) {
   const t = text5.trim();
   let m = BOLD_FIELD.exec(t);
   if (m) {
     const key = normKey(m[1]);
-    if (key) return { key, raw: m[2].trim(), value: plain(m[2]) };
+    if (key) return { key, raw: m[2].trim(), value: plain(m[2]), label: m[1].trim() };
   }
   m = PLAIN_FIELD.exec(t);
   if (m) {
     const key = normKey(m[1]);
-    if (PLAIN_KEYS.has(key)) return { key, raw: m[2].trim(), value: plain(m[2]) };
+    if (PLAIN_KEYS.has(key)) return { key, raw: m[2].trim(), value: plain(m[2]), label: m[1].trim() };
   }
   return null;
 }
@@ -21740,8 +21740,8 @@ function numberedMentions(text5) {
     const first = numberedActor(`${m[1]} ${m[2]}`);
     if (!first) continue;
     const start2 = m.index;
-    const head = `${m[1]}${text5.slice(start2 + m[1].length, start2 + m[0].length - m[3].length).replace(/^[ _-]*/, " ")}`;
-    out.push({ id: first.id, name: normaliseName(head.trim()), kind: first.kind, start: start2, end: start2 + m[0].length - m[3].length });
+    const end = start2 + m[0].length - m[3].length;
+    out.push({ id: first.id, name: normaliseName(text5.slice(start2, end)), kind: first.kind, start: start2, end });
     for (const n of m[3].matchAll(/\d{1,3}/g)) {
       const more = numberedActor(`${m[1]} ${n[0]}`);
       if (more) out.push({ id: more.id, name: `${cap(more.kind)} ${Number(n[0])}`, kind: more.kind, start: start2, end: start2 + m[0].length });
@@ -21750,7 +21750,7 @@ function numberedMentions(text5) {
   return out;
 }
 function normaliseName(s2) {
-  return s2.replace(/^(workers|agents|teams)\b/i, (w) => w.slice(0, -1));
+  return s2.replace(/^(workers|agents|teams)(?=[ _-]*\d)/i, (w) => w.slice(0, -1));
 }
 function cap(s2) {
   return s2[0].toUpperCase() + s2.slice(1);
@@ -21809,7 +21809,10 @@ function recogniseActors(ctx) {
     if (e.kind === "heading") {
       const text5 = plain(e.text);
       const m = HEADING_ACTOR.exec(text5);
-      if (!m) continue;
+      if (!m) {
+        fieldStatusActor(entries, i, text5, add, alias);
+        continue;
+      }
       const n = numberedActor(m[1]);
       if (!n) continue;
       const a2 = add(n.id, canonicalName(m[1]), n.kind, e.line);
@@ -21897,6 +21900,16 @@ function recogniseActors(ctx) {
       if (m?.[2] && !a2.role) a2.role = m[2].trim();
     }
   }
+}
+function fieldStatusActor(entries, i, text5, add, alias) {
+  const next = entries[i + 1];
+  if (!next || next.kind !== "para" || fieldOf(next.text)?.key !== "status") return;
+  const m = /^([\p{L}][\p{L}\p{N} _.-]{0,30}?)\s*(?:\[([^\]]+)\]|\(([^)]+)\))?\s*:?\s*$/u.exec(text5);
+  if (!m) return;
+  const a2 = add(actorId(m[1]), m[1].trim(), "agent", entries[i].line);
+  alias(a2, m[1].trim());
+  const role = (m[2] ?? m[3])?.trim();
+  if (role && !a2.role) a2.role = role;
 }
 function tableTexts(e) {
   if (!isTable(e.block)) return [];
@@ -22059,7 +22072,7 @@ function recogniseItems(ctx) {
         const a2 = slug(seen.title);
         const b = slug(item.title);
         if (mention || card !== seenCard || sameTitle(a2, b)) {
-          if (card && !seenCard) ctx.scratch.spans.push({ item: seen, start: start2, end });
+          ctx.scratch.spans.push({ item: seen, start: start2, end });
           if (seen.status === "unknown" && item.status !== "unknown") {
             seen.status = item.status;
             if (item.statusSource) seen.statusSource = item.statusSource;
@@ -22209,7 +22222,8 @@ function recogniseItems(ctx) {
         continue;
       }
       const kind = e.section.some((h2) => /deliverable/i.test(h2.text)) ? "deliverable" : "checklist";
-      const item = make(kind, cleanTitle(text5), e.line, explicitIdIn(text5), sectionOf(e));
+      const explicit = explicitIdIn(text5);
+      const item = make(kind, cleanTitle(explicit ? withoutId(text5) : text5), e.line, explicit, sectionOf(e));
       setStatusFromMarker(ctx, item, b);
       const owner = ownerOfLine(ctx, text5) ?? ownerFromHeadings(e);
       if (owner) item.owner = owner;
@@ -22222,7 +22236,8 @@ function recogniseItems(ctx) {
     const lead = leadingEmojiStatus(b.text, ctx.vocabulary);
     if (lead && !/^\s*[\p{L} ]{2,20}:/u.test(lead.rest) && emojiTaskContext(entries, i)) {
       const rest = plain(lead.rest);
-      const item = make("task", cleanTitle(rest), e.line, explicitIdIn(rest), sectionOf(e));
+      const explicit = explicitIdIn(rest);
+      const item = make("task", cleanTitle(explicit ? withoutId(rest) : rest), e.line, explicit, sectionOf(e));
       item.status = lead.status;
       item.statusSource = { kind: "emoji", line: e.line };
       const owner = ownerOfLine(ctx, rest) ?? ownerFromHeadings(e);
@@ -22348,9 +22363,13 @@ function ownerOfLine(ctx, text5) {
   const who = actorMentions(m[1], ctx.file.actors);
   return who.length === 1 && who[0].start === 0 ? who[0].id : void 0;
 }
+var LEADING_ID = new RegExp(`^(?:${STORY_ID.source}|#(\\d{1,6})\\b)\\s*[:\\-\u2013\u2014]\\s*`);
 function explicitIdIn(text5) {
-  const s2 = new RegExp(`^${STORY_ID.source}\\b`).exec(text5);
-  return s2 ? s2[1] : null;
+  const s2 = LEADING_ID.exec(text5);
+  return s2 ? s2[1] ?? `#${Number(s2[2])}` : null;
+}
+function withoutId(text5) {
+  return text5.replace(LEADING_ID, "") || text5;
 }
 function cleanTitle(s2) {
   return plain(s2).replace(/\s+/g, " ").replace(/[\s:–—-]+$/, "").trim();
@@ -22483,7 +22502,7 @@ function recogniseOwnership(ctx) {
       continue;
     }
     if (f && /^(files? (?:to )?(?:modify|modified|create|created|change|changed|touched)|reserve|reserves|owned files|files owned|exclusive files)$/.test(f.key)) {
-      const actor = ownerOfContext(ctx, e, headingActor2);
+      const actor = ownerField(entries, i, namesToActors) ?? ownerOfContext(ctx, e, headingActor2);
       if (!actor) continue;
       const mode = /create/.test(f.key) ? "creates" : /modif|change|touch/.test(f.key) ? "enhances" : "exclusive";
       const inline = pathsIn(f.raw);
@@ -22497,6 +22516,16 @@ function recogniseOwnership(ctx) {
       }
     }
   }
+}
+function ownerField(entries, i, namesToActors) {
+  const here = entries[i].section;
+  for (let j = i - 1; j >= 0; j--) {
+    const e = entries[j];
+    if (e.kind === "heading" || e.section !== here) return void 0;
+    const f = fieldOf(e.text);
+    if (f && /^(owner|agent|agent id|assignee|assigned to|worker)$/.test(f.key)) return namesToActors(f.value)[0];
+  }
+  return void 0;
 }
 function ownerOfContext(ctx, e, headingActor2) {
   for (let i = ctx.file.items.length - 1; i >= 0; i--) {
@@ -22736,7 +22765,8 @@ function tableDependencies(ctx, e, edge) {
   const header = e.block.header.map((h2) => plain(h2).toLowerCase());
   const depCol = header.findIndex((h2) => /^(dependencies|depends on|dependency|deps|blocked by|after|upstream)$/.test(h2));
   if (depCol < 0) return;
-  const idCol = header.findIndex((h2) => /^(story id|id|task id|issue|#|story|agent id|task|agent|worker|stream|package)$/.test(h2));
+  const item = header.findIndex((h2) => /^(story id|id|task id|issue|#|story|task|stream|package|work package)$/.test(h2));
+  const idCol = item >= 0 ? item : header.findIndex((h2) => /^(agent id|agent|worker|team)$/.test(h2));
   if (idCol < 0) return;
   for (const row of e.block.rows) {
     const cell = row.cells[depCol] ?? "";
@@ -22795,6 +22825,15 @@ function recogniseStatusReports(ctx) {
       reports.push(...tableReports(ctx, e, date));
       continue;
     }
+    if (e.kind === "para" && !date) {
+      const d = /\blast updated\b\W*(\d{4}-\d{2}-\d{2})/i.exec(e.text);
+      if (d) date = d[1];
+    }
+    if (report && e.kind === "para" && !isItem(e.block)) {
+      const entry2 = fieldEntry(ctx, e);
+      if (entry2) report.entries.push(entry2);
+      continue;
+    }
     if (!report || e.kind !== "item" || !isItem(e.block) || e.block.line !== e.line) continue;
     const entry = statusEntry(ctx, e);
     if (entry) report.entries.push(entry);
@@ -22828,6 +22867,30 @@ function statusEntry(ctx, e) {
   const eta = /\bETA[:\s]+([^,;)]+)/i.exec(body);
   if (eta) entry.eta = eta[1].trim();
   return entry;
+}
+var FIELD_STATUS = {
+  status: "value",
+  "working on": "in-progress",
+  "in progress": "in-progress",
+  "blocked by": "blocked",
+  blockers: "blocked",
+  deferred: "waiting",
+  waiting: "waiting",
+  next: "next",
+  done: "done",
+  completed: "done"
+};
+function fieldEntry(ctx, e) {
+  const f = fieldOf(e.text);
+  if (!f) return null;
+  const kind = FIELD_STATUS[f.key];
+  const value2 = f.value.trim();
+  if (!kind || !value2 || /^[—–\-]+$|^(none|n\/a)$/i.test(value2)) return null;
+  const status = kind === "value" ? statusOfText(f.raw, ctx.vocabulary) : kind;
+  if (!status) return null;
+  const refs = refsIn(ctx, value2);
+  recordRefs(ctx, e.line, refs, "status");
+  return { status, text: value2, refs: refs.map((r) => r.id), line: e.line, label: f.label, statusSource: { kind: "field", line: e.line } };
 }
 function fencedReports(ctx, e) {
   if (!isCode(e.block)) return [];
@@ -23117,7 +23180,19 @@ function buildModel(files) {
     model.diagnostics.push(...f.diagnostics);
   }
   model.actors = [...actors.values()];
+  linkAcrossFiles(model);
   return model;
+}
+function linkAcrossFiles(model) {
+  const items = /* @__PURE__ */ new Map();
+  for (const i of model.items) items.set(i.id, [...items.get(i.id) ?? [], i]);
+  const actors = new Map(model.actors.map((a2) => [a2.id, a2]));
+  for (const d of model.dependencies) {
+    for (const from of items.get(d.from) ?? []) if (!from.dependsOn.includes(d.to)) from.dependsOn.push(d.to);
+    for (const to of items.get(d.to) ?? []) if (!to.blocks.includes(d.from)) to.blocks.push(d.from);
+    const a2 = actors.get(d.from);
+    if (a2 && actors.has(d.to) && !a2.dependsOn.includes(d.to)) a2.dependsOn.push(d.to);
+  }
 }
 
 // packages/core/src/analysis/types.ts
@@ -23164,7 +23239,9 @@ function duplicateIds(model, resolver2) {
   for (const it of model.items) {
     if (!it.explicitId || done.has(it.id)) continue;
     done.add(it.id);
-    const defs = resolver2.definitions(it.id).filter((d) => d.explicitId);
+    const all2 = resolver2.definitions(it.id);
+    if (all2.length < 2) continue;
+    const defs = all2.filter((d) => d.explicitId);
     if (defs.length < 2) continue;
     const first = defs[0];
     for (const d of defs.slice(1)) {
@@ -23248,12 +23325,13 @@ function doneBeforeDependencies(build) {
   }
   return out;
 }
-function hourBudgets(model) {
+function hourBudgets(model, resolver2) {
   const out = [];
   const byId = /* @__PURE__ */ new Map();
   for (const i of model.items) if (!byId.has(i.id)) byId.set(i.id, i);
   const hasHourAncestor = (i) => {
     let p = i.parent;
+    if (!p) return false;
     const seen = /* @__PURE__ */ new Set();
     while (p && !seen.has(p)) {
       seen.add(p);
@@ -23279,8 +23357,7 @@ function hourBudgets(model) {
     if (a2.hours === void 0 || !s2) continue;
     if (Math.abs(s2.hours - a2.hours) < 0.5) continue;
     out.push({
-      file: a2.file,
-      line: a2.line,
+      ...resolver2.actorHome(a2.id) ?? { file: a2.file, line: a2.line },
       severity: "warning",
       code: "hours-mismatch",
       message: `${a2.name}'s ${s2.count} hour items add up to ${round(s2.hours)}h, not the ${a2.hours}h budget`
@@ -23433,6 +23510,7 @@ function estimateDays(e, mapping) {
 }
 function primaryOf(defs) {
   let best = defs[0];
+  if (defs.length === 1) return best;
   const weight = (i) => i.dependsOn.length + i.blocks.length + i.checklist.length + (i.estimate ? 1 : 0) + (i.kind === "story" ? 2 : 0);
   for (const d of defs) if (weight(d) > weight(best)) best = d;
   return best;
@@ -23568,8 +23646,7 @@ function buildGraph(model, resolver2, mapping, defaultDays = 1) {
         kind: "actor",
         status: actorStatus(ownedBy.get(a2.id) ?? []),
         ...days2 !== void 0 ? { days: days2 } : {},
-        file: a2.file,
-        line: a2.line,
+        ...resolver2.actorHome(a2.id) ?? { file: a2.file, line: a2.line },
         critical: false,
         inCycle: false,
         ready: false,
@@ -23912,21 +23989,31 @@ function issueKey(raw) {
 function makeResolver(model) {
   const defs = /* @__PURE__ */ new Map();
   const lower2 = /* @__PURE__ */ new Map();
-  const byTitle = /* @__PURE__ */ new Map();
   for (const it of model.items) {
     const list3 = defs.get(it.id);
     if (list3) list3.push(it);
     else {
       defs.set(it.id, [it]);
-      if (!lower2.has(it.id.toLowerCase())) lower2.set(it.id.toLowerCase(), it.id);
+      const low = it.id.toLowerCase();
+      if (!lower2.has(low)) lower2.set(low, it.id);
     }
-    const t = slug(it.title);
-    const seen = byTitle.get(t);
-    if (seen === void 0) byTitle.set(t, it.id);
-    else if (seen !== it.id) byTitle.set(t, null);
-    const tail = it.id.includes(":") ? it.id.slice(it.id.indexOf(":") + 1) : void 0;
-    if (tail && !byTitle.has(tail)) byTitle.set(tail, it.id);
   }
+  let byTitleCache;
+  const byTitle = () => {
+    if (byTitleCache) return byTitleCache;
+    const m = /* @__PURE__ */ new Map();
+    for (const it of model.items) {
+      const t = slug(it.title);
+      const seen = m.get(t);
+      if (seen === void 0) m.set(t, it.id);
+      else if (seen !== it.id) m.set(t, null);
+    }
+    for (const it of model.items) {
+      const tail = it.id.includes(":") ? it.id.slice(it.id.indexOf(":") + 1) : void 0;
+      if (tail && !m.has(tail)) m.set(tail, it.id);
+    }
+    return byTitleCache = m;
+  };
   const actors = /* @__PURE__ */ new Map();
   const actorKeys = /* @__PURE__ */ new Map();
   for (const a2 of model.actors) {
@@ -23959,7 +24046,7 @@ function makeResolver(model) {
     const a2 = actorId2(raw);
     if (a2) return { kind: "actor", id: a2 };
     const tail = raw.includes(":") ? raw.slice(raw.indexOf(":") + 1) : void 0;
-    const t = byTitle.get(tail ?? slug(raw));
+    const t = byTitle().get(tail ?? slug(raw));
     if (t) return { kind: "item", id: t };
     const byTool = tail ? actorKeys.get(tail) : void 0;
     if (byTool) return { kind: "actor", id: byTool };
@@ -23975,9 +24062,23 @@ function makeResolver(model) {
     if (!k2) actorKeyCache.set(t.id, k2 = `actor:${t.id}`);
     return k2;
   };
+  const homes = /* @__PURE__ */ new Map();
+  for (const f of model.files) {
+    for (const a2 of f.actors) {
+      const rank = (f.kind === "daily-status" ? 4 : 0) + (a2.hours === void 0 ? 2 : 0) + (a2.role === void 0 ? 1 : 0);
+      const seen = homes.get(a2.id);
+      if (!seen || rank < seen.rank) homes.set(a2.id, { file: a2.file, line: a2.line, rank });
+    }
+  }
   return {
     resolve,
     nodeKey,
+    actorHome: (id2) => {
+      const h2 = homes.get(id2);
+      if (h2) return { file: h2.file, line: h2.line };
+      const a2 = actors.get(id2);
+      return a2 ? { file: a2.file, line: a2.line } : void 0;
+    },
     item: (id2) => defs.get(id2)?.[0],
     actor: (id2) => actors.get(id2),
     definitions: (id2) => defs.get(id2) ?? [],
@@ -24088,7 +24189,7 @@ function analyze(model, options = {}) {
     ...ownershipConflicts(model.ownership),
     ...statusDisagreements(model, resolver2, build),
     ...doneBeforeDependencies(build),
-    ...hourBudgets(model)
+    ...hourBudgets(model, resolver2)
   ];
   const parserSaid = new Set(model.diagnostics.map((d) => `${d.code}\0${d.file}\0${d.line}`));
   const own4 = diagnostics.filter((d) => !parserSaid.has(`${d.code}\0${d.file}\0${d.line}`));
@@ -25888,6 +25989,8 @@ var GRAPH_VIEW_CSS = `
 .ps-toolbar label { display: inline-flex; gap: 4px; align-items: center; }
 .ps-legend { display: flex; flex-wrap: wrap; gap: 10px; margin-left: auto; color: var(--ps-muted); }
 .ps-legend-item { display: inline-flex; align-items: center; gap: 4px; }
+.ps-key { width: 18px; height: 0; border-top: 3px solid var(--ps-critical); display: inline-block; }
+.ps-key-cycle { border-top: 2px dashed var(--ps-cycle); }
 .ps-swatch { width: 10px; height: 10px; border-radius: 2px; display: inline-block; }
 .ps-body { flex: 1; display: flex; min-height: 0; }
 .ps-graph-pane { flex: 1; position: relative; min-width: 0; overflow: hidden; }
@@ -30046,15 +30149,16 @@ function viaDagre(nodes, edges) {
   const g = new import_dagre.default.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: "LR", ranksep: RANK_SEP, nodesep: NODE_SEP, edgesep: 8, marginx: MARGIN, marginy: MARGIN });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const n of nodes) g.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
-  edges.forEach((e, i) => g.setEdge(e.to, e.from, {}, String(i)));
+  const key = new Map(nodes.map((n, i) => [n.id, `n${i}`]));
+  for (const n of nodes) g.setNode(key.get(n.id), { width: NODE_WIDTH, height: NODE_HEIGHT });
+  edges.forEach((e, i) => g.setEdge(key.get(e.to), key.get(e.from), {}, String(i)));
   import_dagre.default.layout(g);
   const placed = nodes.map((n) => {
-    const p = g.node(n.id);
+    const p = g.node(key.get(n.id));
     return { node: n, x: p.x, y: p.y, width: NODE_WIDTH, height: NODE_HEIGHT, ...nodeLines(n, TITLE_CHARS) };
   });
   const routed = edges.map((e, i) => {
-    const points = g.edge({ v: e.to, w: e.from, name: String(i) })?.points ?? [];
+    const points = g.edge({ v: key.get(e.to), w: key.get(e.from), name: String(i) })?.points ?? [];
     return { edge: e, points: points.map((p) => ({ x: p.x, y: p.y })) };
   });
   const label = g.graph();
@@ -30560,7 +30664,7 @@ var RollupRenderer = class {
       for (const item of r.items) ul.appendChild(this.item(item, here));
       details.appendChild(ul);
     }
-    for (const child of r.children) details.appendChild(this.group(child, depth + 1, here));
+    for (const child of r.children) if (child.total > 0) details.appendChild(this.group(child, depth + 1, here));
     return details;
   }
   item(item, groupFile) {
@@ -30698,9 +30802,23 @@ function mountPlansight(container, options) {
         sw.dataset.status = status;
         item.append(sw, doc.createTextNode(`${STATUS_LABEL2[status]} ${count}`));
         return item;
-      })
+      }),
+      ...lineKeys(vg)
     );
     renderCycles(vg.cycles);
+  }
+  function lineKeys(vg) {
+    const keys = [];
+    if (vg.edges.some((e) => e.critical)) keys.push(["ps-key-critical", "Critical path"]);
+    if (vg.edges.some((e) => e.inCycle)) keys.push(["ps-key-cycle", "Cycle"]);
+    return keys.map(([cls, text5]) => {
+      const item = doc.createElement("span");
+      item.className = "ps-legend-item";
+      const line2 = doc.createElement("span");
+      line2.className = `ps-key ${cls}`;
+      item.append(line2, doc.createTextNode(text5));
+      return item;
+    });
   }
   function renderCycles(cycles) {
     cyclesBox.replaceChildren();
