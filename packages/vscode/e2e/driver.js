@@ -57,9 +57,9 @@ const rowByText = (text) => page.locator('.quick-input-list .monaco-list-row', {
 async function quickInput(text) {
   for (let i = 0; i < 5; i++) {
     await page.keyboard.press('F1');
+    // The extension can move focus (showTextDocument) just after the palette opens and close it: retry.
     if (await input().waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) {
-      await input().fill(text);
-      return;
+      if (await input().fill(text, { timeout: 3000 }).then(() => true, () => false)) return;
     }
     await page.keyboard.press('Escape');
     await page.locator('.part.editor').first().click({ position: { x: 5, y: 5 }, trial: true }).catch(() => {});
@@ -441,6 +441,29 @@ async function run() {
     return `${sprint.file}: "${(await lens.innerText()).trim()}"`;
   });
 
+  await check('a stale edit is refused with a message and nothing is written', async () => {
+    const rel = expected.mojibake;
+    if (!rel) throw new Error('no mojibake file in the vault');
+    const before = disk(rel);
+    await openFile(rel);
+    await palette('Plansight: Repair Mojibake');
+    await notification(/repair mojibake on \d+ line/);
+    // Another worker's change lands on disk while the preview is open: every offset below line 1 moves.
+    const changed = `<!-- pulled from git -->\n${before}`;
+    fs.writeFileSync(path.join(WS, rel), changed);
+    const editorHas = page.locator('.monaco-editor .view-line', { hasText: 'pulled from git' }).first();
+    await editorHas.waitFor({ timeout: 15000 }).catch(() => { throw new Error('VS Code did not reload the file changed on disk'); });
+    await page.locator('.notifications-toasts .monaco-button', { hasText: 'Apply Repair' }).first().click();
+    const msg = await notification(/changed since it was read/);
+    await sleep(500);
+    const now = disk(rel);
+    fs.writeFileSync(path.join(WS, rel), before);
+    await until('VS Code to reload the restored file', async () => (await editorHas.count()) === 0, 15000);
+    await clearNotifications();
+    if (now !== changed) throw new Error('the file was written despite the stale edit');
+    return msg.slice(0, 110);
+  });
+
   await check('Repair Mojibake shows a diff first, then repairs; undo restores', async () => {
     const rel = expected.mojibake;
     if (!rel) throw new Error('no mojibake file in the vault');
@@ -453,6 +476,9 @@ async function run() {
     if (disk(rel) !== before) throw new Error('the file changed before the repair was confirmed');
     await page.locator('.notifications-toasts .monaco-button', { hasText: 'Apply Repair' }).first().click();
     const after = await until('the repaired file on disk', () => disk(rel) !== before && disk(rel), 15000);
+    const base = path.basename(rel);
+    await page.locator('.tabs-container .tab.active .label-name', { hasText: new RegExp(`^${escapeRe(base)}$`) }).waitFor({ timeout: 10000 });
+    await sleep(500);
     if (/â[œ”]|ðŸ/.test(after)) throw new Error('mojibake left after repair');
     const n = changedLines(before, after).length;
     await undoTo(rel, before);

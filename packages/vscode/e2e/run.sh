@@ -2,24 +2,27 @@
 # Plansight VS Code e2e: build + package the extension, install it into code-server 4.100.3 (real VS Code 1.100.3),
 # open a scratch copy of vault-template/, drive the workbench with playwright-core on Debian Chromium.
 # Pitfalls handled (recipe numbering): 1-5 in install.sh; 6 XDG + --config; 7-9 in driver.js; 10 setsid + kill group.
+# ONLY=<regex> runs the matching checks only; E2E_CACHE moves the toolchain cache (default <repo>/.e2e).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
 CACHE="${E2E_CACHE:-$ROOT/.e2e}"
-W="$CACHE/run"
+W="$CACHE/run-$$"   # one scratch folder per run: several engineers run the suite at once
 OUT="$ROOT/packages/vscode/test-output"
 PORT="${PLANSIGHT_E2E_PORT:-$((20000 + RANDOM % 20000))}"
 started=$(date +%s)
 
-"$HERE/install.sh"
+mkdir -p "$CACHE"
+flock "$CACHE/.install.lock" "$HERE/install.sh"
 
 # Build every bundle and package the .vsix with the pinned vsce.
 ( cd "$ROOT" && node esbuild.config.mjs )
 ( cd "$ROOT/packages/vscode" && "$CACHE/node_modules/.bin/vsce" package --no-dependencies --allow-missing-repository \
-    -o "$CACHE/plansight-vscode.vsix" >/dev/null )
+    -o "$W.vsix" >/dev/null )
 
 # A fresh scratch workspace: vault-template plus a file the master plan's ownership matrix names.
 rm -rf "$W" && mkdir -p "$W"/{tmp,ud/User,ext,ws} "$OUT"
+trap 'rm -rf "$W" "$W.vsix"' EXIT
 cp -r "$ROOT/vault-template/." "$W/ws/"
 rm -rf "$W/ws/.obsidian/plugins"
 export TMPDIR="$W/tmp" XDG_CONFIG_HOME="$W/xdg/config" XDG_DATA_HOME="$W/xdg/data" XDG_CACHE_HOME="$W/xdg/cache"
@@ -55,12 +58,13 @@ cat > "$W/ud/User/settings.json" <<JSON
 JSON
 printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$PORT" > "$W/cs-config.yaml"
 CS=("$CACHE/node_modules/.bin/code-server" --config "$W/cs-config.yaml" --user-data-dir "$W/ud" --extensions-dir "$W/ext")
-"${CS[@]}" --install-extension "$CACHE/plansight-vscode.vsix" --force > "$W/install-extension.log" 2>&1
+"${CS[@]}" --install-extension "$W.vsix" --force > "$W/install-extension.log" 2>&1
 
 setsid "${CS[@]}" --bind-addr "127.0.0.1:$PORT" --auth none --disable-telemetry --disable-update-check \
   --disable-workspace-trust --disable-getting-started-override "$W/ws" > "$W/code-server.log" 2>&1 < /dev/null &
 CS_PID=$!
-trap 'kill -TERM -- -$CS_PID 2>/dev/null || true; sleep 0.5; kill -KILL -- -$CS_PID 2>/dev/null || true' EXIT
+stop() { kill -TERM -- -"$CS_PID" 2>/dev/null || true; sleep 0.5; kill -KILL -- -"$CS_PID" 2>/dev/null || true; }
+trap 'stop; cp "$W/code-server.log" "$OUT/code-server.log" 2>/dev/null; rm -rf "$W" "$W.vsix"' EXIT
 for _ in $(seq 150); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 
 set +e
@@ -69,5 +73,5 @@ NODE_PATH="$CACHE/node_modules" URL="http://127.0.0.1:$PORT/?folder=$W/ws" WS="$
   node "$HERE/driver.js"
 rc=$?
 set -e
-echo "e2e: total $(( $(date +%s) - started )) s (logs: $W/code-server.log, screenshots: $OUT)"
+echo "e2e: total $(( $(date +%s) - started )) s (screenshots and code-server.log: $OUT)"
 exit $rc
