@@ -11,7 +11,9 @@ export function duplicateIds(model: PlanModel, resolver: Resolver): Diagnostic[]
   for (const it of model.items) {
     if (!it.explicitId || done.has(it.id)) continue;
     done.add(it.id);
-    const defs = resolver.definitions(it.id).filter((d) => d.explicitId);
+    const all = resolver.definitions(it.id);
+    if (all.length < 2) continue;
+    const defs = all.filter((d) => d.explicitId);
     if (defs.length < 2) continue;
     const first = defs[0]!;
     for (const d of defs.slice(1)) {
@@ -114,6 +116,7 @@ export function hourBudgets(model: PlanModel, resolver: Resolver): Diagnostic[] 
   for (const i of model.items) if (!byId.has(i.id)) byId.set(i.id, i);
   const hasHourAncestor = (i: WorkItem): boolean => {
     let p = i.parent;
+    if (!p) return false;
     const seen = new Set<string>();
     while (p && !seen.has(p)) {
       seen.add(p);

@@ -34,6 +34,7 @@ export interface GraphBuild {
 /** The item that stands for an id defined more than once: the richest definition, status from any that knows. */
 function primaryOf(defs: WorkItem[]): WorkItem {
   let best = defs[0]!;
+  if (defs.length === 1) return best;
   const weight = (i: WorkItem) => i.dependsOn.length + i.blocks.length + i.checklist.length + (i.estimate ? 1 : 0) + (i.kind === 'story' ? 2 : 0);
   for (const d of defs) if (weight(d) > weight(best)) best = d;
   return best;

@@ -26,21 +26,32 @@ function issueKey(raw: string): string | undefined {
 export function makeResolver(model: PlanModel): Resolver {
   const defs = new Map<string, WorkItem[]>();
   const lower = new Map<string, string>();
-  const byTitle = new Map<string, string | null>();
   for (const it of model.items) {
     const list = defs.get(it.id);
     if (list) list.push(it);
     else {
       defs.set(it.id, [it]);
-      if (!lower.has(it.id.toLowerCase())) lower.set(it.id.toLowerCase(), it.id);
+      const low = it.id.toLowerCase();
+      if (!lower.has(low)) lower.set(low, it.id);
     }
-    const t = slug(it.title);
-    const seen = byTitle.get(t);
-    if (seen === undefined) byTitle.set(t, it.id);
-    else if (seen !== it.id) byTitle.set(t, null);
-    const tail = it.id.includes(':') ? it.id.slice(it.id.indexOf(':') + 1) : undefined;
-    if (tail && !byTitle.has(tail)) byTitle.set(tail, it.id);
   }
+  // Titles are a last resort, so their slugs are only computed when some reference needs them.
+  let byTitleCache: Map<string, string | null> | undefined;
+  const byTitle = (): Map<string, string | null> => {
+    if (byTitleCache) return byTitleCache;
+    const m = new Map<string, string | null>();
+    for (const it of model.items) {
+      const t = slug(it.title);
+      const seen = m.get(t);
+      if (seen === undefined) m.set(t, it.id);
+      else if (seen !== it.id) m.set(t, null);
+    }
+    for (const it of model.items) {
+      const tail = it.id.includes(':') ? it.id.slice(it.id.indexOf(':') + 1) : undefined;
+      if (tail && !m.has(tail)) m.set(tail, it.id);
+    }
+    return (byTitleCache = m);
+  };
   const actors = new Map<string, Actor>();
   const actorKeys = new Map<string, string>();
   for (const a of model.actors) {
@@ -77,7 +88,7 @@ export function makeResolver(model: PlanModel): Resolver {
     const a = actorId(raw);
     if (a) return { kind: 'actor', id: a };
     const tail = raw.includes(':') ? raw.slice(raw.indexOf(':') + 1) : undefined;
-    const t = byTitle.get(tail ?? slug(raw));
+    const t = byTitle().get(tail ?? slug(raw));
     if (t) return { kind: 'item', id: t };
     const byTool = tail ? actorKeys.get(tail) : undefined;
     if (byTool) return { kind: 'actor', id: byTool };
