@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cli, tempVault } from './cliHarness.js';
+import { analyze, buildModel, parsePlan } from '@plansight/core';
+import { analysisReportText } from '../src/commands/reportAnalysis.js';
 import { describeShared, SHARED } from '../../core/test/shared.js';
 
 const PLAN = `# Plan
@@ -49,6 +51,20 @@ describe('plansight next', () => {
   it('should exit 2 for an unknown actor', async () => {
     const dir = tempVault({ 'plan.md': PLAN });
     expect((await cli(['next', '.', '--actor', 'Nobody'], dir)).code).toBe(2);
+  });
+});
+
+describe('plansight report, analysis section', () => {
+  it('should add actor rollups, the critical path, ready items and blocked chains', async () => {
+    const model = buildModel([parsePlan('plan.md', PLAN)]);
+    const text = analysisReportText(model, analyze(model));
+    expect(text).toMatch(/^Actors:\n {2}Worker 1: 0\/2 \(0%\)\n {2}Worker 2: 0\/1 \(0%\)$/m);
+    expect(text).toMatch(/^Critical path \(5\.5 days\): T1-001: Server[^\n→]* → T1-002: Client[^\n→]*$/m);
+    expect(text).toMatch(/^Ready \(2\):\n {2}\* T1-001: Server.*\n {4}T1-003: Docs.*$/m);
+    expect(text).toMatch(/^Blocked \(1\):\n {2}T1-002: Client.* ← T1-001: Server.*$/m);
+    const dir = tempVault({ 'plan.md': PLAN });
+    const r = await cli(['report', '.'], dir);
+    expect(r.stdout).toContain('Blocked (1):');
   });
 });
 
