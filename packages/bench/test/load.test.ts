@@ -56,7 +56,8 @@ describe('CLI vault loading (cache, workers, fast pass)', () => {
       utimesSync(join(root, plan.path), new Date(), new Date(Date.now() + 5000));
       const after = loadVault([root], root, { cache: true, workers: 0, progress: false });
       expect(after.stats).toMatchObject({ cached: 39, accurateParsed: 1 });
-      expect(after.model.files.find((f) => f.path === plan.path)).toEqual(parsePlan(plan.path, changed));
+      const texts = files.map((f) => (f === plan ? { ...f, text: changed } : f));
+      expect(after.model).toEqual(buildModel(texts.map((f) => parsePlan(f.path, f.text)).sort((a, b) => (a.path < b.path ? -1 : 1))));
       writeFileSync(join(root, plan.path), plan.text);
     } finally {
       if (prev === undefined) delete process.env.PLANSIGHT_CACHE;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
@@ -79,6 +80,10 @@ export interface LoadStats {
   workers: number;
 }
 
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
 /** Below this much text to parse, starting workers costs more than it saves. */
 const WORKER_MIN_BYTES = 512 * 1024;
 
@@ -126,7 +131,7 @@ function prepare(inputs: readonly string[], cwd: string, options: LoadOptions): 
   const useCache = (options.cache ?? build !== null) && options.accurate !== false;
   const dir = useCache ? cacheDir(cwd) : null;
   const cachePath = dir ? cacheFile(dir, base) : null;
-  const index = new VaultIndex(build ? { version: build } : {});
+  const index = new VaultIndex({ ...(build ? { version: build } : {}), hash: sha1 });
   if (cachePath) index.restore(readSnapshot(cachePath));
   const texts = new Map<string, string>();
   const abs = new Map<string, string>();
@@ -176,7 +181,7 @@ function finish(ctx: LoadContext, jobs: ParseJob[], results: ParseResult[], work
     ctx.progress.update(++done, ctx.total);
   }
   ctx.progress.done();
-  if (ctx.cachePath && (jobs.length > 0 || ctx.cached !== ctx.total)) writeSnapshot(ctx.cachePath, index.snapshot());
+  if (ctx.cachePath && (jobs.length > 0 || ctx.cached !== ctx.total)) writeSnapshot(ctx.cachePath, index.snapshot((p) => ctx.texts.get(p)));
   const model = index.model();
   return {
     files: model.files,

@@ -5,6 +5,7 @@ import { buildModel } from '../model/buildModel.js';
 import { fastBlocks } from '../fast/blocks.js';
 import { BoundedSectionCache } from './sectionCache.js';
 import { hashText } from './hash.js';
+import { parseOutline, planSignal } from './planSignal.js';
 
 /**
  * The incremental vault index the hosts keep: files in, one model out. Pure: the host reads files, watches
@@ -15,7 +16,8 @@ import { hashText } from './hash.js';
  * - `refine` re-parses pending files with remark (accurate), through a section cache shared by all files;
  *   hosts call it after a pause, or parse in a worker and hand results back with `accept`.
  * - Files whose provisional parse found no plan element at all are final at once: the fast pass and remark
- *   agree on their blocks (the differential test), so remark would find nothing either.
+ *   agree on their blocks (the differential test), so remark would find nothing either. Files without any plan
+ *   signal (`planSignal`) are read for their outline only.
  * - `snapshot`/`restore` give a serialisable cache keyed by path + size + mtime + content hash.
  */
 export interface FileStat {
@@ -27,7 +29,10 @@ export type Accuracy = 'provisional' | 'accurate';
 
 export interface IndexEntry {
   path: string;
-  hash: string;
+  /** Content hash (absent only for entries restored from a snapshot without one). */
+  hash?: string;
+  /** Text length in UTF-16 units. */
+  length: number;
   stat?: FileStat;
   accuracy: Accuracy;
   file: PlanFile;
@@ -55,6 +60,8 @@ export interface VaultIndexOptions {
   needsAccurate?: (provisional: PlanFile) => boolean;
   /** Snapshot format version; hosts pass their build id so that a new parser invalidates old caches. */
   version?: string;
+  /** Content hash; hosts with a native hash (node:crypto) pass it. Default: `hashText`. */
+  hash?: (text: string) => string;
 }
 
 export const SNAPSHOT_VERSION = 'plansight-index-1';
@@ -87,9 +94,11 @@ export class VaultIndex {
   private memo: PlanModel | null = null;
   private readonly options: VaultIndexOptions;
   private readonly needsAccurate: (f: PlanFile) => boolean;
+  private readonly hash: (text: string) => string;
 
   constructor(options: VaultIndexOptions = {}) {
     this.options = options;
+    this.hash = options.hash ?? hashText;
     this.sections = new BoundedSectionCache(options.maxSections);
     this.needsAccurate = options.needsAccurate ?? hasPlanContent;
   }
@@ -108,13 +117,13 @@ export class VaultIndex {
   setCached(path: string, stat: FileStat): boolean {
     const c = this.cached.get(path);
     if (!c || c.size !== stat.size || c.mtime !== stat.mtime) return false;
-    this.put({ path, hash: c.hash, stat, accuracy: 'accurate', file: c.file });
+    this.put({ path, hash: c.hash, length: -1, stat, accuracy: 'accurate', file: c.file });
     return true;
   }
 
   /** Add or replace a file. Parses provisionally at once unless the snapshot or the current entry already has it. */
   set(path: string, text: string, stat?: FileStat): IndexEntry {
-    const hash = hashText(text);
+    const hash = this.hash(text);
     const current = this.entries.get(path);
     if (current && current.hash === hash) {
       if (stat) current.stat = stat;
@@ -123,13 +132,14 @@ export class VaultIndex {
     }
     const c = this.cached.get(path);
     if (c && c.hash === hash && (!stat || c.size === stat.size)) {
-      return this.put({ path, hash, stat: stat ?? { size: c.size, mtime: c.mtime }, accuracy: 'accurate', file: c.file });
+      return this.put({ path, hash, length: text.length, stat: stat ?? { size: c.size, mtime: c.mtime }, accuracy: 'accurate', file: c.file });
     }
-    const file = parseProvisional(path, text, this.options.parse);
-    const accurate = !this.needsAccurate(file);
+    const outline = !planSignal(text);
+    const file = outline ? parseOutline(path, text, this.options.parse) : parseProvisional(path, text, this.options.parse);
+    const accurate = outline || !this.needsAccurate(file);
     if (!accurate) this.texts.set(path, text);
     else this.texts.delete(path);
-    const entry: IndexEntry = { path, hash, accuracy: accurate ? 'accurate' : 'provisional', file };
+    const entry: IndexEntry = { path, hash, length: text.length, accuracy: accurate ? 'accurate' : 'provisional', file };
     if (stat) entry.stat = stat;
     return this.put(entry);
   }
@@ -138,7 +148,7 @@ export class VaultIndex {
   setAccurate(path: string, text: string, stat?: FileStat): IndexEntry {
     const file = parsePlan(path, text, this.options.parse, { cache: this.sections });
     this.texts.delete(path);
-    const entry: IndexEntry = { path, hash: hashText(text), accuracy: 'accurate', file };
+    const entry: IndexEntry = { path, hash: this.hash(text), length: text.length, accuracy: 'accurate', file };
     if (stat) entry.stat = stat;
     return this.put(entry);
   }
@@ -172,7 +182,7 @@ export class VaultIndex {
     if (t !== undefined) return this.set(to, t, e?.stat);
     if (!e) return undefined;
     const file = renamePaths(e.file, from, to);
-    return this.put({ path: to, hash: e.hash, accuracy: 'provisional', file, ...(e.stat ? { stat: e.stat } : {}) });
+    return this.put({ ...e, path: to, accuracy: 'provisional', file });
   }
 
   get(path: string): IndexEntry | undefined {
@@ -192,7 +202,7 @@ export class VaultIndex {
     const out: { path: string; hash: string; text: string }[] = [];
     for (const [path, text] of this.texts) {
       const e = this.entries.get(path);
-      if (e && e.accuracy === 'provisional') out.push({ path, hash: e.hash, text });
+      if (e && e.accuracy === 'provisional') out.push({ path, hash: (e.hash ??= this.hash(text)), text });
     }
     return out;
   }
@@ -222,17 +232,27 @@ export class VaultIndex {
   /** The vault model over the current files, rebuilt only after a change. Files in path order. */
   model(): PlanModel {
     if (!this.memo) {
-      const files = [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((e) => e.file);
+      // buildModel links dependencies across files by writing into items; it gets copies so that the
+      // index's own results stay as parsed and a later rebuild does not inherit stale links.
+      const files = [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((e) => linkable(e.file));
       this.memo = buildModel(files);
     }
     return this.memo;
   }
 
-  /** Accurate entries with a stat, for the persistent cache. */
-  snapshot(): IndexSnapshot {
+  /**
+   * Accurate entries with a stat, for the persistent cache. Entries whose hash was never needed get it from
+   * `textOf` (the host still has the texts); without it they are left out.
+   */
+  snapshot(textOf?: (path: string) => string | undefined): IndexSnapshot {
     const entries: SnapshotEntry[] = [];
     for (const e of this.entries.values()) {
       if (e.accuracy !== 'accurate' || !e.stat) continue;
+      if (e.hash === undefined) {
+        const t = textOf?.(e.path);
+        if (t === undefined) continue;
+        e.hash = this.hash(t);
+      }
       entries.push({ path: e.path, size: e.stat.size, mtime: e.stat.mtime, hash: e.hash, file: e.file });
     }
     return { version: this.options.version ?? SNAPSHOT_VERSION, entries };
@@ -243,6 +263,10 @@ export class VaultIndex {
     this.memo = null;
     return e;
   }
+}
+
+function linkable(f: PlanFile): PlanFile {
+  return { ...f, items: f.items.map((i) => ({ ...i, dependsOn: [...i.dependsOn], blocks: [...i.blocks] })) };
 }
 
 function renamePaths(file: PlanFile, from: string, to: string): PlanFile {

@@ -102,6 +102,21 @@ describe('VaultIndex', () => {
   });
 });
 
+describe('VaultIndex and cross-file links', () => {
+  it('rebuilds links from scratch: a deleted file leaves no dependency behind', () => {
+    const a = ['# A', '', '#### Story T1-001: server (M)', '**Owner**: Worker 1', ''].join('\n');
+    const b = ['# B', '', '#### Story T1-002: client (M)', '**Dependencies**: T1-001', ''].join('\n');
+    const ix = new VaultIndex();
+    ix.setAccurate('a.md', a);
+    ix.setAccurate('b.md', b);
+    const linked = ix.model().items.find((i) => i.id === 'T1-001')!;
+    expect(linked.blocks).toContain('T1-002');
+    ix.delete('b.md');
+    expect(ix.model().items.find((i) => i.id === 'T1-001')!.blocks).toEqual([]);
+    expect(ix.get('a.md')!.file).toEqual(parsePlan('a.md', a));
+  });
+});
+
 describeShared('provisional parse equals the accurate parse on every seed and corpus file', () => {
   const files = [...seedNames().map((n) => ['seeds/' + n, seed(n)] as const), ...corpusNames().map((n) => ['corpus/' + n, corpus(n)] as const)];
   for (const [name, text] of files) {
