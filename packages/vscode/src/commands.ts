@@ -1,6 +1,6 @@
 /** The palette commands. Each one reads the model, asks core for edits, and writes through writeBack. */
 import * as vscode from 'vscode';
-import { applyEdits as applyCoreEdits, ownersOf, STATUSES, type PlanFile, type Status, type WorkItem } from '@plansight/core';
+import { applyEdits as applyCoreEdits, editsFor, ownersOf, STATUSES, type PlanFile, type Status, type WorkItem } from '@plansight/core';
 import { renderHtmlPage } from '@plansight/graph-view';
 import { STATUS_LOOK, lineOf } from './convert.js';
 import { toMermaid } from './mermaid.js';
@@ -11,7 +11,6 @@ import type { GraphPanel } from './graphPanel.js';
 import type { PlanDiagnostics } from './diagnostics.js';
 import type { ViewHandlers } from './viewHandlers.js';
 import type { WorkspaceIndex } from './workspaceIndex.js';
-import { editsFor } from '@plansight/core';
 
 export interface CommandDeps {
   context: vscode.ExtensionContext;

@@ -34,7 +34,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.fromDocument(d)),
       vscode.workspace.onDidCloseTextDocument((d) => {
         // A dirty buffer closed without saving: the disk is the truth again.
-        if (this.pathOf(d.uri) && this.uris.has(this.pathOf(d.uri)!)) void this.fromDisk(d.uri);
+        const path = this.pathOf(d.uri);
+        if (path && this.uris.has(path)) void this.fromDisk(d.uri);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('plansight')) void this.rescan();
