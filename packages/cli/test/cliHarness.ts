@@ -1,7 +1,7 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { vi } from 'vitest';
+import { afterAll, vi } from 'vitest';
 import { run } from '../src/main.js';
 
 export interface RunResult {
@@ -30,9 +30,15 @@ export async function cli(args: string[], cwd: string): Promise<RunResult> {
   }
 }
 
-/** A temporary folder holding the given files. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary folder holding the given files, removed after the test file. */
 export function tempVault(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'plansight-cli-'));
+  made.push(dir);
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);
