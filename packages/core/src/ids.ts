@@ -31,7 +31,7 @@ export function issueId(raw: string): string | null {
 }
 
 /** Story ids: `T1-001`, `M1-T001`, `FT-001`, `T3-011b`, `WS-A`-style ids are not stories. */
-export const STORY_ID = /\b([A-Z]{1,4}\d{0,2}-[A-Z]?\d{2,4}[a-z]?)\b/;
+export const STORY_ID = /\b([A-Z]{1,8}\d{0,2}-[A-Z]?\d{2,4}[a-z]?)\b/;
 export const STORY_ID_G = new RegExp(STORY_ID.source, 'g');
 
 export function itemSlugId(stem: string, title: string): string {

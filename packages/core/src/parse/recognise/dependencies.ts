@@ -161,7 +161,8 @@ function tableDependencies(ctx: ParseContext, e: Entry, edge: (f: string, t: str
   const header = e.block.header.map((h) => plain(h).toLowerCase());
   const depCol = header.findIndex((h) => /^(dependencies|depends on|dependency|deps|blocked by|after|upstream)$/.test(h));
   if (depCol < 0) return;
-  const idCol = header.findIndex((h) => /^(story id|id|task id|issue|#|story|agent id|task|agent|worker|stream|package)$/.test(h));
+  const item = header.findIndex((h) => /^(story id|id|task id|issue|#|story|task|stream|package|work package)$/.test(h));
+  const idCol = item >= 0 ? item : header.findIndex((h) => /^(agent id|agent|worker|team)$/.test(h));
   if (idCol < 0) return;
   for (const row of e.block.rows) {
     const cell = row.cells[depCol] ?? '';

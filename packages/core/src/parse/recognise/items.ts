@@ -409,12 +409,16 @@ function tableItems(
   setOwner: (i: WorkItem, n: string) => void,
 ): void {
   const header = t.header.map((h) => plain(h).toLowerCase().trim());
-  const idCol = header.findIndex((h) => ID_COLUMN.test(h));
+  let idCol = header.findIndex((h) => ID_COLUMN.test(h));
+  if (idCol < 0 && t.rows.length) {
+    // A column whose every cell is an id (`| A2 | INFRA-001 | 2hr |`).
+    idCol = header.findIndex((_, c) => t.rows.every((r) => new RegExp(`^${STORY_ID.source}$`).test(plain(r.cells[c] ?? ''))));
+  }
   if (idCol < 0) return;
   const col = (re: RegExp) => header.findIndex((h) => re.test(h));
-  const titleCol = col(/^(title|task|story title|description|name|summary)$/);
+  const titleCol = header.findIndex((h, c) => c !== idCol && /^(title|task|story title|description|name|summary)$/.test(h));
   const statusCol = col(/^(status|state)$/);
-  const ownerCol = col(/^(owner|assignee|assigned to|agent|worker)$/);
+  const ownerCol = col(/^(owner|assignee|assigned to|agent|agent id|worker)$/);
   const sizeCol = col(/^(size|estimate|effort|duration|points)$/);
   for (const row of t.rows) {
     const rawId = plain(row.cells[idCol] ?? '');
