@@ -115,8 +115,6 @@ function delimiterCells(s: string): number {
 
 class SectionScanner {
   private readonly out: Block[];
-  /** Index in `out` of this section's first block. */
-  private readonly first: number;
   private items: OpenItem[] = [];
   private para: Para | null = null;
   private table: { block: TableBlock; depth: number } | null = null;
@@ -138,7 +136,6 @@ class SectionScanner {
     out: Block[],
   ) {
     this.out = out;
-    this.first = out.length;
   }
 
   run(): void {
@@ -586,7 +583,6 @@ class SectionScanner {
       if (rest.trim() !== '' && (!/^\d/.test(bullet[1]!) || parseInt(bullet[1]!, 10) === 1)) return true;
     }
     if (s[0] === '<' && this.htmlStart(s, forPara)) return true;
-    if (forPara && SETEXT.test(s) && s[0] === '=') return false;
     return false;
   }
 }
