@@ -33,6 +33,8 @@ export class GraphRenderer {
   private hovered: PositionedNode | undefined;
   private pane = { width: 0, height: 0 };
   private labelled = false;
+  /** The person zoomed or panned since the last fit: model updates and resizes then keep their view. */
+  private userMoved = false;
 
   constructor(container: HTMLElement, private readonly events: GraphEvents) {
     const doc = container.ownerDocument;
@@ -61,8 +63,9 @@ export class GraphRenderer {
         [0, 0],
         [this.pane.width || 1, this.pane.height || 1],
       ])
-      .on('zoom', (event: { transform: { k: number; toString(): string } }) => {
+      .on('zoom', (event: { transform: { k: number; toString(): string }; sourceEvent: unknown }) => {
         this.viewport.setAttribute('transform', event.transform.toString());
+        if (event.sourceEvent) this.userMoved = true;
         // Below this scale labels are unreadable noise and cost thousands of text layouts: draw boxes only.
         this.svg.classList.toggle('ps-far', event.transform.k < FAR_SCALE);
         if (event.transform.k >= FAR_SCALE) this.ensureLabels();
@@ -103,8 +106,11 @@ export class GraphRenderer {
     });
   }
 
-  /** Replace the drawing. Returns the layout used, for tests and the bench. */
-  render(graph: VisibleGraph, actors: Record<string, string>, options: { fit?: boolean } = {}): GraphLayout {
+  /**
+   * Replace the drawing. `fit`: true always fits, false never, 'auto' (the default) fits unless the person has
+   * zoomed or panned since the last fit. Returns the layout used, for tests and the bench.
+   */
+  render(graph: VisibleGraph, actors: Record<string, string>, options: { fit?: boolean | 'auto' } = {}): GraphLayout {
     this.graph = graph;
     this.actors = actors;
     // Measure the pane before adding thousands of elements, so that fitting does not force a layout of all of them.
@@ -118,7 +124,8 @@ export class GraphRenderer {
     this.draw();
     this.emptyNote.textContent = graph.nodes.length ? '' : 'No dependency graph: nothing in these plans has an id or a dependency yet, or the filters hide everything.';
     this.highlight(this.selected && this.nodeEls.has(this.selected) ? this.selected : null);
-    if (options.fit !== false) this.fit(this.pane);
+    const fit = options.fit ?? 'auto';
+    if (fit === true || (fit === 'auto' && !this.userMoved)) this.fit(this.pane);
     this.ensureLabels();
     return this.layout;
   }
@@ -133,6 +140,12 @@ export class GraphRenderer {
     const k = Math.min(1, (cw - 16) / w, (ch - 16) / h);
     const t = zoomIdentity.translate((cw - w * k) / 2, (ch - h * k) / 2).scale(k);
     select(this.svg).call(this.zoomer.transform, t);
+    this.userMoved = false;
+  }
+
+  /** Fit again after a resize, unless the person has moved the view. */
+  refit(): void {
+    if (!this.userMoved) this.fit();
   }
 
   /** Highlight a node with its upstream and downstream chain; null clears. */
@@ -178,6 +191,7 @@ export class GraphRenderer {
     if (!cw || !ch) return;
     const k = Math.max(0.6, Math.min(1, currentScale(this.viewport)));
     select(this.svg).call(this.zoomer.transform, zoomIdentity.translate(cw / 2 - p.x * k, ch / 2 - p.y * k).scale(k));
+    this.userMoved = true;
   }
 
   private draw(): void {

@@ -137,13 +137,14 @@ export function mountPlansight(container: HTMLElement, options: MountOptions): P
   function setFilter(next: ViewFilter): void {
     filter = next;
     clearFocus.hidden = next.focus === undefined;
-    renderGraph();
+    renderGraph(true);
   }
 
-  function renderGraph(): void {
+  /** `fit`: a new filter shows a different graph, so fit it; a model update keeps the person's view. */
+  function renderGraph(fit: boolean | 'auto'): void {
     if (!graph) return;
     const vg = visibleGraph(payload.graph, filter);
-    lastLayout = graph.render(vg, payload.actors);
+    lastLayout = graph.render(vg, payload.actors, { fit });
     legend.replaceChildren(
       ...statusCounts(vg.nodes).map(({ status, count }) => {
         const item = doc.createElement('span');
@@ -202,7 +203,7 @@ export function mountPlansight(container: HTMLElement, options: MountOptions): P
     fillSelect(groupSelect, choices.groups.map((g) => [g, g]), filter.group);
     if (filter.actor && !choices.actors.includes(filter.actor)) filter = { ...filter, actor: undefined };
     if (filter.group && !choices.groups.includes(filter.group)) filter = { ...filter, group: undefined };
-    renderGraph();
+    renderGraph('auto');
     if (selectedId && !next.graph.nodes.some((n) => n.id === selectedId)) selectedId = null;
     showDetails();
     rollup?.render(next.rollups);
@@ -219,7 +220,7 @@ export function mountPlansight(container: HTMLElement, options: MountOptions): P
   };
   if (options.listenToWindow) win?.addEventListener('message', onWindowMessage);
   // Re-fit when the pane gets its real size (views often mount while hidden).
-  const resize = win && 'ResizeObserver' in win ? new win.ResizeObserver(() => graph?.fit()) : null;
+  const resize = win && 'ResizeObserver' in win ? new win.ResizeObserver(() => graph?.refit()) : null;
   if (graph) resize?.observe(graph.root);
 
   setModel(payload);

@@ -32,7 +32,7 @@ async function mounted(browser: Browser, bundleJs: string, payload: ViewModelPay
   await page.evaluate(
     ([p, t]) => {
       window.posted = [];
-      window.Plansight!.mountPlansight(document.getElementById('app')!, { post: (m) => window.posted.push(m), initial: p as ViewModelPayload, theme: t as 'light' | 'dark' });
+      window.Plansight!.mountPlansight(document.getElementById('app')!, { post: (m) => window.posted.push(m), initial: p as ViewModelPayload, theme: t as 'light' | 'dark', listenToWindow: true });
     },
     [payload, theme] as const,
   );
@@ -56,13 +56,9 @@ describeBrowser('graph view in headless Chromium', () => {
     const page = await mounted(browser, bundleJs, small);
     expect(await page.locator('.ps-node').count()).toBe(small.graph.nodes.length);
     expect(await page.locator('.ps-edge').count()).toBe(small.graph.edges.length);
-    for (const theme of ['light', 'dark'] as const) {
-      if (theme === 'dark') await page.evaluate(() => window.postMessage({ type: 'theme', theme: 'dark' }, '*'));
-      const colours = await page.$$eval('.ps-node', (els) => els.map((el) => [el.getAttribute('data-status'), getComputedStyle(el.querySelector('.ps-node-stripe')!).fill]));
-      // window messages are only heard with listenToWindow; the theme is set through the view API instead.
-      if (theme === 'dark') break;
-      for (const [status, fill] of colours) expect(fill, status!).toBe(rgb(STATUS_COLORS[theme][status as Status]));
-    }
+    const colours = await page.$$eval('.ps-node', (els) => els.map((el) => [el.getAttribute('data-status'), getComputedStyle(el.querySelector('.ps-node-stripe')!).fill]));
+    expect(new Set(colours.map(([status]) => status)).size).toBe(8);
+    for (const [status, fill] of colours) expect(fill, status!).toBe(rgb(STATUS_COLORS.light[status as Status]));
     await page.close();
   });
 
@@ -207,7 +203,13 @@ describeBrowser('graph view in headless Chromium', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + 240, box.y + 140, { steps: 5 });
     await page.mouse.up();
-    expect(await transform()).not.toBe(zoomed);
+    const moved = await transform();
+    expect(moved).not.toBe(zoomed);
+    // A model update (say, after a toggle was written) keeps the person's view.
+    await page.evaluate(() => ((window as unknown as { old: Element }).old = document.querySelector('.ps-node')!));
+    await page.evaluate((p) => window.postMessage({ type: 'model', payload: p }, '*'), small);
+    await page.waitForFunction(() => !(window as unknown as { old: Element }).old.isConnected);
+    expect(await transform()).toBe(moved);
     await page.getByRole('button', { name: 'Fit' }).click();
     expect(await transform()).toBe(fitted);
 
