@@ -264,6 +264,8 @@ describeBrowser('graph view in headless Chromium', () => {
     expect(await page.locator('.ps-rollup a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).toEqual(['https://example.com/spec']);
     await page.locator('.ps-node[data-id="T1-008"]').click();
     expect(await page.locator('.ps-status-line').innerText()).toBe('Source: plans/master.md:38');
+    expect(await page.locator('.ps-details').isVisible()).toBe(true);
+    expect(await page.locator('.ps-set-status').count()).toBe(0);
     expect(await page.locator('.ps-rollup-item input').first().isDisabled()).toBe(true);
     await page.screenshot({ path: join(OUT, 'small.png') });
     expect(dialogs).toEqual([]);
