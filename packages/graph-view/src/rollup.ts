@@ -49,14 +49,14 @@ export class RollupRenderer {
       this.root.appendChild(p);
       return;
     }
-    for (const r of rollups) this.root.appendChild(this.group(r, 0, r.file));
+    for (const r of rollups) this.root.appendChild(this.group(r, 0, r.file, ''));
   }
 
   destroy(): void {
     this.root.remove();
   }
 
-  private group(r: Rollup, depth: number, file: string | undefined): HTMLDetailsElement {
+  private group(r: Rollup, depth: number, file: string | undefined, parentLabel: string): HTMLDetailsElement {
     const here = r.file ?? file;
     const doc = this.root.ownerDocument;
     const details = doc.createElement('details');
@@ -67,7 +67,8 @@ export class RollupRenderer {
     const summary = doc.createElement('summary');
     const label = doc.createElement('span');
     label.className = 'ps-rollup-label';
-    label.textContent = r.label;
+    label.textContent = shortLabel(r.label, parentLabel);
+    label.title = r.label;
     summary.appendChild(label);
     const badge = gateBadge(r);
     if (badge) {
@@ -100,7 +101,7 @@ export class RollupRenderer {
       details.appendChild(ul);
     }
     // A group with nothing to check (a dashboard, a daily status) is noise in a checklist tree.
-    for (const child of r.children) if (child.total > 0) details.appendChild(this.group(child, depth + 1, here));
+    for (const child of r.children) if (child.total > 0) details.appendChild(this.group(child, depth + 1, here, r.label));
     return details;
   }
 
@@ -133,6 +134,12 @@ export class RollupRenderer {
     li.append(box, text, src);
     return li;
   }
+}
+
+/** `Plan › Week 1 › Gate` under `Plan` reads `Week 1 › Gate`: the tree already says where it is. */
+export function shortLabel(label: string, parentLabel: string): string {
+  const prefix = `${parentLabel} › `;
+  return parentLabel && label.startsWith(prefix) && label.length > prefix.length ? label.slice(prefix.length) : label;
 }
 
 function basename(path: string): string {

@@ -89,3 +89,16 @@ describe('linkRuns', () => {
     );
   });
 });
+
+describe('rollup labels', () => {
+  it('should drop the parent heading path already shown above', async () => {
+    const { shortLabel, progressText, gateBadge } = await import('../src/rollup.js');
+    expect(shortLabel('Round Planning › Lessons Learned › What Went Well', 'Round Planning')).toBe('Lessons Learned › What Went Well');
+    expect(shortLabel('Round Planning', 'Round Planning')).toBe('Round Planning');
+    expect(shortLabel('Week 2 gate', 'plans/master.md')).toBe('Week 2 gate');
+    expect(progressText({ done: 1, total: 3, percent: 33.333 })).toBe('1/3 · 33%');
+    expect(gateBadge({ kind: 'gate', passed: true, total: 2 })).toEqual({ text: '✓ passed', pass: true });
+    expect(gateBadge({ kind: 'gate', total: 2 })).toEqual({ text: '✗ not passed', pass: false });
+    expect(gateBadge({ kind: 'file', passed: true, total: 2 })).toBeNull();
+  });
+});
