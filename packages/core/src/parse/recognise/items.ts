@@ -176,14 +176,17 @@ export function recogniseItems(ctx: ParseContext): void {
     }
   }
 
-  // 3. List entries: story ids, emoji-led tasks, checkboxes.
+  // 3. List entries: story ids, emoji-led tasks, checkboxes. Their parents are the extents found so far.
+  const outer = lineMap(ctx);
+  const listParent = new Map<number, WorkItem>();
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (e.kind !== 'item' || !isItem(e.block) || ctx.scratch.used.has(e.line)) continue;
     const b = e.block;
     const text = plain(b.text);
     const story = STORY_ITEM.exec(text);
-    const parent = innermost(ctx, e.line);
+    const viaList = b.parentLine !== undefined ? listParent.get(b.parentLine) : undefined;
+    const parent = viaList ?? outer[e.line];
     if (story) {
       const rest = story[2]!.replace(/\s*←.*$/, '');
       const size = sizeIn(rest);
@@ -191,12 +194,12 @@ export function recogniseItems(ctx: ParseContext): void {
       if (size) item.estimate = { size };
       if (b.task) setStatusFromMarker(ctx, item, b);
       else item.status = 'todo';
-      push(item, e.line, b.endLine);
+      listParent.set(e.line, push(item, e.line, b.endLine));
       continue;
     }
     if (b.task) {
       const holder = parent && acceptsChecklist(parent) ? parent : undefined;
-      const parentCheck = b.parentLine !== undefined ? ctx.scratch.spans.find((s) => s.item.line === b.parentLine && s.item.kind === 'checklist') : undefined;
+      const parentItem = viaList && (viaList.kind === 'checklist' || viaList.kind === 'deliverable') ? viaList : undefined;
       const entry: ChecklistItem = {
         text,
         marker: b.task.marker,
@@ -205,12 +208,14 @@ export function recogniseItems(ctx: ParseContext): void {
         line: e.line,
         depth: b.depth,
       };
-      if (parentCheck) {
-        parentCheck.item.checklist.push(entry);
+      if (parentItem) {
+        parentItem.checklist.push(entry);
+        listParent.set(e.line, parentItem);
         continue;
       }
       if (holder) {
         holder.checklist.push(entry);
+        listParent.set(e.line, holder);
         continue;
       }
       const kind: WorkItemKind = e.section.some((h) => /deliverable/i.test(h.text)) ? 'deliverable' : 'checklist';
@@ -222,7 +227,7 @@ export function recogniseItems(ctx: ParseContext): void {
       if (parent) item.parent = parent.id;
       const est = estimateOf(text.replace(/\(\d+%\)/g, ''));
       if (est?.hours !== undefined) item.estimate = { hours: est.hours };
-      push(item, e.line, b.endLine);
+      listParent.set(e.line, push(item, e.line, b.endLine));
       continue;
     }
     const lead = leadingEmojiStatus(b.text, ctx.vocabulary);
@@ -235,8 +240,8 @@ export function recogniseItems(ctx: ParseContext): void {
       const owner = ownerOfLine(ctx, rest) ?? ownerFromHeadings(e);
       if (owner) item.owner = owner;
       if (parent) item.parent = parent.id;
-      push(item, e.line, b.endLine);
-    }
+      listParent.set(e.line, push(item, e.line, b.endLine));
+    } else if (viaList) listParent.set(e.line, viaList);
   }
 
   // 4. Tables with an id column: stories or issues, one per row.
@@ -343,14 +348,24 @@ function applyField(ctx: ParseContext, item: WorkItem, f: Field, line: number, s
 
 /** The nearest work item whose extent holds the line. */
 export function innermost(ctx: ParseContext, line: number): WorkItem | undefined {
-  let best: { item: WorkItem; size: number } | undefined;
-  for (const s of ctx.scratch.spans) {
-    if (line < s.start || line > s.end) continue;
-    const size = s.end - s.start;
-    if (!best || size < best.size || (size === best.size && s.start > best.item.line)) best = { item: s.item, size };
-  }
-  return best?.item;
+  return lineMap(ctx)[line];
 }
+
+const LINE_MAPS = new WeakMap<ParseContext, { spans: number; map: (WorkItem | undefined)[] }>();
+
+/** For each line, the innermost item whose extent holds it; rebuilt when spans were added. */
+function lineMap(ctx: ParseContext): (WorkItem | undefined)[] {
+  const seen = LINE_MAPS.get(ctx);
+  if (seen && seen.spans === ctx.scratch.spans.length) return seen.map;
+  const map: (WorkItem | undefined)[] = [];
+  const order = ctx.scratch.spans
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => b.s.end - b.s.start - (a.s.end - a.s.start) || a.s.start - b.s.start || a.i - b.i);
+  for (const { s } of order) for (let l = s.start; l <= s.end; l++) map[l] = s.item;
+  LINE_MAPS.set(ctx, { spans: ctx.scratch.spans.length, map });
+  return map;
+}
+
 
 /** The list right after entry `i` (its items at any depth), and its last line. */
 function followingList(entries: Entry[], i: number): { items: ItemBlock[]; end?: number } {
