@@ -12,7 +12,21 @@ export function makeProgram(): Command {
   return program;
 }
 
+/** A reader that closed the pipe early (`plansight report | head`) is not an error: stop quietly. */
+let pipeGuarded = false;
+function exitQuietlyOnClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode === undefined ? 0 : Number(process.exitCode));
+      throw e;
+    });
+  }
+}
+
 export async function run(argv: string[]): Promise<number> {
+  exitQuietlyOnClosedPipe();
   const program = makeProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });
