@@ -6,6 +6,7 @@ export function recogniseStructure(ctx: ParseContext): void {
   const { file } = ctx;
   for (const b of ctx.blocks) {
     if (b.type === 'heading') {
+      if (!b.text) continue;
       file.headings.push({ depth: b.depth, text: b.text, line: b.line });
       if (file.title === undefined && b.depth === 1) file.title = b.text;
     } else if (b.type === 'item' && b.task?.gfm) {
