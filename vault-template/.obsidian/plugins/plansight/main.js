@@ -22016,13 +22016,19 @@ function listEnd(entries, index2) {
 }
 
 // packages/core/src/parse/recognise/emoji.ts
+var SORTED = /* @__PURE__ */ new WeakMap();
 function leadingEmojiStatus(text5, vocab) {
   const t = text5.replace(/^(?:\*\*|__)/, "");
-  const keys = Object.keys(vocab.emoji).sort((a2, b) => b.length - a2.length);
-  for (const k2 of keys) {
-    if (t.startsWith(k2)) {
-      return { status: vocab.emoji[k2], emoji: k2, rest: t.slice(k2.length).replace(/^\uFE0F/, "").trim() };
-    }
+  let sorted = SORTED.get(vocab);
+  if (!sorted) {
+    const keys = Object.keys(vocab.emoji).sort((a2, b) => b.length - a2.length);
+    sorted = { keys, min: Math.min(...keys.map((k2) => k2.codePointAt(0) ?? 0)) };
+    SORTED.set(vocab, sorted);
+  }
+  const first = t.codePointAt(0);
+  if (first === void 0 || first < sorted.min) return null;
+  for (const k2 of sorted.keys) {
+    if (t.startsWith(k2)) return { status: vocab.emoji[k2], emoji: k2, rest: t.slice(k2.length).replace(/^\uFE0F/, "").trim() };
   }
   return null;
 }
@@ -22185,13 +22191,16 @@ function recogniseItems(ctx) {
       ctx.scratch.used.add(e.line);
     }
   }
+  const outer = lineMap(ctx);
+  const listParent = /* @__PURE__ */ new Map();
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     if (e.kind !== "item" || !isItem(e.block) || ctx.scratch.used.has(e.line)) continue;
     const b = e.block;
     const text5 = plain(b.text);
     const story = STORY_ITEM.exec(text5);
-    const parent = innermost(ctx, e.line);
+    const viaList = b.parentLine !== void 0 ? listParent.get(b.parentLine) : void 0;
+    const parent = viaList ?? outer[e.line];
     if (story) {
       const rest = story[2].replace(/\s*←.*$/, "");
       const size = sizeIn(rest);
@@ -22199,12 +22208,12 @@ function recogniseItems(ctx) {
       if (size) item.estimate = { size };
       if (b.task) setStatusFromMarker(ctx, item, b);
       else item.status = "todo";
-      push2(item, e.line, b.endLine);
+      listParent.set(e.line, push2(item, e.line, b.endLine));
       continue;
     }
     if (b.task) {
       const holder = parent && acceptsChecklist(parent) ? parent : void 0;
-      const parentCheck = b.parentLine !== void 0 ? ctx.scratch.spans.find((s2) => s2.item.line === b.parentLine && s2.item.kind === "checklist") : void 0;
+      const parentItem = viaList && (viaList.kind === "checklist" || viaList.kind === "deliverable") ? viaList : void 0;
       const entry = {
         text: text5,
         marker: b.task.marker,
@@ -22213,12 +22222,14 @@ function recogniseItems(ctx) {
         line: e.line,
         depth: b.depth
       };
-      if (parentCheck) {
-        parentCheck.item.checklist.push(entry);
+      if (parentItem) {
+        parentItem.checklist.push(entry);
+        listParent.set(e.line, parentItem);
         continue;
       }
       if (holder) {
         holder.checklist.push(entry);
+        listParent.set(e.line, holder);
         continue;
       }
       const kind = e.section.some((h2) => /deliverable/i.test(h2.text)) ? "deliverable" : "checklist";
@@ -22230,7 +22241,7 @@ function recogniseItems(ctx) {
       if (parent) item.parent = parent.id;
       const est = estimateOf(text5.replace(/\(\d+%\)/g, ""));
       if (est?.hours !== void 0) item.estimate = { hours: est.hours };
-      push2(item, e.line, b.endLine);
+      listParent.set(e.line, push2(item, e.line, b.endLine));
       continue;
     }
     const lead = leadingEmojiStatus(b.text, ctx.vocabulary);
@@ -22243,8 +22254,8 @@ function recogniseItems(ctx) {
       const owner = ownerOfLine(ctx, rest) ?? ownerFromHeadings(e);
       if (owner) item.owner = owner;
       if (parent) item.parent = parent.id;
-      push2(item, e.line, b.endLine);
-    }
+      listParent.set(e.line, push2(item, e.line, b.endLine));
+    } else if (viaList) listParent.set(e.line, viaList);
   }
   for (const e of entries) if (isTable(e.block)) tableItems(ctx, e, e.block, make, push2, setOwner);
   for (const e of entries) {
@@ -22332,13 +22343,17 @@ function applyField(ctx, item, f, line2, setOwner) {
   }
 }
 function innermost(ctx, line2) {
-  let best;
-  for (const s2 of ctx.scratch.spans) {
-    if (line2 < s2.start || line2 > s2.end) continue;
-    const size = s2.end - s2.start;
-    if (!best || size < best.size || size === best.size && s2.start > best.item.line) best = { item: s2.item, size };
-  }
-  return best?.item;
+  return lineMap(ctx)[line2];
+}
+var LINE_MAPS = /* @__PURE__ */ new WeakMap();
+function lineMap(ctx) {
+  const seen = LINE_MAPS.get(ctx);
+  if (seen && seen.spans === ctx.scratch.spans.length) return seen.map;
+  const map4 = [];
+  const order2 = ctx.scratch.spans.map((s2, i) => ({ s: s2, i })).sort((a2, b) => b.s.end - b.s.start - (a2.s.end - a2.s.start) || a2.s.start - b.s.start || a2.i - b.i);
+  for (const { s: s2 } of order2) for (let l = s2.start; l <= s2.end; l++) map4[l] = s2.item;
+  LINE_MAPS.set(ctx, { spans: ctx.scratch.spans.length, map: map4 });
+  return map4;
 }
 function followingList(entries, i) {
   const items = [];
@@ -22377,12 +22392,15 @@ function cleanTitle(s2) {
 var ID_COLUMN = /^(story id|story|id|task id|issue|issue #|#|ticket)$/i;
 function tableItems(ctx, e, t, make, push2, setOwner) {
   const header = t.header.map((h2) => plain(h2).toLowerCase().trim());
-  const idCol = header.findIndex((h2) => ID_COLUMN.test(h2));
+  let idCol = header.findIndex((h2) => ID_COLUMN.test(h2));
+  if (idCol < 0 && t.rows.length) {
+    idCol = header.findIndex((_, c) => t.rows.every((r) => new RegExp(`^${STORY_ID.source}$`).test(plain(r.cells[c] ?? ""))));
+  }
   if (idCol < 0) return;
   const col = (re) => header.findIndex((h2) => re.test(h2));
-  const titleCol = col(/^(title|task|story title|description|name|summary)$/);
+  const titleCol = header.findIndex((h2, c) => c !== idCol && /^(title|task|story title|description|name|summary)$/.test(h2));
   const statusCol = col(/^(status|state)$/);
-  const ownerCol = col(/^(owner|assignee|assigned to|agent|worker)$/);
+  const ownerCol = col(/^(owner|assignee|assigned to|agent|agent id|worker)$/);
   const sizeCol = col(/^(size|estimate|effort|duration|points)$/);
   for (const row of t.rows) {
     const rawId = plain(row.cells[idCol] ?? "");
@@ -30236,6 +30254,8 @@ var GraphRenderer = class {
     __publicField(this, "hovered");
     __publicField(this, "pane", { width: 0, height: 0 });
     __publicField(this, "labelled", false);
+    /** The person zoomed or panned since the last fit: model updates and resizes then keep their view. */
+    __publicField(this, "userMoved", false);
     const doc = container.ownerDocument;
     this.root = doc.createElement("div");
     this.root.className = "ps-graph-pane";
@@ -30259,6 +30279,7 @@ var GraphRenderer = class {
       [this.pane.width || 1, this.pane.height || 1]
     ]).on("zoom", (event) => {
       this.viewport.setAttribute("transform", event.transform.toString());
+      if (event.sourceEvent) this.userMoved = true;
       this.svg.classList.toggle("ps-far", event.transform.k < FAR_SCALE);
       if (event.transform.k >= FAR_SCALE) this.ensureLabels();
     });
@@ -30296,7 +30317,10 @@ var GraphRenderer = class {
       this.hideTooltip();
     });
   }
-  /** Replace the drawing. Returns the layout used, for tests and the bench. */
+  /**
+   * Replace the drawing. `fit`: true always fits, false never, 'auto' (the default) fits unless the person has
+   * zoomed or panned since the last fit. Returns the layout used, for tests and the bench.
+   */
   render(graph, actors, options = {}) {
     this.graph = graph;
     this.actors = actors;
@@ -30310,7 +30334,8 @@ var GraphRenderer = class {
     this.draw();
     this.emptyNote.textContent = graph.nodes.length ? "" : "No dependency graph: nothing in these plans has an id or a dependency yet, or the filters hide everything.";
     this.highlight(this.selected && this.nodeEls.has(this.selected) ? this.selected : null);
-    if (options.fit !== false) this.fit(this.pane);
+    const fit = options.fit ?? "auto";
+    if (fit === true || fit === "auto" && !this.userMoved) this.fit(this.pane);
     this.ensureLabels();
     return this.layout;
   }
@@ -30324,6 +30349,11 @@ var GraphRenderer = class {
     const k2 = Math.min(1, (cw - 16) / w, (ch - 16) / h2);
     const t = identity3.translate((cw - w * k2) / 2, (ch - h2 * k2) / 2).scale(k2);
     select(this.svg).call(this.zoomer.transform, t);
+    this.userMoved = false;
+  }
+  /** Fit again after a resize, unless the person has moved the view. */
+  refit() {
+    if (!this.userMoved) this.fit();
   }
   /** Highlight a node with its upstream and downstream chain; null clears. */
   highlight(id2) {
@@ -30363,6 +30393,7 @@ var GraphRenderer = class {
     if (!cw || !ch) return;
     const k2 = Math.max(0.6, Math.min(1, currentScale(this.viewport)));
     select(this.svg).call(this.zoomer.transform, identity3.translate(cw / 2 - p.x * k2, ch / 2 - p.y * k2).scale(k2));
+    this.userMoved = true;
   }
   draw() {
     const doc = this.svg.ownerDocument;
@@ -30618,12 +30649,12 @@ var RollupRenderer = class {
       this.root.appendChild(p);
       return;
     }
-    for (const r of rollups) this.root.appendChild(this.group(r, 0, r.file));
+    for (const r of rollups) this.root.appendChild(this.group(r, 0, r.file, ""));
   }
   destroy() {
     this.root.remove();
   }
-  group(r, depth, file) {
+  group(r, depth, file, parentLabel) {
     const here = r.file ?? file;
     const doc = this.root.ownerDocument;
     const details = doc.createElement("details");
@@ -30633,7 +30664,8 @@ var RollupRenderer = class {
     const summary = doc.createElement("summary");
     const label = doc.createElement("span");
     label.className = "ps-rollup-label";
-    label.textContent = r.label;
+    label.textContent = shortLabel(r.label, parentLabel);
+    label.title = r.label;
     summary.appendChild(label);
     const badge = gateBadge(r);
     if (badge) {
@@ -30664,7 +30696,7 @@ var RollupRenderer = class {
       for (const item of r.items) ul.appendChild(this.item(item, here));
       details.appendChild(ul);
     }
-    for (const child of r.children) if (child.total > 0) details.appendChild(this.group(child, depth + 1, here));
+    for (const child of r.children) if (child.total > 0) details.appendChild(this.group(child, depth + 1, here, r.label));
     return details;
   }
   item(item, groupFile) {
@@ -30695,6 +30727,10 @@ var RollupRenderer = class {
     return li;
   }
 };
+function shortLabel(label, parentLabel) {
+  const prefix = `${parentLabel} \u203A `;
+  return parentLabel && label.startsWith(prefix) && label.length > prefix.length ? label.slice(prefix.length) : label;
+}
 function basename2(path3) {
   return path3.slice(path3.lastIndexOf("/") + 1);
 }
@@ -30787,12 +30823,12 @@ function mountPlansight(container, options) {
   function setFilter(next) {
     filter2 = next;
     clearFocus.hidden = next.focus === void 0;
-    renderGraph();
+    renderGraph(true);
   }
-  function renderGraph() {
+  function renderGraph(fit) {
     if (!graph) return;
     const vg = visibleGraph(payload.graph, filter2);
-    lastLayout = graph.render(vg, payload.actors);
+    lastLayout = graph.render(vg, payload.actors, { fit });
     legend.replaceChildren(
       ...statusCounts(vg.nodes).map(({ status, count }) => {
         const item = doc.createElement("span");
@@ -30847,7 +30883,7 @@ function mountPlansight(container, options) {
     fillSelect(groupSelect, choices.groups.map((g) => [g, g]), filter2.group);
     if (filter2.actor && !choices.actors.includes(filter2.actor)) filter2 = { ...filter2, actor: void 0 };
     if (filter2.group && !choices.groups.includes(filter2.group)) filter2 = { ...filter2, group: void 0 };
-    renderGraph();
+    renderGraph("auto");
     if (selectedId && !next.graph.nodes.some((n) => n.id === selectedId)) selectedId = null;
     showDetails();
     rollup2?.render(next.rollups);
@@ -30861,7 +30897,7 @@ function mountPlansight(container, options) {
     if (isHostMessage(e.data)) receive(e.data);
   };
   if (options.listenToWindow) win?.addEventListener("message", onWindowMessage);
-  const resize = win && "ResizeObserver" in win ? new win.ResizeObserver(() => graph?.fit()) : null;
+  const resize = win && "ResizeObserver" in win ? new win.ResizeObserver(() => graph?.refit()) : null;
   if (graph) resize?.observe(graph.root);
   setModel(payload);
   options.post({ type: "ready" });
