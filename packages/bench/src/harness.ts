@@ -299,7 +299,7 @@ function benchAnalysis(cfg: BenchConfig, results: Results): void {
 /** Goals from the performance issue, as ratios where the issue states them so. */
 export function goals(res: Results): Record<string, { value: number | null; goal: string; met: boolean | null }> {
   const n = (k: string): number | null => (typeof res[k] === 'number' ? (res[k] as number) : null);
-  const ratio = (a: string, b: string): number | null => (n(a) !== null && n(b) ? round((n(a)! / n(b)!) * 100) / 100 : null);
+  const ratio = (a: string, b: string): number | null => (n(a) !== null && n(b) ? Math.round((n(a)! / n(b)!) * 100) / 100 : null);
   const g: Record<string, { value: number | null; goal: string; met: boolean | null }> = {};
   const set = (name: string, value: number | null, goal: string, ok: (v: number) => boolean) => {
     g[name] = { value, goal, met: value === null ? null : ok(value) };
