@@ -16,6 +16,8 @@ export { analyze, ownersOf } from './analysis/index.js';
 export type { Analysis, AnalysisOptions, OwnerOfPath } from './analysis/index.js';
 export { checkChanges, sortDiagnostics, makeResolver, matchesPattern, patternsOverlap, normalizePath, actorRollups, estimateDays } from './analysis/index.js';
 export type { OwnershipViolation, Resolver, Target } from './analysis/index.js';
+export { graphToMermaid, graphToDot, mermaidText, dotString } from './analysis/export.js';
+export type { DisplayNames } from './analysis/export.js';
 export { editsFor, EditError, statusOfLine, statusSpots, LineEditor } from './edit/index.js';
 export type { EditAction, EditOptions, StatusSpot, SpotKind } from './edit/index.js';
 export { parseDaily, latestEntry, findActor, bodyOf } from './daily/structure.js';

@@ -1,9 +1,8 @@
 /** The palette commands. Each one reads the model, asks core for edits, and writes through writeBack. */
 import * as vscode from 'vscode';
-import { applyEdits as applyCoreEdits, editsFor, ownersOf, STATUSES, type PlanFile, type Status, type WorkItem } from '@plansight/core';
+import { applyEdits as applyCoreEdits, editsFor, graphToMermaid, ownersOf, STATUSES, type PlanFile, type Status, type WorkItem } from '@plansight/core';
 import { renderHtmlPage } from '@plansight/graph-view';
 import { STATUS_LOOK, lineOf } from './convert.js';
-import { toMermaid } from './mermaid.js';
 import { payloadOf } from './payload.js';
 import { ownerText } from './statusBar.js';
 import { applyAction, applyEdits, messageOf } from './writeBack.js';
@@ -195,7 +194,7 @@ async function exportGraph(deps: CommandDeps): Promise<void> {
   if (!target) return;
   const { index } = deps;
   let text: string;
-  if (format.ext === 'mmd') text = toMermaid(index.analysis().graph);
+  if (format.ext === 'mmd') text = graphToMermaid(index.analysis().graph);
   else {
     const bundle = new TextDecoder().decode(
       await vscode.workspace.fs.readFile(vscode.Uri.joinPath(deps.context.extensionUri, 'dist', 'graph-view.js')),

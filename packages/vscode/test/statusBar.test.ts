@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('vscode', () => import('./vscodeStub.js'));
 import { buildModel, parsePlan, type OwnerOfPath } from '@plansight/core';
 import { foreignExclusive, ownerText } from '../src/statusBar.js';
-import { toMermaid } from '../src/mermaid.js';
 
 const model = buildModel([
   parsePlan(
@@ -29,25 +28,5 @@ describe('owner status bar text', () => {
     expect(foreignExclusive(model, owners, 'Worker 2')).toBe(false);
     expect(foreignExclusive(model, owners, 'storage')).toBe(false);
     expect(foreignExclusive(model, owners, 'Worker 1')).toBe(true);
-  });
-});
-
-describe('Mermaid export', () => {
-  it('draws nodes with status classes and dependency-first arrows, critical edges bold', () => {
-    const text = toMermaid({
-      nodes: [
-        { id: 'T1-001', label: 'Server "setup"', kind: 'item', status: 'done', file: 'a.md', line: 3, critical: true, inCycle: false, ready: false, blocked: false, groups: [] },
-        { id: 'T1-002', label: 'Router', kind: 'item', status: 'in-progress', file: 'a.md', line: 4, critical: true, inCycle: false, ready: true, blocked: false, groups: [] },
-      ],
-      edges: [{ from: 'T1-002', to: 'T1-001', via: 'Dependencies', critical: true, inCycle: false }],
-      cycles: [],
-      criticalPath: ['T1-001', 'T1-002'],
-      ready: ['T1-002'],
-      blocked: [],
-      risks: [],
-    });
-    expect(text.split('\n')).toEqual(
-      expect.arrayContaining(['flowchart LR', '  n0["T1-001: Server #quot;setup#quot;"]:::done', '  n1["T1-002: Router"]:::inprogress', '  n0 ==> n1']),
-    );
   });
 });
