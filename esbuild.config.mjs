@@ -100,7 +100,7 @@ await Promise.all(
 );
 
 // Post-build steps owned by packages (install the Obsidian plugin into the vault, copy assets, ...).
-for (const step of ['packages/obsidian/install.mjs', 'packages/vscode/assets.mjs']) {
+for (const step of ['packages/graph-view/css.mjs', 'packages/obsidian/install.mjs', 'packages/vscode/assets.mjs']) {
   if (existsSync(at(step))) await import(at(step));
 }
 if (!watch) console.error(`built ${active.map((b) => b.name).join(', ')} in ${Date.now() - started} ms`);

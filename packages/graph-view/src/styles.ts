@@ -115,9 +115,12 @@ ${statuses
   .join('\n')}
 `;
 
-/** Add the stylesheet once per document, unless the page already carries it (the HTML export inlines it). */
+/**
+ * Add the stylesheet once per document, unless the page already carries it: the HTML export inlines it as
+ * `<style data-plansight>`, hosts under a strict CSP link `dist/graph-view.css` as `<link data-plansight>`.
+ */
 export function ensureStyles(doc: Document): void {
-  if (doc.querySelector('style[data-plansight]')) return;
+  if (doc.querySelector('style[data-plansight], link[data-plansight]')) return;
   const style = doc.createElement('style');
   style.setAttribute('data-plansight', '');
   style.textContent = GRAPH_VIEW_CSS;

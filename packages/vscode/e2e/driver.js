@@ -413,7 +413,10 @@ async function run() {
       await sleep(500);
     }
     if (count !== expected.nodes) throw new Error(`${count} nodes drawn, the model has ${expected.nodes}`);
-    if (!/default-src 'none'/.test(csp) || !/script-src 'nonce-[A-Za-z0-9]+'/.test(csp)) throw new Error(`CSP is "${csp}"`);
+    if (!/default-src 'none'/.test(csp) || !/script-src 'nonce-[A-Za-z0-9]+'/.test(csp) || /unsafe-inline/.test(csp)) throw new Error(`CSP is "${csp}"`);
+    // The view's stylesheet comes from dist/graph-view.css (a <style> element would be blocked by this CSP).
+    const styled = await frame.evaluate(() => ({ injected: document.querySelectorAll('style[data-plansight]').length, display: getComputedStyle(document.querySelector('.plansight')).display }));
+    if (styled.injected !== 0 || styled.display !== 'flex') throw new Error(`graph view styles: ${JSON.stringify(styled)}`);
     return `${count} nodes; CSP "${csp.slice(0, 60)}…"`;
   });
 

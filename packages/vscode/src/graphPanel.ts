@@ -1,6 +1,7 @@
 /**
  * The dependency graph in a webview panel. Strict CSP: nothing by default, scripts only from the extension's
- * dist folder and only with this page's nonce; resources only from the extension.
+ * dist folder and only with this page's nonce; styles only as files from the extension (graph-view's stylesheet is
+ * linked, so it never injects a <style> element); resources only from the extension.
  */
 import * as vscode from 'vscode';
 import type { HostMessage, ViewMessage } from '@plansight/graph-view';
@@ -88,26 +89,31 @@ export function contentSecurityPolicy(cspSource: string, scriptNonce: string): s
     "default-src 'none'",
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,
-    `style-src ${cspSource} 'unsafe-inline'`,
+    `style-src ${cspSource}`,
     `script-src 'nonce-${scriptNonce}'`,
   ].join('; ');
 }
 
 function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const n = nonce();
   const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', name)).toString();
+  return webviewHtml(webview.cspSource, asset, nonce());
+}
+
+/** The panel's page: the two stylesheets and the webview script, all files from `dist/`, nothing inline. */
+export function webviewHtml(cspSource: string, asset: (name: string) => string, scriptNonce: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, n)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(cspSource, scriptNonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('webview.css')}">
+<link rel="stylesheet" href="${asset('graph-view.css')}" data-plansight>
 <title>Plansight: Dependency Graph</title>
 </head>
 <body>
 <div id="plansight-root" class="plansight-root"></div>
-<script nonce="${n}" src="${asset('webview.js')}"></script>
+<script nonce="${scriptNonce}" src="${asset('webview.js')}"></script>
 </body>
 </html>`;
 }
