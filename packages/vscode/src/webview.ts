@@ -11,5 +11,5 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const api = acquireVsCodeApi();
 const root = document.getElementById('plansight-root') ?? document.body;
+// mountPlansight posts `ready` itself, once it listens for the host's messages.
 mountPlansight(root, { post: (m) => api.postMessage(m), listenToWindow: true });
-api.postMessage({ type: 'ready' });
