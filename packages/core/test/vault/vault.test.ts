@@ -219,8 +219,12 @@ describe('vault-template: work items', () => {
       expect(it!.owner, id).toBe(owner);
     }
     for (const id of ['#5', '#7', '#9']) expect(dependsOn(id, '#2'), `${id} → #2`).toBe(true);
+    // The Issue Board restates each issue (`- [x] #2 Local storage API (Agent 2)`): its checkbox is the issue's status.
     const board = model.items.filter((i) => i.file === 'Week 1 Coordination.md' && i.section.includes('Issue Board'));
-    expect(board.map((i) => i.status)).toEqual([...Array<string>(8).fill('done'), 'todo']);
+    expect(board).toEqual([]);
+    const issues = ['#1', '#2', '#3', '#4', '#5', '#6', '#7', '#8', '#9'].map((id) => item(id)!);
+    expect(issues.map((i) => i.status)).toEqual([...Array<string>(8).fill('done'), 'todo']);
+    expect(issues.map((i) => i.statusSource)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({ kind: 'checkbox', line: 11 + n })));
   });
 
   it('has the sprint stories with sizes, owners and statuses', () => {

@@ -255,10 +255,56 @@ export function recogniseItems(ctx: ParseContext): void {
     const it = innermost(ctx, e.line);
     if (it && ctx.scratch.spans.some((s) => s.item === it && s.start < e.line && e.line <= s.end)) applyField(ctx, it, f, e.line, setOwner);
   }
+  mergeRestatedIds(ctx, byId);
   for (const span of ctx.scratch.spans) {
     const it = span.item;
     if (it.status === 'unknown' && it.checklist.length) it.status = rollup(it.checklist.map((c) => c.status));
   }
+}
+
+const RESTATED_ID = new RegExp(`^(?:${STORY_ID.source}|#(\\d{1,6}))(?=$|[\\s:\\-–—.,)])`);
+
+/**
+ * A checklist or emoji line that starts with an id defined elsewhere in the file (an issue board's
+ * `- [x] #2 Local storage API (Agent 2)`) restates that item when the item has no written status: it gives the item
+ * its status (with the line as the status source, so write-back edits the board), and its owner or estimate when
+ * missing, and is no longer an item of its own.
+ */
+function mergeRestatedIds(ctx: ParseContext, byId: Map<string, WorkItem>): void {
+  const merged = new Map<WorkItem, WorkItem>();
+  for (const it of ctx.file.items) {
+    if (it.explicitId || (it.kind !== 'checklist' && it.kind !== 'deliverable' && it.kind !== 'task')) continue;
+    if (it.statusSource?.line !== it.line) continue;
+    const m = RESTATED_ID.exec(it.title);
+    if (!m) continue;
+    const target = byId.get(m[1] ?? `#${Number(m[2])}`);
+    // An item whose status is written already keeps the line as its own checkbox ("FT-001 complete" under a checkpoint).
+    if (!target || target === it || target.status !== 'unknown' || it.status === 'unknown') continue;
+    target.status = it.status;
+    target.statusSource = it.statusSource;
+    if (!target.owner && !ctx.scratch.pendingOwners.some((p) => p.item === target)) {
+      const owner = it.owner ?? ownerInParentheses(ctx, it.title);
+      if (owner) target.owner = owner;
+    }
+    target.estimate ??= it.estimate;
+    target.checklist.push(...it.checklist);
+    merged.set(it, target);
+  }
+  if (!merged.size) return;
+  ctx.file.items = ctx.file.items.filter((i) => !merged.has(i));
+  for (const s of ctx.scratch.spans) s.item = merged.get(s.item) ?? s.item;
+  for (const p of ctx.scratch.pendingOwners) p.item = merged.get(p.item) ?? p.item;
+  const ids = new Map([...merged].map(([from, to]) => [from.id, to.id] as const));
+  for (const i of ctx.file.items) if (i.parent !== undefined && ids.has(i.parent)) i.parent = ids.get(i.parent)!;
+}
+
+/** `… (Agent 2)`: the one actor a parenthesis names. */
+function ownerInParentheses(ctx: ParseContext, text: string): string | undefined {
+  for (const m of text.matchAll(/\(([^()]*)\)/g)) {
+    const who = actorMentions(m[1]!, ctx.file.actors);
+    if (who.length === 1) return who[0]!.id;
+  }
+  return undefined;
 }
 
 const TASKY_SECTION = /action|task|to-?do|milestone|checkpoint|progress|deliverable|backlog|queue|status|done|next/i;
