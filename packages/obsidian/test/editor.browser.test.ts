@@ -111,13 +111,11 @@ describe.runIf(HAS_CHROMIUM)('CodeMirror 6 extension in headless Chromium', () =
     const heading = LINES.slice(0, idx).map((l, i) => (/^#{1,6}\s/.test(l) ? i + 1 : 0)).filter(Boolean).pop()!;
     const before = (await chipsOnPage(p)).find((c) => c.line === heading)!;
 
-    const button = (await p.$$('.pso-status-btn')).find(Boolean);
-    expect(button).toBeTruthy();
-    const controls = await p.$$('.pso-status-ctl');
-    let target = null;
-    for (const c of controls) if ((await c.evaluate((el) => window.ps.lineOf(el))) === line) target = c;
-    expect(target).not.toBeNull();
-    await (await target!.$('.pso-status-btn'))!.click();
+    // A locator (by position among the controls), not an element handle: CodeMirror may redraw a widget.
+    const lines = await p.$$eval('.pso-status-ctl', (els) => els.map((el) => window.ps.lineOf(el)));
+    const nth = lines.indexOf(line);
+    expect(nth).toBeGreaterThanOrEqual(0);
+    await p.locator('.pso-status-ctl').nth(nth).locator('.pso-status-btn').click();
     await p.click('.pso-status-menu .pso-status-item[data-status="done"]');
 
     const after = LINES.map((l, i) => (i === idx ? l.replace('🔄', '✅').replace('In Progress', 'Completed') : l)).join('\n');

@@ -78,10 +78,17 @@ describe.runIf(HAS_CHROMIUM)('the plugin views, from src/main.ts on the in-memor
     expect(await page.$$eval('#side .ps-rollup-count', (els) => els.length)).toBeGreaterThan(0);
 
     // Ticking an open criterion writes `[x]` into that line of the file (Vault.process: the file is not open).
+    // The item is named by file and line, not held as an element: a model update rebuilds the tree, and a locator
+    // finds the item again where an element handle would point at a detached node.
     const before = await page.evaluate(() => window.psApp.fileText('Sprint Plan M1.md'));
-    const box = (await page.$$('#side input[type="checkbox"]:not(:checked)'))[0]!;
+    const open = page.locator('#side li.ps-rollup-item', { has: page.locator('input[type="checkbox"]:not(:checked)') }).first();
+    const [file, line] = await Promise.all([open.getAttribute('data-file'), open.getAttribute('data-line')]);
+    expect(file).toBe('Sprint Plan M1.md');
+    const box = page.locator(`#side li.ps-rollup-item[data-file="${file}"][data-line="${line}"] input[type="checkbox"]`);
     await box.click();
     await page.waitForFunction((b) => window.psApp.fileText('Sprint Plan M1.md') !== b, before);
+    // The box shows the tick once the plugin has re-read the file and sent the new model.
+    await expect.poll(() => box.isChecked()).toBe(true);
     const after = await page.evaluate(() => window.psApp.fileText('Sprint Plan M1.md'));
     const a = before.split('\n');
     const b = after.split('\n');
@@ -89,6 +96,30 @@ describe.runIf(HAS_CHROMIUM)('the plugin views, from src/main.ts on the in-memor
     expect(changed).toHaveLength(1);
     expect(a[changed[0]!]).toMatch(/\[ \]/);
     expect(b[changed[0]!]).toBe(a[changed[0]!]!.replace('[ ]', '[x]'));
+    await page.close();
+  });
+
+  it('the rollup sidebar keeps its tree when a refresh brings nothing new (a click in flight is not lost)', async () => {
+    const page = await start('Sprint Plan M1.md');
+    await page.evaluate(() => window.psApp.openView('plansight-rollup', document.getElementById('side')!));
+    const kept = await page.evaluate(() => {
+      const w = window as unknown as { box: Element };
+      w.box = document.querySelector('#side input[type="checkbox"]')!;
+      const app = window.psApp.plugin().app;
+      // What the coalesced refresh after indexing does, and a leaf change that keeps the same file active.
+      for (const leaf of app.workspace.getLeavesOfType('plansight-rollup')) (leaf.view as unknown as { refresh(): void }).refresh();
+      app.workspace.trigger('active-leaf-change', null);
+      return w.box.isConnected;
+    });
+    expect(kept).toBe(true);
+    // A real change still reaches the tree.
+    await page.evaluate(() => {
+      const app = window.psApp.plugin().app;
+      (app.workspace as unknown as { activeFile: unknown }).activeFile = app.vault.getAbstractFileByPath('Master Plan.md');
+      app.workspace.trigger('active-leaf-change', null);
+    });
+    expect(await page.textContent('#side .pso-view-title')).toBe('Rollup: Master Plan.md');
+    expect(await page.evaluate(() => (window as unknown as { box: Element }).box.isConnected)).toBe(false);
     await page.close();
   });
 

@@ -1,5 +1,5 @@
 import { ItemView, type WorkspaceLeaf } from 'obsidian';
-import { sortDiagnostics, type Diagnostic } from '@plansight/core';
+import { sortDiagnostics, type Analysis, type Diagnostic } from '@plansight/core';
 import type PlansightPlugin from '../main.js';
 import { clear, h } from './dom.js';
 import type { PlansightView as PlansightView_ } from '@plansight/graph-view';
@@ -25,6 +25,8 @@ abstract class PlansightView extends ItemView {
 
 export class GraphView extends PlansightView {
   private graph: PlansightView_ | null = null;
+  /** The analysis on screen: a refresh with the same one (the index is cached until a file changes) redraws nothing. */
+  private shown: Analysis | null = null;
   getViewType(): string {
     return VIEW_GRAPH;
   }
@@ -35,6 +37,12 @@ export class GraphView extends PlansightView {
     return 'git-fork';
   }
   refresh(): void {
+    const analysis = this.plugin.index.analysis();
+    if (this.graph && analysis === this.shown) {
+      this.graph.note(this.plugin.progressText());
+      return;
+    }
+    this.shown = analysis;
     const payload = this.plugin.payload();
     if (!this.graph) {
       clear(this.contentEl);
@@ -46,6 +54,7 @@ export class GraphView extends PlansightView {
   override async onClose(): Promise<void> {
     this.graph?.destroy();
     this.graph = null;
+    this.shown = null;
   }
 }
 
@@ -54,6 +63,12 @@ export class RollupView extends PlansightView {
   private rollup: PlansightView_ | null = null;
   private title: HTMLElement | null = null;
   private pin: HTMLButtonElement | null = null;
+  /**
+   * What the tree shows. The tree is rebuilt on every model it receives, so a refresh that would show the same thing
+   * (the coalesced refresh after indexing, a leaf change to the same file) must not send one: it would replace the
+   * checkbox under the person's pointer and lose their click.
+   */
+  private shown: { analysis: Analysis; active: string | null; pinned: boolean } | null = null;
   getViewType(): string {
     return VIEW_ROLLUP;
   }
@@ -66,7 +81,14 @@ export class RollupView extends PlansightView {
   refresh(): void {
     const active = this.plugin.app.workspace.getActiveFile()?.path ?? null;
     const pinned = this.plugin.settings.rollupPinned;
-    const all = this.plugin.index.analysis().rollups;
+    const analysis = this.plugin.index.analysis();
+    const same = this.shown && this.shown.analysis === analysis && this.shown.active === active && this.shown.pinned === pinned;
+    if (this.rollup && same) {
+      this.rollup.note(this.plugin.progressText());
+      return;
+    }
+    this.shown = { analysis, active, pinned };
+    const all = analysis.rollups;
     const shown = rollupsFor(all, active, pinned);
     const vault = pinned || !shown.length;
     const payload = { ...this.plugin.payload(), rollups: vault ? all : shown };
@@ -92,6 +114,7 @@ export class RollupView extends PlansightView {
   override async onClose(): Promise<void> {
     this.rollup?.destroy();
     this.rollup = null;
+    this.shown = null;
   }
 }
 
