@@ -235,6 +235,17 @@ export interface Encoding {
   finalNewline: boolean;
 }
 
+/** A critical path the plan states (`**Critical Path**: Worker 2 (weeks 1-2) → Worker 1 → Worker 3/4`). */
+export interface DeclaredCriticalPath {
+  /** Node ids per step, first to last; a step that names several (`Worker 3/4`, `Worker 3 & 4`) runs them in parallel. */
+  steps: string[][];
+  /** Each step as written, without remarks in parentheses: `Worker 2`, `Worker 3/4`. */
+  labels: string[];
+  /** The path as written after its label. */
+  text: string;
+  line: number;
+}
+
 export interface PlanFile {
   path: string;
   kind: PlanKind;
@@ -252,6 +263,8 @@ export interface PlanFile {
   dependencies: Dependency[];
   references: Reference[];
   diagnostics: Diagnostic[];
+  /** Critical paths the plan declares, in line order (absent when it declares none). */
+  declaredCriticalPaths?: DeclaredCriticalPath[];
 }
 
 export interface PlanModel {

@@ -7,7 +7,14 @@ import { analysisReportText } from './reportAnalysis.js';
 /** The `--json` inspection contract (README, "JSON output"). More fields may appear; none are renamed. */
 export function reportJson(model: PlanModel): unknown {
   return {
-    files: model.files.map((f) => ({ path: f.path, kind: f.kind, title: f.title, checkboxes: f.checkboxes, encoding: f.encoding })),
+    files: model.files.map((f) => ({
+      path: f.path,
+      kind: f.kind,
+      title: f.title,
+      checkboxes: f.checkboxes,
+      encoding: f.encoding,
+      ...(f.declaredCriticalPaths ? { declaredCriticalPaths: f.declaredCriticalPaths } : {}),
+    })),
     actors: model.actors,
     items: model.items,
     gates: model.gates,

@@ -52,7 +52,13 @@ export function analysisReportText(model: PlanModel, analysis: Analysis): string
     for (const g of gates) out.push(`  ${g.label}: ${bar(g)}${g.passed ? ' passed' : ''}`);
   }
   const g = analysis.graph;
-  if (g.criticalPath.length) {
+  const computed = `${g.criticalPath.map(label).join(' → ')} (${g.criticalDays ?? '?'} days)`;
+  if (g.declaredCriticalPath) {
+    const d = g.declaredCriticalPath;
+    out.push('', `Critical path (declared at ${d.file}:${d.line}): ${d.labels.join(' → ')}`);
+    if (g.criticalPath.length) out.push(`  computed from dependencies: ${computed}`);
+    for (const x of analysis.diagnostics) if (x.code === 'critical-path-differs' && x.file === d.file && x.line === d.line) out.push(`  differs: ${x.message.replace(/, so (?:it is off )?the computed path.*$/, '').replace(/, so \S.* is off the computed path: .*$/, '')}`);
+  } else if (g.criticalPath.length) {
     out.push('', `Critical path (${g.criticalDays ?? '?'} days): ${g.criticalPath.map(label).join(' → ')}`);
   }
   if (g.ready.length) {

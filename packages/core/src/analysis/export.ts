@@ -35,6 +35,8 @@ const MERMAID_CLASS: Record<string, string> = { done: 'done', cancelled: 'done',
 export function graphToMermaid(graph: PlanGraph, names: DisplayNames = {}): string {
   const id = new Map(graph.nodes.map((n, i) => [n.id, `n${i}`] as const));
   const out = ['flowchart LR'];
+  const declared = declaredLine(graph);
+  if (declared) out.push(`  %% ${declared.replace(/[\r\n]+/g, ' ')}`);
   for (const n of graph.nodes) {
     const mark = n.critical ? '★ ' : '';
     out.push(`  ${id.get(n.id)}["${mermaidText(`${mark}${displayName(n, names)} (${n.status})`)}"]`);
@@ -57,10 +59,12 @@ export function graphToMermaid(graph: PlanGraph, names: DisplayNames = {}): stri
     '  classDef ready fill:#e7f5ff,stroke:#1971c2,color:#0b3d6e',
     '  classDef critical stroke-width:3px',
   );
+  if (declared) out.push('  classDef declared stroke-dasharray:6 3');
+  const onDeclared = new Set(graph.declaredCriticalPath?.steps.flat());
   const byClass = new Map<string, string[]>();
   for (const n of graph.nodes) {
     const cls = MERMAID_CLASS[n.status] ?? (n.ready ? 'ready' : undefined);
-    for (const c of [cls, n.critical ? 'critical' : undefined]) {
+    for (const c of [cls, n.critical ? 'critical' : undefined, onDeclared.has(n.id) ? 'declared' : undefined]) {
       if (!c) continue;
       byClass.set(c, [...(byClass.get(c) ?? []), id.get(n.id)!]);
     }
@@ -68,6 +72,13 @@ export function graphToMermaid(graph: PlanGraph, names: DisplayNames = {}): stri
   for (const [cls, ids] of byClass) out.push(`  class ${ids.join(',')} ${cls}`);
   if (cycleLinks.length) out.push(`  linkStyle ${cycleLinks.join(',')} stroke:#c92a2a,stroke-width:2px`);
   return out.join('\n') + '\n';
+}
+
+/** `declared critical path (Master Plan.md:271): Worker 2 → Worker 1 → Worker 3/4`, when the plan declares one. */
+export function declaredLine(graph: PlanGraph): string | undefined {
+  const d = graph.declaredCriticalPath;
+  if (!d) return undefined;
+  return `declared critical path (${d.file}:${d.line}): ${d.labels.join(' → ')}`;
 }
 
 /** A DOT double-quoted string. */
@@ -80,6 +91,8 @@ const DOT_FILL: Record<string, string> = { done: '#d3f9d8', cancelled: '#e9ecef'
 /** Graphviz DOT: quoted ids and labels, critical path bold (penwidth 3), cycles red, file:line as the tooltip. */
 export function graphToDot(graph: PlanGraph, names: DisplayNames = {}): string {
   const out = ['digraph plansight {', '  rankdir=LR;', '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];'];
+  const declared = declaredLine(graph);
+  if (declared) out.push(`  // ${declared.replace(/[\r\n]+/g, ' ')}`);
   for (const n of graph.nodes) {
     const attrs = [`label=${dotString(`${displayName(n, names)} (${n.status})`)}`, `fillcolor=${dotString(DOT_FILL[n.status] ?? (n.ready ? '#e7f5ff' : '#ffffff'))}`];
     if (n.critical) attrs.push('penwidth=3');

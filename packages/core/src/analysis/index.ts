@@ -1,6 +1,7 @@
 import type { Diagnostic, PlanModel } from '../model.js';
 import { doneBeforeDependencies, duplicateIds, hourBudgets, statusDisagreements } from './consistency.js';
 import { buildGraph } from './graph.js';
+import { declaredCriticalPaths } from './declared.js';
 import { checkChangesWith, ownersOfPath, ownershipConflicts, type OwnerOfPath, type OwnershipViolation } from './ownership.js';
 import { makeResolver } from './resolve.js';
 import { rollupsOf } from './rollups.js';
@@ -33,8 +34,11 @@ export function analyze(model: PlanModel, options: AnalysisOptions = {}): Analys
   const mapping = options.estimates ?? DEFAULT_ESTIMATE_MAPPING;
   const resolver = makeResolver(model);
   const build = buildGraph(model, resolver, mapping, options.defaultDays ?? 1);
+  const declared = declaredCriticalPaths(model, resolver, build);
+  if (declared.declared) build.graph.declaredCriticalPath = declared.declared;
   const diagnostics = [
     ...build.diagnostics,
+    ...declared.diagnostics,
     ...duplicateIds(model, resolver),
     ...ownershipConflicts(model.ownership),
     ...statusDisagreements(model, resolver, build),

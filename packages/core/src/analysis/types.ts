@@ -55,6 +55,16 @@ export interface RiskFlag {
   count: number;
 }
 
+/** A critical path the plan declares, in graph node ids (`actor:worker-2`, `#2`). */
+export interface DeclaredCriticalPathInGraph {
+  /** Node ids per step, first to last; several ids in one step run in parallel. */
+  steps: string[][];
+  /** Each step as the plan wrote it: `Worker 2`, `Worker 3/4`. */
+  labels: string[];
+  file: string;
+  line: number;
+}
+
 export interface PlanGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
@@ -66,6 +76,8 @@ export interface PlanGraph {
   ready: string[];
   blocked: BlockedItem[];
   risks: RiskFlag[];
+  /** The first critical path a plan declares whose steps all name graph nodes; the computed one may differ. */
+  declaredCriticalPath?: DeclaredCriticalPathInGraph;
   /** Topological order when the graph is acyclic (dependencies first). */
   order?: string[];
 }

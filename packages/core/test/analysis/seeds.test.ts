@@ -18,6 +18,22 @@ describeShared('analysis on the seeds', () => {
     for (const rest of path.slice(2)) expect(['actor:worker-3', 'actor:worker-4']).toContain(rest);
   });
 
+  it('master plan: the declared path is Worker 2 → Worker 1 → Worker 3/4, and the computed one says why it differs', () => {
+    const { model, analysis } = load('master-plan-4-workers.md');
+    expect(model.files[0]!.declaredCriticalPaths?.map((d) => d.steps)).toEqual([[['worker-2'], ['worker-1'], ['worker-3', 'worker-4']]]);
+    const declared = analysis.graph.declaredCriticalPath!;
+    expect(declared.steps).toEqual([['actor:worker-2'], ['actor:worker-1'], ['actor:worker-3', 'actor:worker-4']]);
+    expect(declared.labels).toEqual(['Worker 2', 'Worker 1', 'Worker 3/4']);
+    expect(declared.line).toBe(307);
+    const path = analysis.graph.criticalPath;
+    expect(path.slice(0, 2)).toEqual(['actor:worker-2', 'actor:worker-1']);
+    expect(path).toContain('actor:worker-3');
+    expect(path).toContain('actor:worker-4');
+    const differs = analysis.diagnostics.filter((d) => d.code === 'critical-path-differs');
+    expect(differs.map((d) => [d.line, d.severity])).toEqual([[307, 'info']]);
+    expect(differs[0]!.message).toContain('Worker 4 depends on Worker 3 (line 294)');
+  });
+
   it('master plan: kernel_executor.rs is Worker 2 exclusive, Worker 1 read-only', () => {
     const { model } = load('master-plan-4-workers.md');
     const owners = ownersOf(model, 'src/gpu/kernel_executor.rs');
@@ -32,6 +48,7 @@ describeShared('analysis on the seeds', () => {
     }
     expect(analysis.graph.criticalPath).toContain('#2');
     expect(analysis.graph.ready[0]).toBe('#2');
+    expect(analysis.graph.declaredCriticalPath).toBeUndefined();
   });
 
   it('m0: T1-002 is blocked by T1-001, T1-001 is ready, and all four gates are 0/N', () => {

@@ -19,6 +19,7 @@ const PROJECTIONS: Record<string, (f: PlanFile) => unknown> = {
     items: f.items.map((i) => ({ id: i.id, dependsOn: i.dependsOn, blocks: i.blocks })),
     actors: f.actors.map((a) => ({ id: a.id, dependsOn: a.dependsOn })),
     references: f.references,
+    declaredCriticalPaths: f.declaredCriticalPaths,
   }),
   gates: (f) => ({ gates: f.gates, diagnostics: f.diagnostics }),
   ownership: (f) => f.ownership,

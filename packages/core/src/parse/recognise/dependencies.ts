@@ -64,11 +64,15 @@ export function recogniseDependencies(ctx: ParseContext): void {
     if (e.kind === 'code' && isCode(e.block)) {
       const heading = e.section[e.section.length - 1]?.text ?? '';
       if (!/depend|critical path/i.test(heading) || (e.block.lang && e.block.lang !== 'text')) continue;
-      e.block.lines.forEach((l, i) => arrowLine(ctx, l, e.block.line + 1 + i, edge));
+      e.block.lines.forEach((l, i) => {
+        arrowLine(ctx, l, e.block.line + 1 + i, edge);
+        declaredPath(ctx, l, e.block.line + 1 + i, namedRefs);
+      });
       continue;
     }
     if (e.kind !== 'para' && e.kind !== 'item') continue;
     const text = plain(e.text);
+    declaredPath(ctx, text, e.line, namedRefs);
     const f = fieldOf(e.text);
     if (f && (DEP_KEYS.test(f.key) || BLOCK_KEYS.test(f.key) || f.key === 'critical path' || f.key === 'handoff')) {
       if (f.key === 'critical path' || f.key === 'handoff') {
@@ -154,6 +158,25 @@ function chain(
   const parts = value.split(ARROW).map((p) => namedRefs(p));
   for (let i = 1; i < parts.length; i++) for (const r of parts[i]!) for (const l of parts[i - 1]!) edge(r.id, l.id, via, line);
   recordRefs(ctx, line, parts.flat().filter((r) => r.kind !== 'item'), 'dependency');
+}
+
+const DECLARED_PATH = /^(?:[-*+>\s]*)(?:[\p{L}\p{N} ]{0,30}\s)?critical path\s*(?:\([^)]*\))?\s*[:\-–—]\s*(.+)$/iu;
+
+/**
+ * `Critical Path: Worker 2 (weeks 1-2) → Worker 1 (weeks 3-6) → Worker 3/4`: the path the plan declares, kept
+ * beside the edges it implies so analysis can compare it with the path it computes.
+ */
+function declaredPath(ctx: ParseContext, text: string, line: number, namedRefs: (s: string) => Ref[]): void {
+  const m = DECLARED_PATH.exec(text.trim());
+  if (!m || !ARROW.test(m[1]!)) return;
+  const value = m[1]!.trim();
+  const parts = value.split(ARROW).filter((p) => p.trim());
+  if (parts.length < 2) return;
+  const steps = parts.map((p) => [...new Set(namedRefs(p).map((r) => r.id))]);
+  if (steps.some((st) => !st.length)) return;
+  const labels = parts.map((p) => p.replace(/\s*\([^)]*\)/g, '').trim());
+  const list = (ctx.file.declaredCriticalPaths ??= []);
+  if (!list.some((d) => d.line === line)) list.push({ steps, labels, text: value, line });
 }
 
 function tableDependencies(ctx: ParseContext, e: Entry, edge: (f: string, t: string, v: string, l: number) => void): void {
