@@ -232,9 +232,8 @@ export class VaultIndex {
   /** The vault model over the current files, rebuilt only after a change. Files in path order. */
   model(): PlanModel {
     if (!this.memo) {
-      // buildModel links dependencies across files by writing into items; it gets copies so that the
-      // index's own results stay as parsed and a later rebuild does not inherit stale links.
-      const files = [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((e) => linkable(e.file));
+      // buildModel copies the items it links across files: the index's own results stay as parsed.
+      const files = [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((e) => e.file);
       this.memo = buildModel(files);
     }
     return this.memo;
@@ -263,10 +262,6 @@ export class VaultIndex {
     this.memo = null;
     return e;
   }
-}
-
-function linkable(f: PlanFile): PlanFile {
-  return { ...f, items: f.items.map((i) => ({ ...i, dependsOn: [...i.dependsOn], blocks: [...i.blocks] })) };
 }
 
 function renamePaths(file: PlanFile, from: string, to: string): PlanFile {

@@ -41,19 +41,38 @@ export function buildModel(files: readonly PlanFile[]): PlanModel {
     model.diagnostics.push(...f.diagnostics);
   }
   model.actors = [...actors.values()];
-  linkAcrossFiles(model);
+  const linked = linkAcrossFiles(model);
+  if (linked.size > 0) {
+    const current = (i: WorkItem): WorkItem => linked.get(i) ?? i;
+    model.items = model.items.map(current);
+    model.files = model.files.map((f) => (f.items.some((i) => linked.has(i)) ? { ...f, items: f.items.map(current) } : f));
+  }
   return model;
 }
 
-/** Dependencies that name an element of another file fill that element's `blocks` / `dependsOn` too. */
-function linkAcrossFiles(model: PlanModel): void {
+/**
+ * Dependencies that name an element of another file fill that element's `blocks` / `dependsOn` too. The input
+ * files are not touched: an item that gains a link is copied; returns the copies by original.
+ */
+function linkAcrossFiles(model: PlanModel): Map<WorkItem, WorkItem> {
   const items = new Map<string, WorkItem[]>();
-  for (const i of model.items) items.set(i.id, [...(items.get(i.id) ?? []), i]);
+  for (const i of model.items) {
+    const same = items.get(i.id);
+    if (same) same.push(i);
+    else items.set(i.id, [i]);
+  }
+  const copies = new Map<WorkItem, WorkItem>();
+  const writable = (i: WorkItem): WorkItem => {
+    let c = copies.get(i);
+    if (!c) copies.set(i, (c = { ...i, dependsOn: [...i.dependsOn], blocks: [...i.blocks] }));
+    return c;
+  };
   const actors = new Map(model.actors.map((a) => [a.id, a]));
   for (const d of model.dependencies) {
-    for (const from of items.get(d.from) ?? []) if (!from.dependsOn.includes(d.to)) from.dependsOn.push(d.to);
-    for (const to of items.get(d.to) ?? []) if (!to.blocks.includes(d.from)) to.blocks.push(d.from);
+    for (const from of items.get(d.from) ?? []) if (!(copies.get(from) ?? from).dependsOn.includes(d.to)) writable(from).dependsOn.push(d.to);
+    for (const to of items.get(d.to) ?? []) if (!(copies.get(to) ?? to).blocks.includes(d.from)) writable(to).blocks.push(d.from);
     const a = actors.get(d.from);
     if (a && actors.has(d.to) && !a.dependsOn.includes(d.to)) a.dependsOn.push(d.to);
   }
+  return copies;
 }
