@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import type { Actor, Gate, PlanFile, PlanModel, Status, StatusReport, WorkItem } from '@plansight/core';
+import type { Actor, Analysis, Diagnostic, Gate, PlanFile, PlanModel, Status, StatusReport, WorkItem } from '@plansight/core';
 import { loadVault } from '../io.js';
-import { analyze } from '@plansight/core';
+import { analyze, sortDiagnostics } from '@plansight/core';
 import { analysisReportText } from './reportAnalysis.js';
 
 /** The `--json` inspection contract (README, "JSON output"). More fields may appear; none are renamed. */
@@ -23,6 +23,33 @@ export function reportJson(model: PlanModel): unknown {
     dependencies: model.dependencies,
     references: model.references,
     diagnostics: model.diagnostics,
+  };
+}
+
+/**
+ * The contract plus the analysis: rollups, critical path (computed and declared), ready, blocked, cycles, and the
+ * analysis findings merged into `diagnostics` (one per file, line and code).
+ */
+export function reportJsonWithAnalysis(model: PlanModel, analysis: Analysis): unknown {
+  const g = analysis.graph;
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const d of [...model.diagnostics, ...analysis.diagnostics]) {
+    const key = `${d.file}\u0000${d.line}\u0000${d.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push(d);
+  }
+  return {
+    ...(reportJson(model) as Record<string, unknown>),
+    diagnostics: sortDiagnostics(diagnostics),
+    rollups: analysis.rollups,
+    criticalPath: g.criticalPath,
+    ...(g.criticalDays !== undefined ? { criticalDays: g.criticalDays } : {}),
+    ...(g.declaredCriticalPath ? { declaredCriticalPath: g.declaredCriticalPath } : {}),
+    ready: g.ready,
+    blocked: g.blocked,
+    cycles: g.cycles,
   };
 }
 
@@ -127,8 +154,9 @@ export function registerReport(program: Command): void {
     .option('--json', 'print the model as JSON (the inspection contract)')
     .action((paths: string[], opts: { json?: boolean }) => {
       const { model } = loadVault(paths);
-      if (opts.json) process.stdout.write(JSON.stringify(reportJson(model), null, 2) + '\n');
-      else process.stdout.write(reportText(model) + analysisReportText(model, analyze(model)));
+      const analysis = analyze(model);
+      if (opts.json) process.stdout.write(JSON.stringify(reportJsonWithAnalysis(model, analysis), null, 2) + '\n');
+      else process.stdout.write(reportText(model) + analysisReportText(model, analysis));
     });
 }
 
