@@ -60,7 +60,7 @@ describe('plansight report, analysis section', () => {
     const text = analysisReportText(model, analyze(model));
     expect(text).toMatch(/^Actors:\n {2}Worker 1: 0\/2 \(0%\)\n {2}Worker 2: 0\/1 \(0%\)$/m);
     expect(text).toMatch(/^Critical path \(5\.5 days\): T1-001: Server[^\n→]* → T1-002: Client[^\n→]*$/m);
-    expect(text).toMatch(/^Ready \(2\):\n {2}\* T1-001: Server.*\n {4}T1-003: Docs.*$/m);
+    expect(text).toMatch(/^Ready \(2, no status written\):\n {2}\* T1-001: Server.*\n {4}T1-003: Docs.*$/m);
     expect(text).toMatch(/^Blocked \(1\):\n {2}T1-002: Client.* ← T1-001: Server.*$/m);
     const dir = tempVault({ 'plan.md': PLAN });
     const r = await cli(['report', '.'], dir);
@@ -76,5 +76,60 @@ describeShared('plansight next on the m0 seed', () => {
     const b = r.stdout.indexOf('T1-002:');
     expect(a).toBeGreaterThan(-1);
     expect(b).toBeGreaterThan(a);
+  });
+});
+
+/** Two stories with a written status, two without: the plan never says where T1-003 and T1-004 stand. */
+const MIXED = `# Plan
+
+#### Story T1-004: Metrics
+**Size**: S
+
+#### Story T1-001: Server
+**Status**: Todo
+
+#### Story T1-003: Notes
+**Size**: S
+
+#### Story T1-002: Client
+**Status**: In progress
+
+#### Story T1-005: Release
+**Status**: Todo
+**Dependencies**: T1-001
+`;
+
+describe('ready items with no status written', () => {
+  it('should list items with a known open status and only count the ones with none', async () => {
+    const dir = tempVault({ 'plan.md': MIXED });
+    const lines = (await cli(['next', '.'], dir)).stdout.split('\n');
+    expect(lines[0]).toBe('Ready (2, * = critical path):');
+    expect(lines.slice(1, 3).map((l) => /T1-00\d/.exec(l)?.[0])).toEqual(['T1-001', 'T1-002']);
+    expect(lines[3]).toBe('  … and 2 items with no status written (plansight next --all lists them)');
+    expect(lines.join('\n')).not.toMatch(/T1-003|T1-004/);
+  });
+
+  it('should list them after the known ones with --all, and in JSON with a count', async () => {
+    const dir = tempVault({ 'plan.md': MIXED });
+    const lines = (await cli(['next', '.', '--all'], dir)).stdout.split('\n');
+    expect(lines[0]).toBe('Ready (2 + 2 with no status written, * = critical path):');
+    expect(lines.slice(1, 5).map((l) => /T1-00\d/.exec(l)?.[0])).toEqual(['T1-001', 'T1-002', 'T1-004', 'T1-003']);
+    expect(lines.slice(3, 5).every((l) => l.includes('[unknown]'))).toBe(true);
+    const json = JSON.parse((await cli(['next', '.', '--json'], dir)).stdout) as { ready: { id: string; status: string }[]; noStatus: number };
+    expect(json.ready.map((r) => `${r.id} ${r.status}`)).toEqual(['T1-001 todo', 'T1-002 in-progress', 'T1-004 unknown', 'T1-003 unknown']);
+    expect(json.noStatus).toBe(2);
+  });
+
+  it('should do the same in the report\'s Ready list', () => {
+    const model = buildModel([parsePlan('plan.md', MIXED)]);
+    const text = analysisReportText(model, analyze(model));
+    expect(text).toMatch(/^Ready \(2\):\n {2}[* ] T1-001: Server\n {4}T1-002: Client\n {2}… and 2 items with no status written \(plansight next --all\)$/m);
+  });
+
+  it('should list the ones with no status when nothing else is ready', () => {
+    const model = buildModel([parsePlan('plan.md', PLAN)]);
+    const text = analysisReportText(model, analyze(model));
+    expect(text).toMatch(/^Ready \(2, no status written\):\n {2}\* T1-001: Server.*\n {4}T1-003: Docs.*$/m);
+    expect(text).not.toContain('with no status written (');
   });
 });

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { GraphNode } from '@plansight/core';
 import { makeResolver } from '@plansight/core';
 import { UsageError } from '../io.js';
-import { displayPath, loadAnalysis, nodeLabel } from './reportAnalysis.js';
+import { displayPath, loadAnalysis, nodeLabel, noStatusLine, splitReady } from './reportAnalysis.js';
 
 /** `plansight next`: the ready items, critical path first, then what they unblock in dependency order. */
 export function registerNext(program: Command): void {
@@ -11,8 +11,9 @@ export function registerNext(program: Command): void {
     .description('what to do next: ready items, critical path first, then the blocked items in dependency order')
     .argument('[paths...]', 'files or folders', [])
     .option('--actor <actor>', 'only items this actor owns (id, name or alias)')
+    .option('--all', 'also list ready items whose status the plan does not write')
     .option('--json', 'print JSON')
-    .action((paths: string[], opts: { actor?: string; json?: boolean }) => {
+    .action((paths: string[], opts: { actor?: string; all?: boolean; json?: boolean }) => {
       const vault = loadAnalysis(paths);
       const { graph } = vault.analysis;
       let actor: string | undefined;
@@ -22,7 +23,8 @@ export function registerNext(program: Command): void {
       }
       const nodes = new Map(graph.nodes.map((n) => [n.id, n] as const));
       const mine = (n: GraphNode) => !actor || n.owner === actor || n.id === `actor:${actor}`;
-      const ready = graph.ready.map((id) => nodes.get(id)!).filter(mine);
+      const { known, unknown } = splitReady(graph.ready.map((id) => nodes.get(id)!).filter(mine));
+      const ready = [...known, ...unknown];
       const blockedBy = new Map(graph.blocked.map((b) => [b.id, b] as const));
       const order = graph.order ?? graph.nodes.map((n) => n.id);
       const then = order.map((id) => nodes.get(id)!).filter((n) => n.blocked && mine(n));
@@ -38,12 +40,17 @@ export function registerNext(program: Command): void {
         ...(blockedBy.has(n.id) ? { waitingOn: blockedBy.get(n.id)!.blockers ?? blockedBy.get(n.id)!.chain.slice(0, 1) } : {}),
       });
       if (opts.json) {
-        process.stdout.write(JSON.stringify({ actor, ready: ready.map(item), then: then.map(item) }, null, 2) + '\n');
+        process.stdout.write(JSON.stringify({ actor, ready: ready.map(item), noStatus: unknown.length, then: then.map(item) }, null, 2) + '\n');
         return;
       }
       const line = (n: GraphNode) => `${n.critical ? '*' : ' '} ${nodeLabel(n)} [${n.status}]  ${displayPath(vault, n.file)}:${n.line}`;
-      process.stdout.write(`Ready${actor ? ` for ${actor}` : ''} (${ready.length}, * = critical path):\n`);
-      for (const n of ready) process.stdout.write(`  ${line(n)}\n`);
+      // Items with a written open status first; the ones with none only counted, unless asked or nothing else is ready.
+      const listAll = opts.all || !known.length;
+      const shown = listAll ? ready : known;
+      const count = known.length ? `${known.length}${listAll && unknown.length ? ` + ${unknown.length} with no status written` : ''}` : `${unknown.length}, no status written`;
+      process.stdout.write(`Ready${actor ? ` for ${actor}` : ''} (${count}, * = critical path):\n`);
+      for (const n of shown) process.stdout.write(`  ${line(n)}\n`);
+      if (!listAll && unknown.length) process.stdout.write(`  ${noStatusLine(unknown.length, 'plansight next --all lists them')}\n`);
       if (then.length) {
         process.stdout.write(`\nThen (${then.length}, blocked):\n`);
         for (const n of then) {

@@ -35,6 +35,18 @@ export function nodeLabel(n: GraphNode): string {
   return n.kind === 'actor' ? n.label : n.label.length > 80 ? `${n.label.slice(0, 77)}...` : n.label;
 }
 
+/**
+ * Ready nodes split by whether the plan writes their status. Items with no status anywhere are `unknown` and
+ * crowd the list (a master plan's week blocks); they are counted, and listed only when nothing else is ready.
+ */
+export function splitReady(ready: readonly GraphNode[]): { known: GraphNode[]; unknown: GraphNode[] } {
+  return { known: ready.filter((n) => n.status !== 'unknown'), unknown: ready.filter((n) => n.status === 'unknown') };
+}
+
+export function noStatusLine(count: number, hint: string): string {
+  return `… and ${count} item${count === 1 ? '' : 's'} with no status written${hint ? ` (${hint})` : ''}`;
+}
+
 /** The analysis part of `plansight report`: rollups per actor and gate, ready set, blocked chains, critical path. */
 export function analysisReportText(model: PlanModel, analysis: Analysis): string {
   const out: string[] = [];
@@ -62,9 +74,12 @@ export function analysisReportText(model: PlanModel, analysis: Analysis): string
     out.push('', `Critical path (${g.criticalDays ?? '?'} days): ${g.criticalPath.map(label).join(' → ')}`);
   }
   if (g.ready.length) {
-    out.push('', `Ready (${g.ready.length}):`);
-    for (const id of g.ready.slice(0, 15)) out.push(`  ${nodes.get(id)?.critical ? '* ' : '  '}${label(id)}`);
-    if (g.ready.length > 15) out.push(`  … ${g.ready.length - 15} more (plansight next)`);
+    const { known, unknown } = splitReady(g.ready.map((id) => nodes.get(id)).filter((n): n is GraphNode => !!n));
+    const shown = known.length ? known : unknown;
+    out.push('', known.length ? `Ready (${known.length}):` : `Ready (${unknown.length}, no status written):`);
+    for (const n of shown.slice(0, 15)) out.push(`  ${n.critical ? '* ' : '  '}${nodeLabel(n)}`);
+    if (shown.length > 15) out.push(`  … ${shown.length - 15} more (plansight next)`);
+    if (known.length && unknown.length) out.push(`  ${noStatusLine(unknown.length, 'plansight next --all')}`);
   }
   if (g.blocked.length) {
     out.push('', `Blocked (${g.blocked.length}):`);
