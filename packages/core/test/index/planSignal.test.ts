@@ -38,6 +38,14 @@ describe('planSignal', () => {
     expect(plain).toBeGreaterThan(30);
   });
 
+  it('parses a heading inside a list item or quote in full (fast-check found `1. # river`)', () => {
+    for (const text of ['1. # river', '- ## garden', '* 1. # note', '> # Plan', '> - # ideas']) {
+      expect(planSignal(text), text).toBe(true);
+      holds('notes/nested.md', text);
+    }
+    expect(planSignal('1. river # garden')).toBe(false);
+  });
+
   it('holds on generated markdown (fast-check)', () => {
     const word = fc.constantFrom('river', 'garden', 'the', 'of', 'note', 'Plan', 'ideas', 'and', 'then', '1.', '-', '#', '##', '*', '>', '`code`', '[link](x)', '**b**', '```', '    ', ':', 'Alpha:', 'Owner', 'done', '[x]');
     const line = fc.array(word, { maxLength: 8 }).map((ws) => ws.join(' '));
@@ -45,7 +53,7 @@ describe('planSignal', () => {
       fc.property(fc.array(line, { maxLength: 20 }), (ls) => {
         holds('notes/x.md', ls.join('\n'));
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PLANSIGHT_FC_RUNS ?? 300) },
     );
   });
 
