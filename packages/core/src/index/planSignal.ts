@@ -11,11 +11,14 @@ import { fastBlocks } from '../fast/blocks.js';
 const SIGNAL =
   /[^\x00-\x7f]|\[[^\]\n]{0,3}\]|#\d|\||->|=>|\d{4}-\d\d-\d\d|^---|\b(?:workers?|agents?|teams?|jr|owners?|owns?|own|status|depend\w*|block\w*|after|needs?|wait\w*|gates?|sprints?|weeks?|phases?|milestones?|deliverables?|stor(?:y|ies)|issues?|tasks?|todo|to do|done|complete\w*|progress|assign\w*|exclusive|read-only|readonly|shared|coordinat\w*|critical|enables?|rounds?|days?|criteri\w*|fail\w*|estimates?|hours?|hrs?|priority|size|eta|next|lead|roles?|branch\w*|expertise|challenges?|objectives?|goals?|risks?|checklist|definition|acceptance|started|pending|review|blocked|merged|shipped|finished|cancel\w*|dropped|paused|hold|deferred|planned|queued|active|working|wip|ongoing|open|closed|resolved|passed|ready|starts?|finish\w*|before|then|requires?|prerequisites?|only|edits?|creates?|enhances?|modif\w*|files?|paths?|folders?|directory|src|alice|bob|@\w+|p[0-3]|[xsml]|xl|xs)\b|\b[A-Z]{1,4}\d{0,2}-[A-Z]?\d{2,4}/im;
 
-/** A heading inside a list item or quote (`1. # x`): the outline-only fast pass does not see it, so parse fully. */
-const NESTED_HEADING = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*)+#{1,6}(?:[ \t]|$)/m;
+/**
+ * Headings the outline-only fast pass may read differently from remark: inside a list item or quote (`1. # x`),
+ * or with inline markup in their text (`## \`\`\` \`code\``). Such notes take the full parse.
+ */
+const HARD_HEADING = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*)+#{1,6}(?:[ \t]|$)|^ {0,3}#{1,6}[ \t][^\n]*[`\\<[\]*_~&!]/m;
 
 export function planSignal(text: string): boolean {
-  return SIGNAL.test(text) || NESTED_HEADING.test(text);
+  return SIGNAL.test(text) || HARD_HEADING.test(text);
 }
 
 /** Headings, title, frontmatter and encoding only: what a file without plan signals yields. */

@@ -38,8 +38,8 @@ describe('planSignal', () => {
     expect(plain).toBeGreaterThan(30);
   });
 
-  it('parses a heading inside a list item or quote in full (fast-check found `1. # river`)', () => {
-    for (const text of ['1. # river', '- ## garden', '* 1. # note', '> # Plan', '> - # ideas']) {
+  it('parses a heading inside a list item or quote, or with inline markup, in full (fast-check found `1. # river`)', () => {
+    for (const text of ['1. # river', '- ## garden', '* 1. # note', '> # Plan', '> - # ideas', '## ``` `code`', '# a *b*']) {
       expect(planSignal(text), text).toBe(true);
       holds('notes/nested.md', text);
     }
