@@ -115,8 +115,13 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
     const t = endpoint(d.to, d);
     if (f && t) add(f, t, d.via);
   }
+  // A daily status shown as an example (a fenced sample in a plan) is not live: its references may name nothing.
+  const exampleLines = new Set<string>();
+  for (const rep of model.statusReports) {
+    if (rep.example) for (const e of rep.entries) exampleLines.add(`${rep.file}\u0000${e.line}`);
+  }
   for (const r of model.references) {
-    if (r.context === 'text') continue;
+    if (r.context === 'text' || exampleLines.has(`${r.file}\u0000${r.line}`)) continue;
     if (!resolver.resolve(r.id) && !resolver.resolve(r.raw)) reportDangling(r.file, r.line, r.raw, `${r.context} reference`, r.id);
   }
   for (const [file, line, raw, what] of late) if (!danglingInFile.has(`${file}\u0000${raw}`)) reportDangling(file, line, raw, what);
