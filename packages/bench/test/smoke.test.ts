@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { goals, median, percentile, runBench, table } from '../src/harness.js';
+import { goals, graphPayload, median, percentile, runBench, table } from '../src/harness.js';
+import { benchFirstRender } from '../src/render.js';
+import { HAS_CHROMIUM, graphViewBundle } from '../../graph-view/test/browser.js';
 import { dailyFile, graphPlan, rng, vaultFiles } from '../src/gen.js';
 
 describe('bench generators', () => {
@@ -47,5 +49,31 @@ describe('bench harness smoke (one small vault, no thresholds)', () => {
     expect(lines.some((l) => l.startsWith('vault60: 60 files'))).toBe(true);
     expect(table(res)).toContain('| daily5000.keystrokeP95Ms |');
     expect(Object.keys(goals(res))).toContain('heap10kMB');
+  });
+});
+
+describe('graph first render in headless Chromium (40 nodes, one run)', () => {
+  it('times mountPlansight drawing the analysed plan, or records null with the reason', async () => {
+    const res: Record<string, unknown> = {};
+    const lines: string[] = [];
+    const payload = graphPayload(40);
+    await benchFirstRender(payload, { runs: 1, bundle: { js: await graphViewBundle() }, log: (l) => lines.push(l) }, res);
+    if (!HAS_CHROMIUM) {
+      expect(res['graph2000.firstRenderMs']).toBeNull();
+      expect(res['graph2000.firstRenderSkipped']).toContain('/usr/bin/chromium');
+      return;
+    }
+    expect(typeof res['graph2000.firstRenderMs']).toBe('number');
+    expect(res['graph2000.firstFrameMs'] as number).toBeGreaterThanOrEqual(res['graph2000.firstRenderMs'] as number);
+    expect(res['graph2000.nodesDrawn']).toBe(payload.graph.nodes.length);
+    expect(res['graph2000.edgesDrawn']).toBe(payload.graph.edges.length);
+    expect(goals(res)['graph2000.firstRenderMs']!.goal).toBe('<= 500');
+  }, 60_000);
+
+  it('records null with the reason when the bundle is missing', async () => {
+    const res: Record<string, unknown> = {};
+    await benchFirstRender(graphPayload(5), { runs: 1, bundle: { path: '/nonexistent/graph-view.js' }, log: () => {} }, res);
+    expect(res['graph2000.firstRenderMs']).toBeNull();
+    expect(String(res['graph2000.firstRenderSkipped'])).toMatch(HAS_CHROMIUM ? /graph-view\.js not found/ : /chromium/);
   });
 });
