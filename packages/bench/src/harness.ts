@@ -260,7 +260,7 @@ export function benchGraph(cfg: BenchConfig, results: Results, payload = graphPa
 }
 
 /** 10k items and 30k depends-on edges, built directly as a model, through `analyze`. */
-function benchAnalysis(cfg: BenchConfig, results: Results): void {
+export function benchAnalysis(cfg: BenchConfig, results: Results): void {
   const r = rng(30_000);
   const n = cfg.analysisItems;
   const files: PlanFile[] = [];
@@ -294,13 +294,17 @@ function benchAnalysis(cfg: BenchConfig, results: Results): void {
     files.push(file);
   }
   const model = buildModel(files);
-  const runs: number[] = [];
   let edges = 0;
-  for (let i = 0; i < cfg.slowRepeats; i++) runs.push(time(() => (edges = analyze(model).graph.edges.length)));
+  // The first call pays for JIT warm-up; an editor re-analyses the same shapes many times, so the figure is the
+  // median of the calls after it, and the first call is reported beside it.
+  const cold = time(() => (edges = analyze(model).graph.edges.length));
+  const runs: number[] = [];
+  for (let i = 0; i < Math.max(3, cfg.repeats); i++) runs.push(time(() => analyze(model)));
   results['analysis10k30k.items'] = model.items.length;
   results['analysis10k30k.edges'] = edges;
   results['analysis10k30k.ms'] = round(median(runs));
-  cfg.log(`analysis ${model.items.length} items / ${edges} edges: ${median(runs).toFixed(0)} ms`);
+  results['analysis10k30k.firstCallMs'] = round(cold);
+  cfg.log(`analysis ${model.items.length} items / ${edges} edges: ${median(runs).toFixed(0)} ms (first call ${cold.toFixed(0)} ms)`);
 }
 
 /** Goals from the performance issue, as ratios where the issue states them so. */
@@ -322,6 +326,7 @@ export function goals(res: Results): Record<string, { value: number | null; goal
   set('graph2000.layoutMs', n('graph2000.layoutMs'), '<= 500', (v) => v <= 500);
   set('graph2000.firstRenderMs', n('graph2000.firstRenderMs'), '<= 500', (v) => v <= 500);
   set('heap10kMB', n('heap10kMB'), '<= 150', (v) => v <= 150);
+  set('analysis10k30k.ms', n('analysis10k30k.ms'), '<= 200', (v) => v <= 200);
   return g;
 }
 
@@ -339,6 +344,14 @@ export function finish(results: Results, startedMs: number): Results {
   results.loadavgAtEnd = loadavg().map(round);
   results.goals = goals(results);
   return results;
+}
+
+/** `--only analysis`: the 10k-item / 30k-edge analysis figure alone. */
+export function runAnalysisOnly(cfg: BenchConfig): Results {
+  const results = header(cfg);
+  const started = now();
+  benchAnalysis(cfg, results);
+  return finish(results, started);
 }
 
 /** `--only graph`: the graph layout figure alone (the browser first render is added by the caller). */

@@ -1,13 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FULL, finish, graphPayload, runBench, runGraphOnly, table, type BenchConfig } from './harness.js';
+import { FULL, finish, graphPayload, runBench, runAnalysisOnly, runGraphOnly, table, type BenchConfig } from './harness.js';
 import { benchFirstRender } from './render.js';
 
 /**
  * `npm run bench`: generated vaults and documents, each figure a median over repeated runs next to the line-scan
  * baseline of the same run; prints a table and writes `packages/bench/results.json`.
  * Options: `--vaults 1000,10000` `--repeats N` `--slow-repeats N` `--render-runs N` `--out file`
- * `--only graph` (the graph layout and the browser first render alone; writes only with `--out`, never results.json).
+ * `--only graph` (the graph layout and the browser first render alone) or `--only analysis` (10k items / 30k edges
+ * through `analyze`); with `--only`, writes only with `--out`, never results.json.
  */
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -28,12 +29,12 @@ async function main(): Promise<void> {
   const slow = arg('--slow-repeats');
   if (slow) cfg.slowRepeats = Number(slow);
   const only = arg('--only');
-  if (only !== undefined && only !== 'graph') throw new Error(`--only: unknown figure group "${only}" (known: graph)`);
+  if (only !== undefined && only !== 'graph' && only !== 'analysis') throw new Error(`--only: unknown figure group "${only}" (known: graph, analysis)`);
   const out = arg('--out') ?? (only ? undefined : join(__dirname, '..', 'results.json'));
 
   const payload = graphPayload(cfg.graphNodes);
-  const results = only ? runGraphOnly(cfg, payload) : runBench(cfg);
-  await benchFirstRender(
+  const results = only === 'analysis' ? runAnalysisOnly(cfg) : only ? runGraphOnly(cfg, payload) : runBench(cfg);
+  if (only !== 'analysis') await benchFirstRender(
     payload,
     { runs: Number(arg('--render-runs') ?? 5), bundle: { path: join(__dirname, '..', '..', 'graph-view', 'dist', 'graph-view.js') }, log: cfg.log },
     results,

@@ -12,7 +12,9 @@ export function declaredCriticalPaths(model: PlanModel, resolver: Resolver, buil
   const diagnostics: Diagnostic[] = [];
   let declared: DeclaredCriticalPathInGraph | undefined;
   const key = (id: string): string | undefined => resolver.nodeKey(id) ?? (build.index.has(id) ? id : undefined);
-  const where = dependencyLines(model, resolver);
+  // Where each dependency was written is needed only to explain a difference: index it on first use.
+  let lines: ReturnType<typeof dependencyLines> | undefined;
+  const where: ReturnType<typeof dependencyLines> = (from, to) => (lines ??= dependencyLines(model, resolver))(from, to);
   for (const f of model.files) {
     for (const d of f.declaredCriticalPaths ?? []) {
       const steps = d.steps.map((s) => [...new Set(s.map(key).filter((k): k is string => k !== undefined && build.index.has(k)))]);
