@@ -1,7 +1,7 @@
 import { MarkdownRenderChild } from 'obsidian';
 import { DEFAULT_VOCABULARY, ownersOf, statusOfText } from '@plansight/core';
 import type PlansightPlugin from './main.js';
-import { lineStatus } from './editor/lineStatus.js';
+import { lineInfo } from './editor/lineInfo.js';
 import { STATUS_EMOJI } from './editor/statusEdit.js';
 import { clear, h } from './views/dom.js';
 import type { PlansightView } from '@plansight/graph-view';
@@ -74,7 +74,7 @@ export function headingCounts(lines: readonly string[], line: number): Record<'d
   const counts = { done: 0, 'in-progress': 0, blocked: 0 };
   let seen = 0;
   for (let i = line + 1; i < lines.length; i++) {
-    const info = lineStatus(lines[i]!);
+    const info = lineInfo(lines[i]!);
     if (info.kind === 'heading' || info.kind === 'fence') break;
     if (info.kind !== 'status' && info.kind !== 'checkbox') continue;
     seen++;

@@ -1,7 +1,7 @@
 import { Facet, StateEffect, StateField, type EditorState, type Extension, type Range, type Text, type Transaction } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { StaleEditError, type Status } from '@plansight/core';
-import { lineStatus, type LineInfo } from './lineStatus.js';
+import { lineInfo, type LineInfo } from './lineInfo.js';
 import { EMPTY_EDITOR_MODEL, type EditorModel, type RefTarget } from './model.js';
 import { statusEdits } from './statusEdit.js';
 import { ChipsWidget, GateWidget, RefBadgeWidget, StatusControlWidget, type Counts } from './widgets.js';
@@ -42,7 +42,7 @@ export const linesField = StateField.define<LineInfo[]>({
 
 function classify(doc: Text, from: number, to: number): LineInfo[] {
   const out: LineInfo[] = [];
-  for (let n = from; n <= to; n++) out.push(lineStatus(doc.line(n).text));
+  for (let n = from; n <= to; n++) out.push(lineInfo(doc.line(n).text));
   return out;
 }
 
@@ -93,7 +93,6 @@ export const modelField = StateField.define<EditorModel>({
 interface Section {
   line: number;
   depth: number;
-  text: string;
   statusLines: number;
   counts: Counts;
   boxes: { done: number; total: number };
@@ -130,7 +129,6 @@ function buildDecorations(state: EditorState, visible: readonly { from: number; 
       const s: Section = {
         line: n,
         depth: info.depth!,
-        text: info.text ?? '',
         statusLines: 0,
         counts: { done: 0, 'in-progress': 0, blocked: 0, other: 0 },
         boxes: { done: 0, total: 0 },
@@ -154,7 +152,7 @@ function buildDecorations(state: EditorState, visible: readonly { from: number; 
     if (!shown(n)) continue;
     const line = doc.line(n);
     if ((info.kind === 'status' || info.kind === 'checkbox') && info.status) {
-      const at = info.kind === 'checkbox' ? line.to : line.from + (info.token?.to ?? info.label!.to);
+      const at = info.kind === 'checkbox' ? line.to : line.from + info.anchor!;
       ranges.push(
         Decoration.widget({ widget: new StatusControlWidget(info.status, choose), side: 1 }).range(at),
         Decoration.line({ class: `pso-line pso-line-${info.status}` }).range(line.from),
@@ -176,7 +174,7 @@ function buildDecorations(state: EditorState, visible: readonly { from: number; 
     const end = doc.line(s.line).to;
     const gate = model.gates.get(s.line);
     if (gate) ranges.push(Decoration.widget({ widget: new GateWidget(gate.done, gate.total), side: 1 }).range(end));
-    else if (isGateLike(s.text) && s.boxes.total > 0)
+    else if (isGateLike(doc.line(s.line).text) && s.boxes.total > 0)
       ranges.push(Decoration.widget({ widget: new GateWidget(s.boxes.done, s.boxes.total), side: 1 }).range(end));
     else if (s.statusLines > 0) ranges.push(Decoration.widget({ widget: new ChipsWidget(s.counts), side: 1 }).range(end));
   }
@@ -201,12 +199,22 @@ const decorationsPlugin = ViewPlugin.fromClass(
   { decorations: (v) => v.decorations },
 );
 
-/** Change the status of a 1-based line through an editor transaction (undoable). False when nothing to change. */
+/**
+ * Change the status of a 1-based line through an editor transaction (undoable), with exactly core's edits. False
+ * (and `onError` with core's reason) when core has nothing to change on that line.
+ */
 export function setStatusAt(view: EditorView, line: number, status: Status): boolean {
   const opts = view.state.facet(config);
   const path = opts?.path(view.state) ?? 'DAILY_STATUS.md';
   const text = view.state.doc.toString();
-  const edits = statusEdits(path, text, line, status);
+  let edits;
+  try {
+    edits = statusEdits(path, text, line, status);
+  } catch (e) {
+    // Core's EditError names the file and line, e.g. "this line states no status to change".
+    opts?.onError?.((e as Error).message);
+    return false;
+  }
   if (!edits.length) return false;
   for (const e of edits) {
     const found = view.state.doc.sliceString(e.start, e.end);
