@@ -9,9 +9,16 @@ export interface RollupEvents {
 export interface RollupOptions {
   /** Checkboxes are shown but cannot be clicked (HTML export). */
   readOnly?: boolean;
-  /** Levels open on first render: 0 = vault only. */
+  /** Levels open on first render in a small tree: 0 = vault only. */
   openDepth?: number;
+  /** Above this many items in the whole tree only the vault and file levels start open. */
+  bigTreeItems?: number;
 }
+
+/** A tree this size renders (style + layout) in a few milliseconds even fully open. */
+export const BIG_TREE_ITEMS = 300;
+/** In a big tree a group shows this many subgroups at a time, then a "show more" button. */
+export const GROUP_CHUNK = 200;
 
 /** `3/12 · 25%` */
 export function progressText(r: Pick<Rollup, 'done' | 'total' | 'percent'>): string {
@@ -25,10 +32,16 @@ export function gateBadge(r: Pick<Rollup, 'kind' | 'passed' | 'total'>): { text:
   return { text: pass ? '✓ passed' : '✗ not passed', pass };
 }
 
-/** A collapsible tree: vault → file → gate / actor / section → items. Remembers which groups are open by key. */
+/**
+ * A collapsible tree: vault → file → gate / actor / section → items. A group builds its contents only once it is
+ * open, so a closed group in a big vault costs one summary. Remembers which groups are open by key across models.
+ */
 export class RollupRenderer {
   readonly root: HTMLDivElement;
-  private openKeys: Set<string> | null = null;
+  /** Open or closed as last rendered or toggled, by group key; a key not here gets the default. */
+  private readonly openState = new Map<string, boolean>();
+  private defaultDepth = 2;
+  private big = false;
 
   constructor(container: HTMLElement, private readonly events: RollupEvents, private readonly options: RollupOptions = {}) {
     this.root = container.ownerDocument.createElement('div');
@@ -37,9 +50,6 @@ export class RollupRenderer {
   }
 
   render(rollups: Rollup[]): void {
-    if (this.root.childElementCount) {
-      this.openKeys = new Set([...this.root.querySelectorAll<HTMLDetailsElement>('details[open]')].map((d) => d.dataset.key!));
-    }
     const doc = this.root.ownerDocument;
     this.root.replaceChildren();
     if (!rollups.length || rollups.every((r) => r.total === 0 && !r.children.length)) {
@@ -49,6 +59,9 @@ export class RollupRenderer {
       this.root.appendChild(p);
       return;
     }
+    const big = rollups.reduce((n, r) => n + countItems(r), 0) > (this.options.bigTreeItems ?? BIG_TREE_ITEMS);
+    this.big = big;
+    this.defaultDepth = big ? Math.min(1, this.options.openDepth ?? 2) : (this.options.openDepth ?? 2);
     for (const r of rollups) this.root.appendChild(this.group(r, 0, r.file, ''));
   }
 
@@ -62,7 +75,8 @@ export class RollupRenderer {
     const details = doc.createElement('details');
     details.className = `ps-rollup-group ps-kind-${r.kind}`;
     details.dataset.key = r.key;
-    details.open = this.openKeys ? this.openKeys.has(r.key) : depth <= (this.options.openDepth ?? 2);
+    const open = this.openState.get(r.key) ?? (depth <= this.defaultDepth && r.items.length <= (this.options.bigTreeItems ?? BIG_TREE_ITEMS));
+    this.openState.set(r.key, open);
 
     const summary = doc.createElement('summary');
     const label = doc.createElement('span');
@@ -95,13 +109,42 @@ export class RollupRenderer {
     summary.appendChild(bar);
     details.appendChild(summary);
 
-    if (r.items.length) {
-      const ul = doc.createElement('ul');
-      for (const item of r.items) ul.appendChild(this.item(item, here));
-      details.appendChild(ul);
+    let built = false;
+    const build = (): void => {
+      if (built) return;
+      built = true;
+      if (r.items.length) {
+        const ul = doc.createElement('ul');
+        for (const item of r.items) ul.appendChild(this.item(item, here));
+        details.appendChild(ul);
+      }
+      // A group with nothing to check (a dashboard, a daily status) is noise in a checklist tree.
+      const children = r.children.filter((child) => child.total > 0);
+      const chunk = this.big ? GROUP_CHUNK : children.length;
+      const more = (from: number): void => {
+        const to = Math.min(children.length, from + chunk);
+        for (let i = from; i < to; i++) details.appendChild(this.group(children[i]!, depth + 1, here, r.label));
+        if (to >= children.length) return;
+        const button = doc.createElement('button');
+        button.type = 'button';
+        button.className = 'ps-link ps-rollup-more';
+        button.textContent = `Show ${Math.min(chunk, children.length - to)} more of ${children.length - to}`;
+        button.addEventListener('click', () => {
+          button.remove();
+          more(to);
+        });
+        details.appendChild(button);
+      };
+      more(0);
+    };
+    details.addEventListener('toggle', () => {
+      this.openState.set(r.key, details.open);
+      if (details.open) build();
+    });
+    if (open) {
+      build();
+      details.open = true;
     }
-    // A group with nothing to check (a dashboard, a daily status) is noise in a checklist tree.
-    for (const child of r.children) if (child.total > 0) details.appendChild(this.group(child, depth + 1, here, r.label));
     return details;
   }
 
@@ -140,6 +183,13 @@ export class RollupRenderer {
 export function shortLabel(label: string, parentLabel: string): string {
   const prefix = `${parentLabel} › `;
   return parentLabel && label.startsWith(prefix) && label.length > prefix.length ? label.slice(prefix.length) : label;
+}
+
+/** Items in the groups the tree shows (groups with nothing to check are left out). */
+function countItems(r: Rollup): number {
+  let n = r.items.length;
+  for (const child of r.children) if (child.total > 0) n += countItems(child);
+  return n;
 }
 
 function basename(path: string): string {

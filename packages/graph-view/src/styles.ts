@@ -90,6 +90,10 @@ export const GRAPH_VIEW_CSS = `
 
 .ps-rollup details { margin: 2px 0 2px 0; }
 .ps-rollup details details { margin-left: 12px; }
+/* Groups and rows off screen skip style and layout: a 2,000-group vault then costs what its visible part costs. */
+.ps-rollup details details, .ps-rollup-item { content-visibility: auto; contain-intrinsic-size: auto 24px; }
+.ps-rollup summary:focus-visible, .ps-rollup-item :focus-visible { outline-offset: -2px; }
+.ps-rollup-more { margin: 2px 0 4px 12px; font-size: 12px; }
 .ps-rollup summary { cursor: pointer; display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 3px 0; list-style-position: inside; }
 .ps-rollup summary::-webkit-details-marker { color: var(--ps-muted); }
 .ps-rollup-label { font-weight: 600; flex: 1 1 140px; min-width: 0; overflow-wrap: anywhere; }
