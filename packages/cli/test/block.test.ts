@@ -1,22 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeMojibake } from '@plansight/core';
-import { run } from '../src/main.js';
+import { cli } from './cliHarness.js';
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  try {
-    return { code: await run(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 const DAILY = `# Daily Status - 2025-10-12
 
@@ -58,6 +46,6 @@ describe('plansight block', () => {
   it('names the file and exits 2 when there is no DAILY_STATUS.md', async () => {
     const r = await cli(['block', 'Worker 1', 'x', '--file', join(dir, 'missing.md')]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('missing.md');
+    expect(r.stderr).toContain('missing.md');
   });
 });

@@ -10,8 +10,8 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Run the CLI in-process from a working directory, capturing its output and exit code. */
-export async function cli(args: string[], cwd: string): Promise<RunResult> {
+/** Run the CLI in-process (from `cwd` when given), capturing its output and exit code. */
+export async function cli(args: string[], cwd?: string): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
@@ -19,7 +19,7 @@ export async function cli(args: string[], cwd: string): Promise<RunResult> {
   const before = process.cwd();
   process.exitCode = undefined;
   try {
-    process.chdir(cwd);
+    if (cwd !== undefined) process.chdir(cwd);
     const code = await run(args);
     return { code, stdout, stderr };
   } finally {

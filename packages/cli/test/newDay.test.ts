@@ -1,22 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../src/main.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli } from './cliHarness.js';
 import { localToday } from '../src/commands/newDay.js';
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  try {
-    return { code: await run(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 const TEMPLATE = resolve(__dirname, '../../../vault-template/DAILY_STATUS.md');
 const DAILY = `\uFEFF# Daily Status - 2025-10-12
@@ -49,7 +37,7 @@ describe('plansight new-day', () => {
 ` + DAILY.slice(1));
     const again = await cli(['new-day', '--date', '2025-10-13', f]);
     expect(again.code).toBe(0);
-    expect(again.out).toContain('nothing to change');
+    expect(again.stdout).toContain('nothing to change');
     expect(readFileSync(f, 'utf8')).toBe(once);
   });
 

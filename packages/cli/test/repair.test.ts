@@ -1,21 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../src/main.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli } from './cliHarness.js';
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  try {
-    return { code: await run(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 const MOJ = '## Worker 1:\r\n- âœ… Completed: Time-delay embedding\r\n- plain line\r\n- ðŸ”„ In Progress: k-NN\r\n';
 const CLEAN = '## Worker 1:\r\n- ✅ Completed: Time-delay embedding\r\n- plain line\r\n- 🔄 In Progress: k-NN\r\n';
@@ -35,8 +23,8 @@ describe('plansight repair', () => {
     writeFileSync(f, MOJ);
     const r = await cli(['repair', f]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('-- âœ… Completed: Time-delay embedding\n+- ✅ Completed: Time-delay embedding\n');
-    expect(r.out).toContain('@@ -1,4 +1,4 @@');
+    expect(r.stdout).toContain('-- âœ… Completed: Time-delay embedding\n+- ✅ Completed: Time-delay embedding\n');
+    expect(r.stdout).toContain('@@ -1,4 +1,4 @@');
     expect(readFileSync(f, 'utf8')).toBe(MOJ);
   });
 
@@ -46,6 +34,6 @@ describe('plansight repair', () => {
     expect((await cli(['repair', f, '--write'])).code).toBe(0);
     expect(readFileSync(f, 'utf8')).toBe(CLEAN);
     const again = await cli(['repair', f]);
-    expect(again.out).toContain('no mojibake found');
+    expect(again.stdout).toContain('no mojibake found');
   });
 });

@@ -1,22 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../src/main.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli } from './cliHarness.js';
 import { atomicWrite, FileChangedError, readSnapshot } from '../src/atomicWrite.js';
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  try {
-    return { code: await run(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 const DAILY = `# Daily Status - 2025-10-12\r
 \r
@@ -56,7 +44,7 @@ describe('plansight status', () => {
     const r = await cli(['status', 'k-NN implementation', 'done', '--actor', 'Worker 1', '--file', dir]);
     expect(r.code).toBe(0);
     expect(read('DAILY_STATUS.md')).toBe(DAILY.replace('🔄 In Progress: k-NN implementation', '✅ Completed: k-NN implementation'));
-    expect(r.out).toContain('+- ✅ Completed: k-NN implementation');
+    expect(r.stdout).toContain('+- ✅ Completed: k-NN implementation');
   });
 
   it('names the target directly with --file and --line: a tracker row goes Not Started → In Progress, 0% → 50%', async () => {
@@ -68,9 +56,9 @@ describe('plansight status', () => {
   it('lists the candidates of an ambiguous target, writes nothing and exits 2', async () => {
     const r = await cli(['status', 'k-NN implementation', 'done', '--file', dir]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('DAILY_STATUS.md:5:');
-    expect(r.err).toContain('plan.md:2:');
-    expect(r.err).toContain('--file F --line N');
+    expect(r.stderr).toContain('DAILY_STATUS.md:5:');
+    expect(r.stderr).toContain('plan.md:2:');
+    expect(r.stderr).toContain('--file F --line N');
     expect(read('DAILY_STATUS.md')).toBe(DAILY);
     expect(read('plan.md')).toBe(PLAN);
   });
@@ -85,7 +73,7 @@ describe('plansight status', () => {
   it('--dry-run and --json show the edit and write nothing', async () => {
     const r = await cli(['status', 'KV-cache', 'in-progress', '--file', dir, '--dry-run', '--json']);
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.out) as { written: boolean; edits: { line: number; text: string }[] };
+    const json = JSON.parse(r.stdout) as { written: boolean; edits: { line: number; text: string }[] };
     expect(json.written).toBe(false);
     expect(json.edits.map((e) => e.line)).toEqual([9]);
     expect(json.edits[0]!.text).toBe("- 🔄 In Progress: KV-cache\r\n");
