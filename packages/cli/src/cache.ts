@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, 
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { hashText, SNAPSHOT_VERSION, type IndexSnapshot } from '@plansight/core';
+import { pack, unpack, type Packed } from './pack.js';
 
 /**
  * The CLI's persistent index cache: one JSON snapshot per vault folder, entries keyed by path + size + mtime +
@@ -29,9 +30,10 @@ export function cacheFile(dir: string, vaultBase: string): string {
   return join(dir, `index-${hashText(vaultBase)}.json`);
 }
 
+/** A snapshot written by `writeSnapshot`; null when missing, unreadable or in another format. */
 export function readSnapshot(file: string): IndexSnapshot | null {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as IndexSnapshot;
+    const data = unpack(JSON.parse(readFileSync(file, 'utf8')) as Packed) as IndexSnapshot;
     return data && Array.isArray(data.entries) ? data : null;
   } catch {
     return null;
@@ -43,7 +45,7 @@ export function writeSnapshot(file: string, snapshot: IndexSnapshot): boolean {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(snapshot));
+    writeFileSync(tmp, JSON.stringify(pack(snapshot)));
     renameSync(tmp, file);
     return true;
   } catch {

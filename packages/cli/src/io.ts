@@ -3,18 +3,26 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { VaultIndex, type PlanFile, type PlanModel } from '@plansight/core';
+import { parsePlan, planSignal, VaultIndex, type FileStat, type PlanFile, type PlanModel } from '@plansight/core';
 import { buildId, cacheDir, cacheFile, readSnapshot, writeSnapshot } from './cache.js';
 import { createProgress, NO_PROGRESS, type Progress } from './progress.js';
-import type { ParseJob, ParseResult, WorkerInit } from './indexWorker.js';
+import type { ParseJob, ParseResult, WorkerInit, WorkerMessage } from './indexWorker.js';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.obsidian', '.trash', 'dist']);
 
 export class UsageError extends Error {}
 
+export interface FoundFile {
+  abs: string;
+  rel: string;
+  /** Size and mtime (whole ms) when the listing saw them. */
+  stat: FileStat;
+}
+
 /** Expand files and folders into markdown files, sorted, with paths relative to `base` using `/`. */
-export function collectFiles(inputs: readonly string[], base = process.cwd()): { abs: string; rel: string }[] {
-  const out = new Map<string, string>();
+export function collectFiles(inputs: readonly string[], base = process.cwd()): FoundFile[] {
+  const out = new Map<string, FoundFile>();
+  const add = (abs: string, st: { size: number; mtimeMs: number }) => out.set(abs, { abs, rel: toRel(base, abs), stat: { size: st.size, mtime: Math.floor(st.mtimeMs) } });
   const visit = (abs: string) => {
     let st;
     try {
@@ -23,18 +31,23 @@ export function collectFiles(inputs: readonly string[], base = process.cwd()): {
       throw new UsageError(`no such file or folder: ${relative(base, abs) || abs}`);
     }
     if (st.isDirectory()) {
-      for (const name of readdirSync(abs).sort()) {
-        if (SKIP_DIRS.has(name)) continue;
-        const child = join(abs, name);
-        const cst = statSync(child, { throwIfNoEntry: false });
-        if (!cst) continue;
-        if (cst.isDirectory()) visit(child);
-        else if (/\.(md|markdown)$/i.test(name)) out.set(child, toRel(base, child));
+      for (const d of readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        if (SKIP_DIRS.has(d.name)) continue;
+        const child = join(abs, d.name);
+        if (d.isDirectory()) visit(child);
+        else if (d.isFile() && !/\.(md|markdown)$/i.test(d.name)) continue;
+        else {
+          // A markdown file, or a link or special entry: stat follows links.
+          const cst = statSync(child, { throwIfNoEntry: false });
+          if (!cst) continue;
+          if (cst.isDirectory()) visit(child);
+          else if (/\.(md|markdown)$/i.test(d.name)) add(child, cst);
+        }
       }
-    } else out.set(abs, toRel(base, abs));
+    } else add(abs, st);
   };
   for (const input of inputs.length ? inputs : ['.']) visit(resolve(base, input));
-  return [...out.entries()].map(([abs, rel]) => ({ abs, rel })).sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return [...out.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
 function toRel(base: string, abs: string): string {
@@ -53,9 +66,66 @@ export function vaultBase(inputs: readonly string[], cwd = process.cwd()): strin
 export interface LoadedVault {
   files: PlanFile[];
   model: PlanModel;
-  texts: Map<string, string>;
+  /** File texts by model path, read from disk on first use (an unchanged vault is not read at all). */
+  texts: VaultTexts;
   abs: Map<string, string>;
   stats?: LoadStats;
+}
+
+/** The vault's texts by model path: the ones read while loading, the others read on demand. */
+export class VaultTexts implements Iterable<[string, string]> {
+  private readonly loaded = new Map<string, string>();
+
+  constructor(private readonly abs: ReadonlyMap<string, string>) {}
+
+  /** The file's text, read now if it was not read yet; undefined for a path not in the vault or a file gone since. */
+  get(path: string): string | undefined {
+    let text = this.loaded.get(path);
+    if (text !== undefined) return text;
+    const abs = this.abs.get(path);
+    if (abs === undefined) return undefined;
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch {
+      return undefined;
+    }
+    this.loaded.set(path, text);
+    return text;
+  }
+
+  /** Keep a text read while loading. */
+  set(path: string, text: string): void {
+    this.loaded.set(path, text);
+  }
+
+  has(path: string): boolean {
+    return this.abs.has(path);
+  }
+
+  get size(): number {
+    return this.abs.size;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.abs.keys();
+  }
+
+  /** Every file with its text (read as the iteration reaches it); files that cannot be read are skipped. */
+  *entries(): IterableIterator<[string, string]> {
+    for (const path of this.abs.keys()) {
+      const text = this.get(path);
+      if (text !== undefined) yield [path, text];
+    }
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
+
+  /** Drop the texts held in memory; they are read again when asked for. */
+  clear(): void {
+    this.loaded.clear();
+  }
 }
 
 export interface LoadOptions {
@@ -84,43 +154,49 @@ function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-/** Below this much text to parse, starting workers costs more than it saves. */
+/** Below this much changed text, starting workers costs more than it saves. */
 const WORKER_MIN_BYTES = 512 * 1024;
 
 /**
- * Read and parse every plan file under the inputs. Files with plan content are parsed by remark (in worker
- * threads when there is a lot), the others by the fast pass only; unchanged files come from the persistent
- * cache. Synchronous: workers are waited for with `Atomics.wait` and drained with `receiveMessageOnPort`.
+ * Read and parse every plan file under the inputs. Unchanged files (same size and mtime, or same content) come
+ * from the persistent cache without being read, and an unchanged vault reuses the cached model too. Of the
+ * others, files with a plan signal are parsed by remark (in worker threads when there is a lot, which start on
+ * the first such file and parse while this thread reads the rest and parses the outline-only notes), the rest by
+ * the outline pass. Synchronous: workers are waited for with `Atomics.wait` and drained with `receiveMessageOnPort`.
  */
 export function loadVault(inputs: readonly string[], cwd = process.cwd(), options: LoadOptions = {}): LoadedVault {
   const ctx = prepare(inputs, cwd, options);
-  const jobs = ctx.accurate ? pendingJobs(ctx.index) : [];
-  const workers = workerCount(jobs, options);
-  let results: ParseResult[] = [];
-  if (workers > 0) results = parseInWorkersSync(jobs, workers, ctx.progress, ctx.done, options.workerScript);
-  return finish(ctx, jobs, results, workers);
+  const results = ctx.pool ? collectSync(ctx, ctx.pool) : [];
+  return finish(ctx, results);
 }
 
 /** The same as `loadVault`, without blocking the event loop while workers parse. */
 export async function loadVaultAsync(inputs: readonly string[], cwd = process.cwd(), options: LoadOptions = {}): Promise<LoadedVault> {
   const ctx = prepare(inputs, cwd, options);
-  const jobs = ctx.accurate ? pendingJobs(ctx.index) : [];
-  const workers = workerCount(jobs, options);
-  let results: ParseResult[] = [];
-  if (workers > 0) results = await parseInWorkers(jobs, workers, ctx.progress, ctx.done, options.workerScript);
-  return finish(ctx, jobs, results, workers);
+  const results = ctx.pool ? await collectAsync(ctx, ctx.pool) : [];
+  return finish(ctx, results);
+}
+
+interface Job extends ParseJob {
+  hash: string | undefined;
+  stat: FileStat;
 }
 
 interface LoadContext {
   index: VaultIndex;
-  texts: Map<string, string>;
+  texts: VaultTexts;
   abs: Map<string, string>;
   progress: Progress;
   cachePath: string | null;
+  /** Files taken from the snapshot without parsing. */
   cached: number;
   total: number;
   done: number;
   accurate: boolean;
+  jobs: Job[];
+  pool: Pool | null;
+  /** Results this thread computed while workers ran. */
+  local: ParseResult[];
 }
 
 function prepare(inputs: readonly string[], cwd: string, options: LoadOptions): LoadContext {
@@ -128,67 +204,115 @@ function prepare(inputs: readonly string[], cwd: string, options: LoadOptions): 
   const list = collectFiles(inputs.map((i) => resolve(cwd, i)), base);
   const progress = options.progress === undefined ? createProgress() : typeof options.progress === 'boolean' ? (options.progress ? createProgress({ enabled: true }) : NO_PROGRESS) : options.progress;
   const build = buildId();
-  const useCache = (options.cache ?? build !== null) && options.accurate !== false;
+  const accurate = options.accurate !== false;
+  const useCache = (options.cache ?? build !== null) && accurate;
   const dir = useCache ? cacheDir(cwd) : null;
   const cachePath = dir ? cacheFile(dir, base) : null;
-  const index = new VaultIndex({ ...(build ? { version: build } : {}), hash: sha1 });
+  // Without a cache nothing compares hashes across loads, and this index lives for one load: skip hashing.
+  const index = new VaultIndex({ ...(build ? { version: build } : {}), hash: cachePath ? sha1 : () => '' });
   if (cachePath) index.restore(readSnapshot(cachePath));
-  const texts = new Map<string, string>();
   const abs = new Map<string, string>();
-  let cached = 0;
-  let done = 0;
+  for (const f of list) abs.set(f.rel, f.abs);
+  const texts = new VaultTexts(abs);
+  const ctx: LoadContext = { index, texts, abs, progress, cachePath, cached: 0, total: list.length, done: 0, accurate, jobs: [], pool: null, local: [] };
+
+  const changed: typeof list = [];
+  let changedBytes = 0;
   for (const f of list) {
+    if (cachePath && index.setCached(f.rel, f.stat)) ctx.cached++;
+    else {
+      changed.push(f);
+      changedBytes += f.stat.size;
+    }
+  }
+  ctx.done = ctx.cached;
+  progress.update(ctx.done, ctx.total);
+  const workers = accurate ? workerCount(changedBytes, options) : 0;
+  let sent = 0;
+  const send = (final: boolean) => {
+    if (!ctx.pool) return;
+    if (sent < ctx.jobs.length) ctx.pool.post({ jobs: ctx.jobs.slice(sent).map(({ id, path, text }) => ({ id, path, text })) });
+    sent = ctx.jobs.length;
+    if (final) ctx.pool.post({ total: sent });
+  };
+  const outline: FoundFile[] = [];
+  const outlineTexts: string[] = [];
+  for (const f of changed) {
     const text = readFileSync(f.abs, 'utf8');
     texts.set(f.rel, text);
-    abs.set(f.rel, f.abs);
-    const st = statSync(f.abs);
-    const stat = { size: st.size, mtime: Math.floor(st.mtimeMs) };
-    if (cachePath && index.setCached(f.rel, stat)) cached++;
-    else index.set(f.rel, text, stat);
-    if (index.get(f.rel)?.accuracy === 'accurate') done++;
-    progress.update(done, list.length);
+    const hash = cachePath ? sha1(text) : undefined;
+    if (hash !== undefined && index.setCached(f.rel, f.stat, hash)) {
+      ctx.cached++;
+      progress.update(++ctx.done, ctx.total);
+    } else if (accurate && planSignal(text)) {
+      ctx.jobs.push({ id: ctx.jobs.length, path: f.rel, text, hash, stat: f.stat });
+      if (workers > 0 && !ctx.pool) ctx.pool = startPool(workers, options.workerScript);
+      // Small batches keep the workers fed while this thread reads on.
+      if (ctx.jobs.length - sent >= 8) send(false);
+    } else {
+      outline.push(f);
+      outlineTexts.push(text);
+    }
   }
-  return { index, texts, abs, progress, cachePath, cached, total: list.length, done, accurate: options.accurate !== false };
+  send(true);
+  // The outline-only (or, not accurate, provisional) pass runs here while the workers parse.
+  outline.forEach((f, k) => {
+    index.set(f.rel, outlineTexts[k]!, f.stat);
+    if (index.get(f.rel)?.accuracy === 'accurate') ctx.done++;
+    progress.update(ctx.done, ctx.total);
+  });
+  return ctx;
 }
 
-function pendingJobs(index: VaultIndex): ParseJob[] {
-  return index.pending().map((p, id) => ({ id, path: p.path, text: p.text }));
-}
-
-function workerCount(jobs: ParseJob[], options: LoadOptions): number {
+function workerCount(changedBytes: number, options: LoadOptions): number {
   const env = process.env.PLANSIGHT_WORKERS;
   if (options.workers === undefined && env !== undefined && /^\d+$/.test(env)) options = { ...options, workers: Number(env) };
-  if (options.workers === 0 || jobs.length < 2) return 0;
-  let bytes = 0;
-  for (const j of jobs) bytes += j.text.length;
-  if (options.workers === undefined && bytes < WORKER_MIN_BYTES) return 0;
+  if (options.workers === 0) return 0;
+  if (options.workers === undefined && changedBytes < WORKER_MIN_BYTES) return 0;
   if (!workerScript(options.workerScript)) return 0;
-  const n = options.workers ?? Math.max(1, availableParallelism());
-  return Math.min(n, jobs.length);
+  return options.workers ?? Math.max(1, availableParallelism());
 }
 
-function finish(ctx: LoadContext, jobs: ParseJob[], results: ParseResult[], workers: number): LoadedVault {
-  const { index } = ctx;
-  const hashes = new Map(index.pending().map((p) => [p.path, p.hash]));
-  for (const r of results) {
-    if ('file' in r) index.accept(r.path, hashes.get(r.path) ?? '', r.file);
+/** A job parsed by this thread (no worker, a failed one, or idle while workers parse). */
+function parseHere(ctx: LoadContext, job: Job): ParseResult {
+  try {
+    return { id: job.id, path: job.path, file: parsePlan(job.path, job.text, {}, { cache: ctx.index.sections }) };
+  } catch (e) {
+    return { id: job.id, path: job.path, error: (e as Error).message };
   }
-  // Whatever no worker delivered (none started, one failed) is parsed here.
-  let done = ctx.done + results.length;
-  for (const p of index.pending()) {
-    if (!ctx.accurate) break;
-    index.setAccurate(p.path, p.text, index.get(p.path)?.stat);
+}
+
+function finish(ctx: LoadContext, results: ParseResult[]): LoadedVault {
+  const { index, jobs } = ctx;
+  const delivered = new Set<number>();
+  const accept = (r: ParseResult) => {
+    const job = jobs[r.id];
+    if (!job || delivered.has(r.id) || !('file' in r)) return;
+    delivered.add(r.id);
+    index.setParsed(job.path, job.hash ?? '', r.file, job.stat, job.text.length);
+  };
+  for (const r of results) accept(r);
+  for (const r of ctx.local) accept(r);
+  // Whatever no worker delivered (none started, one failed) is parsed here; a file remark cannot parse keeps the fast pass.
+  let done = ctx.done + delivered.size;
+  for (const job of jobs) {
+    if (delivered.has(job.id)) continue;
+    const r = parseHere(ctx, job);
+    if ('file' in r) accept(r);
+    else index.set(job.path, job.text, job.stat);
     ctx.progress.update(++done, ctx.total);
   }
   ctx.progress.done();
-  if (ctx.cachePath && (jobs.length > 0 || ctx.cached !== ctx.total)) writeSnapshot(ctx.cachePath, index.snapshot((p) => ctx.texts.get(p)));
   const model = index.model();
+  if (ctx.cachePath && (jobs.length > 0 || ctx.cached !== ctx.total || index.staleCached() > 0 || !index.modelRestored())) {
+    writeSnapshot(ctx.cachePath, index.snapshot((p) => ctx.texts.get(p)));
+  }
   return {
     files: model.files,
     model,
     texts: ctx.texts,
     abs: ctx.abs,
-    stats: { files: ctx.total, cached: ctx.cached, accurateParsed: jobs.length, workers },
+    stats: { files: ctx.total, cached: ctx.cached, accurateParsed: jobs.length, workers: ctx.pool?.size ?? 0 },
   };
 }
 
@@ -197,41 +321,35 @@ function workerScript(explicit?: string): string | null {
   return null;
 }
 
-/** Largest files first, each to the worker with the least text so far. */
-function distribute(jobs: ParseJob[], n: number): ParseJob[][] {
-  const batches: ParseJob[][] = Array.from({ length: n }, () => []);
-  const load = new Array<number>(n).fill(0);
-  for (const job of [...jobs].sort((a, b) => b.text.length - a.text.length)) {
-    let k = 0;
-    for (let i = 1; i < n; i++) if (load[i]! < load[k]!) k = i;
-    batches[k]!.push(job);
-    load[k]! += job.text.length;
-  }
-  return batches;
-}
-
 interface Pool {
+  size: number;
   ports: MessagePort[];
   signal: Int32Array;
+  claim: Int32Array;
+  post(m: WorkerMessage): void;
   close(): void;
 }
 
-function startPool(jobs: ParseJob[], n: number, explicit?: string): Pool {
+function startPool(n: number, explicit?: string): Pool {
   const script = workerScript(explicit)!;
   const signal = new Int32Array(new SharedArrayBuffer(4));
+  const claim = new Int32Array(new SharedArrayBuffer(4));
   const workers: Worker[] = [];
   const ports: MessagePort[] = [];
-  for (const batch of distribute(jobs, n)) {
+  for (let i = 0; i < n; i++) {
     const channel = new MessageChannel();
-    const init: WorkerInit = { port: channel.port2, signal };
-    const w = new Worker(script, { workerData: init, transferList: [channel.port2] });
-    w.postMessage(batch);
-    workers.push(w);
+    const init: WorkerInit = { port: channel.port2, signal, claim };
+    workers.push(new Worker(script, { workerData: init, transferList: [channel.port2] }));
     ports.push(channel.port1);
   }
   return {
+    size: n,
     ports,
     signal,
+    claim,
+    post(m) {
+      for (const w of workers) w.postMessage(m);
+    },
     close() {
       for (const w of workers) void w.terminate();
       for (const p of ports) p.close();
@@ -242,27 +360,37 @@ function startPool(jobs: ParseJob[], n: number, explicit?: string): Pool {
 /** A worker that has produced nothing for this long is given up on; its files are parsed in this thread. */
 const STALL_MS = 120_000;
 
-function parseInWorkersSync(jobs: ParseJob[], n: number, progress: Progress, done0: number, script?: string): ParseResult[] {
-  const pool = startPool(jobs, n, script);
+function drain(pool: Pool, results: ParseResult[]): boolean {
+  let got = false;
+  for (const port of pool.ports) {
+    let m: { message: ParseResult } | undefined;
+    while ((m = receiveMessageOnPort(port) as { message: ParseResult } | undefined)) {
+      results.push(m.message);
+      got = true;
+    }
+  }
+  return got;
+}
+
+function collectSync(ctx: LoadContext, pool: Pool): ParseResult[] {
   const results: ParseResult[] = [];
-  const total = done0 + jobs.length;
+  const { jobs, progress } = ctx;
+  const report = () => progress.update(ctx.done + results.length + ctx.local.length, ctx.total);
   let seen = 0;
   let lastProgress = Date.now();
   try {
-    while (results.length < jobs.length) {
+    // Idle here while workers parse: take jobs from the same counter.
+    for (let k = Atomics.add(pool.claim, 0, 1); k < jobs.length; k = Atomics.add(pool.claim, 0, 1)) {
+      ctx.local.push(parseHere(ctx, jobs[k]!));
+      drain(pool, results);
+      report();
+    }
+    while (results.length + ctx.local.length < jobs.length) {
       Atomics.wait(pool.signal, 0, seen, 200);
       seen = Atomics.load(pool.signal, 0);
-      let got = false;
-      for (const port of pool.ports) {
-        let m: { message: ParseResult } | undefined;
-        while ((m = receiveMessageOnPort(port) as { message: ParseResult } | undefined)) {
-          results.push(m.message);
-          got = true;
-        }
-      }
-      if (got) {
+      if (drain(pool, results)) {
         lastProgress = Date.now();
-        progress.update(done0 + results.length, total);
+        report();
       } else if (Date.now() - lastProgress > STALL_MS) break;
     }
   } finally {
@@ -271,23 +399,26 @@ function parseInWorkersSync(jobs: ParseJob[], n: number, progress: Progress, don
   return results;
 }
 
-async function parseInWorkers(jobs: ParseJob[], n: number, progress: Progress, done0: number, script?: string): Promise<ParseResult[]> {
-  const pool = startPool(jobs, n, script);
+async function collectAsync(ctx: LoadContext, pool: Pool): Promise<ParseResult[]> {
   const results: ParseResult[] = [];
-  const total = done0 + jobs.length;
+  const { jobs, progress } = ctx;
   try {
-    await new Promise<void>((resolveAll) => {
-      let timer = setTimeout(resolveAll, STALL_MS);
-      for (const port of pool.ports) {
-        port.on('message', (m: ParseResult) => {
-          results.push(m);
-          progress.update(done0 + results.length, total);
-          clearTimeout(timer);
-          if (results.length >= jobs.length) resolveAll();
-          else timer = setTimeout(resolveAll, STALL_MS);
-        });
-      }
-    });
+    // Whatever arrived while this thread was busy is waiting in the ports.
+    drain(pool, results);
+    if (results.length < jobs.length) {
+      await new Promise<void>((resolveAll) => {
+        let timer = setTimeout(resolveAll, STALL_MS);
+        for (const port of pool.ports) {
+          port.on('message', (m: ParseResult) => {
+            results.push(m);
+            progress.update(ctx.done + results.length, ctx.total);
+            clearTimeout(timer);
+            if (results.length >= jobs.length) resolveAll();
+            else timer = setTimeout(resolveAll, STALL_MS);
+          });
+        }
+      });
+    }
   } finally {
     pool.close();
   }

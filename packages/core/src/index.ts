@@ -28,6 +28,7 @@ export { fastBlocks } from './fast/blocks.js';
 export { lineStatus } from './fast/lineStatus.js';
 export type { LineStatus, LineKind, LineRef } from './fast/lineStatus.js';
 export { VaultIndex, hasPlanContent, parseProvisional, SNAPSHOT_VERSION } from './index/vaultIndex.js';
-export type { FileStat, Accuracy, IndexEntry, IndexSnapshot, SnapshotEntry, VaultIndexOptions } from './index/vaultIndex.js';
+export type { FileStat, Accuracy, IndexEntry, IndexSnapshot, ModelSnapshot, SnapshotEntry, VaultIndexOptions } from './index/vaultIndex.js';
 export { BoundedSectionCache } from './index/sectionCache.js';
+export { planSignal, parseOutline } from './index/planSignal.js';
 export { hashText } from './index/hash.js';

@@ -1,4 +1,4 @@
-import type { PlanFile, PlanModel } from '../model.js';
+import type { Actor, PlanFile, PlanModel, WorkItem } from '../model.js';
 import type { ParseOptions } from '../parse/context.js';
 import { parsePlan } from '../parse/parsePlan.js';
 import { buildModel } from '../model/buildModel.js';
@@ -50,6 +50,19 @@ export interface IndexSnapshot {
   /** Bumped when the model or the parser changes: an older snapshot is ignored. */
   version: string;
   entries: SnapshotEntry[];
+  /** The vault model built over exactly these entries, so that an unchanged vault skips `buildModel`. */
+  model?: ModelSnapshot;
+}
+
+/**
+ * What `buildModel` added to the parsed files: the merged actors, and the items that gained cross-file links
+ * (by file path and item index). Everything else in the model is the entries' own arrays, concatenated.
+ */
+export interface ModelSnapshot {
+  /** `modelKey` of the entries it was built from. */
+  key: string;
+  actors: Actor[];
+  links: { path: string; items: [index: number, dependsOn: string[], blocks: string[]][] }[];
 }
 
 export interface VaultIndexOptions {
@@ -64,7 +77,7 @@ export interface VaultIndexOptions {
   hash?: (text: string) => string;
 }
 
-export const SNAPSHOT_VERSION = 'plansight-index-1';
+export const SNAPSHOT_VERSION = 'plansight-index-2';
 
 /** A file with nothing a plan is made of: no actors, items, gates, ownership, status, dependencies or tasks. */
 export function hasPlanContent(f: PlanFile): boolean {
@@ -92,6 +105,8 @@ export class VaultIndex {
   private readonly cached = new Map<string, SnapshotEntry>();
   readonly sections: BoundedSectionCache;
   private memo: PlanModel | null = null;
+  private restoredModel: ModelSnapshot | null = null;
+  private memoRestored = false;
   private readonly options: VaultIndexOptions;
   private readonly needsAccurate: (f: PlanFile) => boolean;
   private readonly hash: (text: string) => string;
@@ -107,18 +122,30 @@ export class VaultIndex {
   restore(snapshot: IndexSnapshot | null | undefined): number {
     if (!snapshot || snapshot.version !== (this.options.version ?? SNAPSHOT_VERSION) || !Array.isArray(snapshot.entries)) return 0;
     for (const e of snapshot.entries) this.cached.set(e.path, e);
+    this.restoredModel = snapshot.model ?? null;
+    this.memo = null;
     return snapshot.entries.length;
   }
 
   /**
-   * Use the snapshot's result for a file whose stat is unchanged, without its text. Returns false when the
-   * snapshot has nothing valid for it (then call `set` with the text).
+   * Use the snapshot's result for a file without parsing it: when its stat is unchanged (no text needed), or,
+   * given the hash of its current text, when the content is unchanged (a touched file). Returns false when the
+   * snapshot has nothing valid for it (then parse it: `set`, `setAccurate` or `setParsed`).
    */
-  setCached(path: string, stat: FileStat): boolean {
+  setCached(path: string, stat: FileStat, hash?: string): boolean {
     const c = this.cached.get(path);
-    if (!c || c.size !== stat.size || c.mtime !== stat.mtime) return false;
+    if (!c || c.size !== stat.size) return false;
+    if (hash === undefined ? c.mtime !== stat.mtime : c.hash !== hash) return false;
+    this.texts.delete(path);
     this.put({ path, hash: c.hash, length: -1, stat, accuracy: 'accurate', file: c.file });
     return true;
+  }
+
+  /** Snapshot entries for paths the index does not hold (files deleted since the snapshot was taken). */
+  staleCached(): number {
+    let n = 0;
+    for (const p of this.cached.keys()) if (!this.entries.has(p)) n++;
+    return n;
   }
 
   /** Add or replace a file. Parses provisionally at once unless the snapshot or the current entry already has it. */
@@ -149,6 +176,14 @@ export class VaultIndex {
     const file = parsePlan(path, text, this.options.parse, { cache: this.sections });
     this.texts.delete(path);
     const entry: IndexEntry = { path, hash: this.hash(text), length: text.length, accuracy: 'accurate', file };
+    if (stat) entry.stat = stat;
+    return this.put(entry);
+  }
+
+  /** An accurate result computed elsewhere (a worker) for a file given whole: `hash` is its text's hash. */
+  setParsed(path: string, hash: string, file: PlanFile, stat?: FileStat, length = -1): IndexEntry {
+    this.texts.delete(path);
+    const entry: IndexEntry = { path, hash, length, accuracy: 'accurate', file };
     if (stat) entry.stat = stat;
     return this.put(entry);
   }
@@ -233,10 +268,33 @@ export class VaultIndex {
   model(): PlanModel {
     if (!this.memo) {
       // buildModel copies the items it links across files: the index's own results stay as parsed.
-      const files = [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((e) => e.file);
-      this.memo = buildModel(files);
+      const sorted = this.sorted();
+      const files = sorted.map((e) => e.file);
+      const restored = this.restoredModel;
+      const reused = restored && restored.key === this.modelKey(sorted) ? assemble(files, restored) : null;
+      this.memoRestored = reused !== null;
+      this.memo = reused ?? buildModel(files);
     }
     return this.memo;
+  }
+
+  /** The current model was taken from the snapshot (its inputs are unchanged), not built. */
+  modelRestored(): boolean {
+    return this.memo !== null && this.memoRestored;
+  }
+
+  /** Identifies the model's inputs: version, then every entry's path and content hash. Null when a hash is unknown. */
+  modelKey(sorted: readonly IndexEntry[] = this.sorted()): string | null {
+    const parts = [this.options.version ?? SNAPSHOT_VERSION];
+    for (const e of sorted) {
+      if (e.hash === undefined) return null;
+      parts.push(e.path, e.hash);
+    }
+    return `${sorted.length}:${hashText(parts.join('\0'))}`;
+  }
+
+  private sorted(): IndexEntry[] {
+    return [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   /**
@@ -254,7 +312,11 @@ export class VaultIndex {
       }
       entries.push({ path: e.path, size: e.stat.size, mtime: e.stat.mtime, hash: e.hash, file: e.file });
     }
-    return { version: this.options.version ?? SNAPSHOT_VERSION, entries };
+    const snapshot: IndexSnapshot = { version: this.options.version ?? SNAPSHOT_VERSION, entries };
+    // The model is kept only when the snapshot holds every file it was built from.
+    const key = this.memo && entries.length === this.entries.size ? this.modelKey() : null;
+    if (this.memo && key) snapshot.model = { key, actors: this.memo.actors, links: linksOf(this.sorted(), this.memo) };
+    return snapshot;
   }
 
   private put(e: IndexEntry): IndexEntry {
@@ -262,6 +324,54 @@ export class VaultIndex {
     this.memo = null;
     return e;
   }
+}
+
+/** The items `buildModel` copied to add links, per file (the model's files are in the entries' sorted order). */
+function linksOf(sorted: readonly IndexEntry[], model: PlanModel): ModelSnapshot['links'] {
+  const out: ModelSnapshot['links'] = [];
+  sorted.forEach((e, n) => {
+    const built = model.files[n];
+    if (!built || built === e.file) return;
+    const items: ModelSnapshot['links'][number]['items'] = [];
+    built.items.forEach((it, k) => {
+      if (it !== e.file.items[k]) items.push([k, it.dependsOn, it.blocks]);
+    });
+    out.push({ path: e.path, items });
+  });
+  return out;
+}
+
+/** `buildModel(files)` from what it added last time (the same inputs); null when the links do not fit the files. */
+function assemble(files: readonly PlanFile[], saved: ModelSnapshot): PlanModel | null {
+  const links = new Map(saved.links.map((l) => [l.path, l.items] as const));
+  const model: PlanModel = { files: [], actors: saved.actors, items: [], gates: [], ownership: [], statusReports: [], dependencies: [], references: [], diagnostics: [] };
+  for (const f of files) {
+    const changed = links.get(f.path);
+    let built = f;
+    if (changed) {
+      links.delete(f.path);
+      const items: WorkItem[] = f.items.slice();
+      for (const [k, dependsOn, blocks] of changed) {
+        const it = items[k];
+        if (!it) return null;
+        items[k] = { ...it, dependsOn, blocks };
+      }
+      built = { ...f, items };
+    }
+    model.files.push(built);
+    append(model.items, built.items);
+    append(model.gates, f.gates);
+    append(model.ownership, f.ownership);
+    append(model.statusReports, f.statusReports);
+    append(model.dependencies, f.dependencies);
+    append(model.references, f.references);
+    append(model.diagnostics, f.diagnostics);
+  }
+  return links.size ? null : model;
+}
+
+function append<T>(to: T[], from: readonly T[]): void {
+  for (const x of from) to.push(x);
 }
 
 function renamePaths(file: PlanFile, from: string, to: string): PlanFile {
