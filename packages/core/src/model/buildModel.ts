@@ -1,12 +1,15 @@
-import type { Actor, PlanFile, PlanModel, WorkItem } from '../model.js';
+import type { Actor, Dependency, PlanFile, PlanModel, WorkItem } from '../model.js';
 
 /**
  * Merge parsed files into one vault-wide model. Actors with the same id are one actor (their aliases merge);
  * everything else is concatenated in file order.
+ *
+ * Dependencies that name an element of another file fill that element's `blocks` / `dependsOn` too. The input
+ * files are not touched: an item that gains a link is copied, and so is the file that holds it.
  */
 export function buildModel(files: readonly PlanFile[]): PlanModel {
   const model: PlanModel = {
-    files: [...files],
+    files: [],
     actors: [],
     items: [],
     gates: [],
@@ -18,61 +21,103 @@ export function buildModel(files: readonly PlanFile[]): PlanModel {
   };
   const actors = new Map<string, Actor>();
   for (const f of files) {
-    for (const a of f.actors) {
-      const seen = actors.get(a.id);
-      if (!seen) {
-        actors.set(a.id, { ...a, aliases: [...a.aliases], dependsOn: [...a.dependsOn] });
-        continue;
-      }
-      for (const alias of a.aliases) if (!seen.aliases.includes(alias)) seen.aliases.push(alias);
-      for (const d of a.dependsOn) if (!seen.dependsOn.includes(d)) seen.dependsOn.push(d);
-      seen.hours ??= a.hours;
-      seen.branch ??= a.branch;
-      seen.role ??= a.role;
-      seen.expertise ??= a.expertise;
-      seen.owns ??= a.owns;
-    }
-    model.items.push(...f.items);
-    model.gates.push(...f.gates);
-    model.ownership.push(...f.ownership);
-    model.statusReports.push(...f.statusReports);
-    model.dependencies.push(...f.dependencies);
-    model.references.push(...f.references);
-    model.diagnostics.push(...f.diagnostics);
+    for (const a of f.actors) mergeActor(actors, a);
+    append(model.gates, f.gates);
+    append(model.ownership, f.ownership);
+    append(model.statusReports, f.statusReports);
+    append(model.dependencies, f.dependencies);
+    append(model.references, f.references);
+    append(model.diagnostics, f.diagnostics);
   }
   model.actors = [...actors.values()];
-  const linked = linkAcrossFiles(model);
-  if (linked.size > 0) {
-    const current = (i: WorkItem): WorkItem => linked.get(i) ?? i;
-    model.items = model.items.map(current);
-    model.files = model.files.map((f) => (f.items.some((i) => linked.has(i)) ? { ...f, items: f.items.map(current) } : f));
+  linkActors(actors, model.dependencies);
+  const links = itemLinks(model.dependencies);
+  const copies = new Map<WorkItem, WorkItem>();
+  for (const f of files) {
+    let items: WorkItem[] | null = null;
+    for (let k = 0; k < f.items.length; k++) {
+      const i = f.items[k]!;
+      const c = linked(i, links, copies);
+      if (c !== i) (items ??= f.items.slice())[k] = c;
+      model.items.push(c);
+    }
+    model.files.push(items ? { ...f, items } : f);
   }
   return model;
 }
 
-/**
- * Dependencies that name an element of another file fill that element's `blocks` / `dependsOn` too. The input
- * files are not touched: an item that gains a link is copied; returns the copies by original.
- */
-function linkAcrossFiles(model: PlanModel): Map<WorkItem, WorkItem> {
-  const items = new Map<string, WorkItem[]>();
-  for (const i of model.items) {
-    const same = items.get(i.id);
-    if (same) same.push(i);
-    else items.set(i.id, [i]);
+function append<T>(to: T[], from: readonly T[]): void {
+  for (const x of from) to.push(x);
+}
+
+function mergeActor(actors: Map<string, Actor>, a: Actor): void {
+  const seen = actors.get(a.id);
+  if (!seen) {
+    actors.set(a.id, { ...a, aliases: [...a.aliases], dependsOn: [...a.dependsOn] });
+    return;
   }
-  const copies = new Map<WorkItem, WorkItem>();
-  const writable = (i: WorkItem): WorkItem => {
-    let c = copies.get(i);
-    if (!c) copies.set(i, (c = { ...i, dependsOn: [...i.dependsOn], blocks: [...i.blocks] }));
-    return c;
-  };
-  const actors = new Map(model.actors.map((a) => [a.id, a]));
-  for (const d of model.dependencies) {
-    for (const from of items.get(d.from) ?? []) if (!(copies.get(from) ?? from).dependsOn.includes(d.to)) writable(from).dependsOn.push(d.to);
-    for (const to of items.get(d.to) ?? []) if (!(copies.get(to) ?? to).blocks.includes(d.from)) writable(to).blocks.push(d.from);
+  for (const alias of a.aliases) if (!seen.aliases.includes(alias)) seen.aliases.push(alias);
+  for (const d of a.dependsOn) if (!seen.dependsOn.includes(d)) seen.dependsOn.push(d);
+  seen.hours ??= a.hours;
+  seen.branch ??= a.branch;
+  seen.role ??= a.role;
+  seen.expertise ??= a.expertise;
+  seen.owns ??= a.owns;
+}
+
+/** A dependency between two actors is also written on the (merged, already copied) actor. */
+function linkActors(actors: Map<string, Actor>, dependencies: readonly Dependency[]): void {
+  for (const d of dependencies) {
     const a = actors.get(d.from);
     if (a && actors.has(d.to) && !a.dependsOn.includes(d.to)) a.dependsOn.push(d.to);
   }
-  return copies;
+}
+
+/** What the dependencies add to the items of one id: the ids they depend on and block, in dependency order, each once. */
+interface Links {
+  dependsOn: Set<string> | undefined;
+  blocks: Set<string> | undefined;
+}
+
+function itemLinks(dependencies: readonly Dependency[]): Map<string, Links> {
+  const links = new Map<string, Links>();
+  const of = (id: string): Links => {
+    let l = links.get(id);
+    if (!l) links.set(id, (l = { dependsOn: undefined, blocks: undefined }));
+    return l;
+  };
+  for (const d of dependencies) {
+    (of(d.from).dependsOn ??= new Set()).add(d.to);
+    (of(d.to).blocks ??= new Set()).add(d.from);
+  }
+  return links;
+}
+
+/**
+ * The item with the ids its dependencies add that it does not list yet, appended in dependency order; the item
+ * itself when there are none. The same object given twice gets the same copy.
+ */
+function linked(i: WorkItem, links: Map<string, Links>, copies: Map<WorkItem, WorkItem>): WorkItem {
+  const l = links.get(i.id);
+  if (!l) return i;
+  const d = extended(i.dependsOn, l.dependsOn);
+  const b = extended(i.blocks, l.blocks);
+  if (!d && !b) return i;
+  const copy = copies.get(i);
+  if (copy) return copy;
+  const c: WorkItem = { ...i, dependsOn: d ?? [...i.dependsOn], blocks: b ?? [...i.blocks] };
+  copies.set(i, c);
+  return c;
+}
+
+/** `ids` followed by the ids of `more` it lacks, in order; null when it lacks none. */
+function extended(ids: readonly string[], more: ReadonlySet<string> | undefined): string[] | null {
+  if (!more) return null;
+  const has = ids.length > 8 ? new Set(ids) : null;
+  let out: string[] | null = null;
+  for (const id of more) {
+    if (has ? has.has(id) : ids.includes(id)) continue;
+    (out ??= [...ids]).push(id);
+  }
+  return out;
 }
