@@ -33,11 +33,12 @@ function stripInline(s: string): string {
     .trim();
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** A stable slug: lower case, ASCII letters and digits joined by single dashes. */
 export function slug(s: string): string {
-  const out = s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // NFKD and the combining-mark strip leave ASCII unchanged.
+  const out = (NON_ASCII.test(s) ? s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : s)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

@@ -452,8 +452,13 @@ function withoutId(text: string): string {
   return text.replace(LEADING_ID, '') || text;
 }
 
+/** Whitespace other than single spaces, or a title ending in what cleanTitle trims. */
+const UNCLEAN = /[^\S ]| {2}|[\s:–—-]$/;
+
 function cleanTitle(s: string): string {
-  return plain(s)
+  const p = plain(s);
+  if (!UNCLEAN.test(p)) return p.trim();
+  return p
     .replace(/\s+/g, ' ')
     .replace(/[\s:–—-]+$/, '')
     .trim();

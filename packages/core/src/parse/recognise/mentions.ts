@@ -13,9 +13,13 @@ export interface Mention {
 const NUMBERED =
   /\b(workers?|agents?|teams?)[ _-]*0*(\d{1,3})(?![\w-])((?:\s*(?:\/|&|,|\+|\band\b)\s*(?:(?:workers?|agents?|teams?)\s*)?\d{1,3}(?![\w.:-]))*)/gi;
 
+/** Every numbered mention starts with one of these words. */
+const NUMBERED_WORD = /worker|agent|team/i;
+
 /** `Worker 1`, `WORKER_1`, `Worker01`, `Agent-1`, `Team 1`, and lists: `Worker 3/4`, `Teams 2 & 3`, `Workers 3 and 4`. */
 export function numberedMentions(text: string): Mention[] {
   const out: Mention[] = [];
+  if (!NUMBERED_WORD.test(text)) return out;
   for (const m of text.matchAll(NUMBERED)) {
     const first = numberedActor(`${m[1]} ${m[2]}`);
     if (!first) continue;
@@ -43,28 +47,66 @@ function cap(s: string): string {
 export function aliasMentions(text: string, actors: readonly Actor[]): Mention[] {
   const out: Mention[] = [];
   const lower = text.toLowerCase();
-  for (const a of actors) {
-    for (const alias of a.aliases) {
-      if (alias.length < 3 || /^\d+$/.test(alias)) continue;
-      const al = alias.toLowerCase();
-      let i = lower.indexOf(al);
-      while (i >= 0) {
-        const before = i === 0 ? ' ' : lower[i - 1]!;
-        const after = lower[i + al.length] ?? ' ';
-        if (!/[\p{L}\p{N}_]/u.test(before) && !/[\p{L}\p{N}_]/u.test(after)) {
-          out.push({ id: a.id, name: text.slice(i, i + al.length), kind: a.kind, start: i, end: i + al.length });
-          break;
-        }
-        i = lower.indexOf(al, i + 1);
+  for (const { actor: a, al } of aliasesOf(actors)) {
+    let i = lower.indexOf(al);
+    while (i >= 0) {
+      const before = i === 0 ? ' ' : lower[i - 1]!;
+      const after = lower[i + al.length] ?? ' ';
+      if (!WORD_CHAR.test(before) && !WORD_CHAR.test(after)) {
+        out.push({ id: a.id, name: text.slice(i, i + al.length), kind: a.kind, start: i, end: i + al.length });
+        break;
       }
+      i = lower.indexOf(al, i + 1);
     }
   }
   return out;
 }
 
-/** Every actor a piece of text names, in order of appearance, each once. */
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+interface AliasIndex {
+  /** Actors and aliases seen when built: actors and aliases are only ever appended during a parse. */
+  actors: number;
+  aliases: number;
+  list: { actor: Actor; al: string }[];
+  /** actorMentions by text, valid while the counts hold. */
+  mentions: Map<string, Mention[]>;
+}
+
+const ALIAS_INDEX = new WeakMap<readonly Actor[], AliasIndex>();
+const MENTIONS_MEMO_MAX = 2048;
+
+/** The searchable aliases of an actor list, in actor then alias order; rebuilt when an actor or alias was added. */
+function indexOf(actors: readonly Actor[]): AliasIndex {
+  let aliases = 0;
+  for (const a of actors) aliases += a.aliases.length;
+  let idx = ALIAS_INDEX.get(actors);
+  if (idx && idx.actors === actors.length && idx.aliases === aliases) return idx;
+  const list: AliasIndex['list'] = [];
+  for (const actor of actors) {
+    for (const alias of actor.aliases) {
+      if (alias.length < 3 || /^\d+$/.test(alias)) continue;
+      list.push({ actor, al: alias.toLowerCase() });
+    }
+  }
+  idx = { actors: actors.length, aliases, list, mentions: new Map() };
+  ALIAS_INDEX.set(actors, idx);
+  return idx;
+}
+
+function aliasesOf(actors: readonly Actor[]): AliasIndex['list'] {
+  return indexOf(actors).list;
+}
+
+/** Every actor a piece of text names, in order of appearance, each once. The result is shared: do not modify it. */
 export function actorMentions(text: string, actors: readonly Actor[]): Mention[] {
+  const idx = indexOf(actors);
+  const seen = idx.mentions.get(text);
+  if (seen) return seen;
   const all = [...numberedMentions(text), ...aliasMentions(text, actors)].sort((a, b) => a.start - b.start);
-  const seen = new Set<string>();
-  return all.filter((m) => (seen.has(m.id) ? false : (seen.add(m.id), true)));
+  const ids = new Set<string>();
+  const out = all.filter((m) => (ids.has(m.id) ? false : (ids.add(m.id), true)));
+  if (idx.mentions.size >= MENTIONS_MEMO_MAX) idx.mentions.clear();
+  idx.mentions.set(text, out);
+  return out;
 }
