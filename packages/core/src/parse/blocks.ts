@@ -1,6 +1,7 @@
 import type { Root, RootContent, ListItem, List, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { parseMarkdown } from './markdown.js';
+import { parseMarkdown, markdownEvents } from './markdown.js';
+import { eventBlocks } from './events.js';
 
 /**
  * The block stream: what the recognisers read. Plain data with 1-based lines; the same shape comes from remark
@@ -102,13 +103,27 @@ const BULLET = /^(\s*(?:>\s?)*\s*)([-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
 const EXTENDED_TASK = /^\[([^\]\s]|[^\]]{1,3}?)\](?:[ \t]+|$)/u;
 export const TASK_MARKERS = new Set([' ', 'x', 'X', '/', '-', '>', '<', '!', '?', '✅', '✔', '✔️', '☑', '☑️', '🔄', '❌', '🚫', '⏳', '🎯', '⏸', '⏸️', '🚧', '⚠', '⚠️']);
 
-function stripContainer(line: string): string {
+export function stripContainer(line: string): string {
   return line.replace(/^\s*(?:>\s?)*/, '').trimEnd();
 }
 
-/** Parse one section's text into blocks with section-relative 1-based lines. */
+/**
+ * Parse one section's text into blocks with section-relative 1-based lines. The lean micromark events give the
+ * blocks directly (`eventBlocks`); where they cannot be sure of a text, the full remark parse decides.
+ */
 export function blocksOf(text: string): Block[] {
   const lines = text.split('\n');
+  let fast: Block[] | null = null;
+  try {
+    fast = eventBlocks(markdownEvents(text), lines);
+  } catch {
+    fast = null;
+  }
+  return fast ?? treeBlocks(text, lines);
+}
+
+/** The reference: the full remark parse (every inline construct) walked as mdast. */
+export function treeBlocks(text: string, lines: string[] = text.split('\n')): Block[] {
   const tree: Root = parseMarkdown(text);
   const out: Block[] = [];
   walk(tree.children, lines, out, { depth: -1, quote: false });
@@ -179,16 +194,25 @@ function walk(nodes: RootContent[], lines: string[], out: Block[], ctx: Ctx): vo
   }
 }
 
-function listItem(item: ListItem, list: List, lines: string[], out: Block[], ctx: Ctx): void {
-  const line = lineOf(item);
+/** An item block from its first source line; `checked` is mdast's `listItem.checked`. */
+export function itemBlock(
+  lines: string[],
+  line: number,
+  endLine: number,
+  ordered: boolean,
+  checked: boolean | null | undefined,
+  depth: number,
+  parentLine: number | undefined,
+  quote: boolean,
+): ItemBlock {
   const raw = lines[line - 1] ?? '';
   const m = BULLET.exec(raw);
-  const bullet = m ? m[2]! : list.ordered ? '1.' : '-';
+  const bullet = m ? m[2]! : ordered ? '1.' : '-';
   let rest = m ? raw.slice(m[0].length) : raw.trim();
   let task: TaskMarker | null = null;
-  if (typeof item.checked === 'boolean') {
+  if (typeof checked === 'boolean') {
     const t = /^\[([ xX])\](?:[ \t]+|$)/.exec(rest);
-    task = { marker: t ? t[1]! : item.checked ? 'x' : ' ', gfm: true };
+    task = { marker: t ? t[1]! : checked ? 'x' : ' ', gfm: true };
     if (t) rest = rest.slice(t[0].length);
   } else {
     const t = EXTENDED_TASK.exec(rest);
@@ -197,20 +221,15 @@ function listItem(item: ListItem, list: List, lines: string[], out: Block[], ctx
       rest = rest.slice(t[0].length);
     }
   }
+  const block: ItemBlock = { type: 'item', line, endLine, depth, ordered, bullet, task, text: rest.trimEnd(), more: [], quote };
+  if (parentLine !== undefined) block.parentLine = parentLine;
+  return block;
+}
+
+function listItem(item: ListItem, list: List, lines: string[], out: Block[], ctx: Ctx): void {
+  const line = lineOf(item);
   const depth = ctx.depth + 1;
-  const block: ItemBlock = {
-    type: 'item',
-    line,
-    endLine: endOf(item),
-    depth,
-    ordered: !!list.ordered,
-    bullet,
-    task,
-    text: rest.trimEnd(),
-    more: [],
-    quote: ctx.quote,
-  };
-  if (ctx.parentLine !== undefined) block.parentLine = ctx.parentLine;
+  const block = itemBlock(lines, line, endOf(item), !!list.ordered, item.checked, depth, ctx.parentLine, ctx.quote);
   out.push(block);
   const inner: Ctx = { depth, parentLine: line, quote: ctx.quote };
   const children = item.children;
