@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, 
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { hashText, SNAPSHOT_VERSION, type IndexSnapshot } from '@plansight/core';
-import { pack, unpack, type Packed } from './pack.js';
+import { pack, unpack } from './pack.js';
 
 /**
  * The CLI's persistent index cache: one JSON snapshot per vault folder, entries keyed by path + size + mtime +
@@ -27,13 +27,13 @@ export function buildId(file: string = __filename): string | null {
 }
 
 export function cacheFile(dir: string, vaultBase: string): string {
-  return join(dir, `index-${hashText(vaultBase)}.json`);
+  return join(dir, `index-${hashText(vaultBase)}.bin`);
 }
 
 /** A snapshot written by `writeSnapshot`; null when missing, unreadable or in another format. */
 export function readSnapshot(file: string): IndexSnapshot | null {
   try {
-    const data = unpack(JSON.parse(readFileSync(file, 'utf8')) as Packed) as IndexSnapshot;
+    const data = unpack(readFileSync(file)) as IndexSnapshot;
     return data && Array.isArray(data.entries) ? data : null;
   } catch {
     return null;
@@ -45,8 +45,10 @@ export function writeSnapshot(file: string, snapshot: IndexSnapshot): boolean {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(pack(snapshot)));
+    writeFileSync(tmp, pack(snapshot));
     renameSync(tmp, file);
+    // The JSON snapshot of earlier builds, now unused.
+    if (existsSync(file.replace(/\.bin$/, '.json'))) unlinkSync(file.replace(/\.bin$/, '.json'));
     return true;
   } catch {
     try {

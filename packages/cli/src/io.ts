@@ -139,6 +139,8 @@ export interface LoadOptions {
   accurate?: boolean;
   /** The built worker (`indexWorker.cjs`), when it is not beside the running bundle. */
   workerScript?: string;
+  /** The cache version (a snapshot of another one is ignored). Default: the running bundle's build id. */
+  build?: string;
 }
 
 export interface LoadStats {
@@ -148,6 +150,8 @@ export interface LoadStats {
   /** Parsed by remark (the rest needed only the fast pass). */
   accurateParsed: number;
   workers: number;
+  /** The vault model came from the cache as it was (no file added, removed or changed). */
+  modelCached: boolean;
 }
 
 function sha1(text: string): string {
@@ -190,6 +194,8 @@ interface LoadContext {
   cachePath: string | null;
   /** Files taken from the snapshot without parsing. */
   cached: number;
+  /** Of those, files whose stat changed but not their content (the snapshot needs their new stat). */
+  touched: number;
   total: number;
   done: number;
   accurate: boolean;
@@ -203,7 +209,7 @@ function prepare(inputs: readonly string[], cwd: string, options: LoadOptions): 
   const base = vaultBase(inputs, cwd);
   const list = collectFiles(inputs.map((i) => resolve(cwd, i)), base);
   const progress = options.progress === undefined ? createProgress() : typeof options.progress === 'boolean' ? (options.progress ? createProgress({ enabled: true }) : NO_PROGRESS) : options.progress;
-  const build = buildId();
+  const build = options.build ?? buildId();
   const accurate = options.accurate !== false;
   const useCache = (options.cache ?? build !== null) && accurate;
   const dir = useCache ? cacheDir(cwd) : null;
@@ -214,7 +220,7 @@ function prepare(inputs: readonly string[], cwd: string, options: LoadOptions): 
   const abs = new Map<string, string>();
   for (const f of list) abs.set(f.rel, f.abs);
   const texts = new VaultTexts(abs);
-  const ctx: LoadContext = { index, texts, abs, progress, cachePath, cached: 0, total: list.length, done: 0, accurate, jobs: [], pool: null, local: [] };
+  const ctx: LoadContext = { index, texts, abs, progress, cachePath, cached: 0, touched: 0, total: list.length, done: 0, accurate, jobs: [], pool: null, local: [] };
 
   const changed: typeof list = [];
   let changedBytes = 0;
@@ -243,6 +249,7 @@ function prepare(inputs: readonly string[], cwd: string, options: LoadOptions): 
     const hash = cachePath ? sha1(text) : undefined;
     if (hash !== undefined && index.setCached(f.rel, f.stat, hash)) {
       ctx.cached++;
+      ctx.touched++;
       progress.update(++ctx.done, ctx.total);
     } else if (accurate && planSignal(text)) {
       ctx.jobs.push({ id: ctx.jobs.length, path: f.rel, text, hash, stat: f.stat });
@@ -304,7 +311,7 @@ function finish(ctx: LoadContext, results: ParseResult[]): LoadedVault {
   }
   ctx.progress.done();
   const model = index.model();
-  if (ctx.cachePath && (jobs.length > 0 || ctx.cached !== ctx.total || index.staleCached() > 0 || !index.modelRestored())) {
+  if (ctx.cachePath && (jobs.length > 0 || ctx.cached !== ctx.total || ctx.touched > 0 || index.staleCached() > 0 || !index.modelRestored())) {
     writeSnapshot(ctx.cachePath, index.snapshot((p) => ctx.texts.get(p)));
   }
   return {
@@ -312,7 +319,7 @@ function finish(ctx: LoadContext, results: ParseResult[]): LoadedVault {
     model,
     texts: ctx.texts,
     abs: ctx.abs,
-    stats: { files: ctx.total, cached: ctx.cached, accurateParsed: jobs.length, workers: ctx.pool?.size ?? 0 },
+    stats: { files: ctx.total, cached: ctx.cached, accurateParsed: jobs.length, workers: ctx.pool?.size ?? 0, modelCached: index.modelRestored() },
   };
 }
 

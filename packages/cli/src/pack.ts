@@ -1,22 +1,24 @@
 /**
- * A compact encoding for the index cache: plain data (what JSON.stringify keeps), stored as JSON that parses
- * fast (a table of distinct strings, a table of keys lists, and one flat array of small integers), decoded by
- * one walk over the integers. Every string is stored once; key order is kept.
+ * A compact binary encoding for the index cache: plain data (what JSON.stringify keeps), laid out so that
+ * reading it back needs almost no parsing: a small JSON header (key lists, non-integer numbers), every distinct
+ * string once in one UTF-8 blob, and the structure as 32-bit integers read straight from the buffer. Decoding
+ * is one walk over the integers; key order is kept.
  *
- * Codes: -1 - n for the integer n ≥ 0; 0 null, 1 false, 2 true, 3 n: array of n values, 4 i: numbers[i];
- * 6 + 2i: strings[i]; 7 + 2s: an object with the keys of shapes[s], then its values.
+ * Layout: "PSPK" u32(version) u32(headerBytes) header u32(stringCount) u32(blobBytes) blob, padding to 4,
+ * u32(intCount) int32[stringCount string lengths (UTF-16 units), then the code].
+ * Codes: -1 - n for the integer 0 ≤ n < 2^31 - 1; 0 null, 1 false, 2 true, 3 n: array of n values,
+ * 4 i: numbers[i]; 6 + 2i: strings[i]; 7 + 2s: an object with the keys of shapes[s], then its values.
  */
-export interface Packed {
-  format: typeof PACK_FORMAT;
+const MAGIC = 0x4b505350; // "PSPK" little-endian
+const VERSION = 1;
+const MAX_INT = 2 ** 31 - 2;
+
+interface Header {
   shapes: string[][];
-  strings: string[];
   numbers: number[];
-  code: number[];
 }
 
-export const PACK_FORMAT = 'plansight-pack-2';
-
-export function pack(value: unknown): Packed {
+export function pack(value: unknown): Buffer {
   const shapes: string[][] = [];
   const shapeIds = new Map<string, number>();
   const strings: string[] = [];
@@ -33,7 +35,7 @@ export function pack(value: unknown): Packed {
       }
       code.push(6 + 2 * n);
     } else if (typeof v === 'number') {
-      if (Number.isSafeInteger(v) && v >= 0 && !Object.is(v, -0)) code.push(-1 - v);
+      if (Number.isInteger(v) && v >= 0 && v <= MAX_INT && !Object.is(v, -0)) code.push(-1 - v);
       else if (Number.isFinite(v)) code.push(4, numbers.push(v) - 1);
       else code.push(0);
     } else if (v === null || v === undefined || typeof v === 'function' || typeof v === 'symbol') code.push(0);
@@ -64,22 +66,67 @@ export function pack(value: unknown): Packed {
     }
   };
   enc(value);
-  return { format: PACK_FORMAT, shapes, strings, numbers, code };
+  const header = Buffer.from(JSON.stringify({ shapes, numbers } satisfies Header), 'utf8');
+  const blob = Buffer.from(strings.join(''), 'utf8');
+  let size = 12 + header.length + 8 + blob.length;
+  const pad = (4 - (size % 4)) % 4;
+  size += pad;
+  const ints = strings.length + code.length;
+  const out = Buffer.alloc(size + 4 + 4 * ints);
+  out.writeUInt32LE(MAGIC, 0);
+  out.writeUInt32LE(VERSION, 4);
+  out.writeUInt32LE(header.length, 8);
+  header.copy(out, 12);
+  let at = 12 + header.length;
+  out.writeUInt32LE(strings.length, at);
+  out.writeUInt32LE(blob.length, at + 4);
+  blob.copy(out, at + 8);
+  at = size;
+  out.writeUInt32LE(ints, at);
+  at += 4;
+  for (const s of strings) at = out.writeInt32LE(s.length, at);
+  for (const c of code) at = out.writeInt32LE(c, at);
+  return out;
 }
 
 /** The value `pack` was given (as JSON would have kept it). Throws on input `pack` did not make. */
-export function unpack(packed: Packed): unknown {
-  if (!packed || packed.format !== PACK_FORMAT || !Array.isArray(packed.code)) throw new Error('not a packed value');
-  const { strings, numbers, code } = packed;
-  let pos = 0;
+export function unpack(buf: Buffer): unknown {
+  const fail = (why: string): never => {
+    throw new Error(`not a packed value: ${why}`);
+  };
+  if (buf.length < 20 || buf.readUInt32LE(0) !== MAGIC || buf.readUInt32LE(4) !== VERSION) fail('wrong magic or version');
+  const headerBytes = buf.readUInt32LE(8);
+  const header = JSON.parse(buf.toString('utf8', 12, 12 + headerBytes)) as Header;
+  let at = 12 + headerBytes;
+  const stringCount = buf.readUInt32LE(at);
+  const blobBytes = buf.readUInt32LE(at + 4);
+  const blob = buf.toString('utf8', at + 8, at + 8 + blobBytes);
+  at += 8 + blobBytes;
+  at += (4 - (at % 4)) % 4;
+  const intCount = buf.readUInt32LE(at);
+  at += 4;
+  if (at + 4 * intCount !== buf.length) fail('truncated');
+  const ints = (buf.byteOffset + at) % 4 === 0 ? new Int32Array(buf.buffer, buf.byteOffset + at, intCount) : new Int32Array(Uint8Array.prototype.slice.call(buf, at).buffer);
+  const strings = new Array<string>(stringCount);
+  let from = 0;
+  for (let i = 0; i < stringCount; i++) {
+    const to = from + ints[i]!;
+    strings[i] = blob.slice(from, to);
+    from = to;
+  }
+  if (from !== blob.length) fail('string lengths do not match');
+  const { numbers } = header;
+  let pos = stringCount;
   const next = (): unknown => {
-    const c = code[pos++]!;
+    const c = ints[pos++]!;
     if (c < 0) return -1 - c;
     if (c >= 6) {
-      if ((c & 1) === 0) return strings[(c - 6) >> 1];
+      if ((c & 1) === 0) {
+        const s = strings[(c - 6) >> 1];
+        return s === undefined ? fail(`string out of range at ${pos - 1}`) : s;
+      }
       const make = makers[(c - 7) >> 1];
-      if (!make) throw new Error(`packed value: bad code ${c} at ${pos - 1}`);
-      return make(next);
+      return make ? make(next) : fail(`shape out of range at ${pos - 1}`);
     }
     switch (c) {
       case 0:
@@ -89,20 +136,21 @@ export function unpack(packed: Packed): unknown {
       case 2:
         return true;
       case 3: {
-        const n = code[pos++]!;
+        const n = ints[pos++]!;
+        if (!(n >= 0 && pos + n <= intCount)) fail(`bad array length at ${pos - 1}`);
         const out = new Array<unknown>(n);
         for (let i = 0; i < n; i++) out[i] = next();
         return out;
       }
       case 4:
-        return numbers[code[pos++]!];
+        return numbers[ints[pos++]!] ?? fail(`number out of range at ${pos - 1}`);
       default:
-        throw new Error(`packed value: bad code ${c} at ${pos - 1}`);
+        return fail(`bad code ${c} at ${pos - 1}`);
     }
   };
-  const makers = packed.shapes.map(maker);
+  const makers = header.shapes.map(maker);
   const value = next();
-  if (pos !== code.length) throw new Error('packed value: trailing data');
+  if (pos !== intCount) fail('trailing data');
   return value;
 }
 
@@ -117,6 +165,5 @@ function maker(keys: string[]): Maker {
       return o;
     };
   }
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   return new Function('next', `return {${keys.map((k) => `${JSON.stringify(k)}: next()`).join(', ')}};`) as Maker;
 }

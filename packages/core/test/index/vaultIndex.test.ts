@@ -102,6 +102,56 @@ describe('VaultIndex', () => {
   });
 });
 
+describe('VaultIndex model in the snapshot', () => {
+  const a = ['# A', '', '#### Story T1-001: server (M)', '**Owner**: Worker 1', ''].join('\n');
+  const b = ['# B', '', '#### Story T1-002: client (M)', '**Dependencies**: T1-001', ''].join('\n');
+  const hashOf = (t: string) => `h${t.length}:${t.charCodeAt(t.length - 2)}`;
+  const cold = () => {
+    const ix = new VaultIndex({ hash: hashOf });
+    ix.setAccurate('a.md', a, { size: 1, mtime: 1 });
+    ix.setAccurate('b.md', b, { size: 2, mtime: 2 });
+    ix.model();
+    return ix;
+  };
+
+  it('carries the items buildModel linked, and an unchanged index reuses the model instead of building it', () => {
+    const snap = JSON.parse(JSON.stringify(cold().snapshot())) as IndexSnapshot;
+    expect(snap.model!.links).toEqual([{ path: 'a.md', items: [[0, [], ['T1-002']]] }]);
+    const warm = new VaultIndex({ hash: hashOf });
+    warm.restore(snap);
+    expect(warm.setCached('a.md', { size: 1, mtime: 1 })).toBe(true);
+    expect(warm.setCached('b.md', { size: 2, mtime: 2 })).toBe(true);
+    expect(warm.model()).toEqual(buildModel([parsePlan('a.md', a), parsePlan('b.md', b)]));
+    expect(warm.modelRestored()).toBe(true);
+  });
+
+  it('builds the model again when a file changed, was added or is missing', () => {
+    const snap = cold().snapshot();
+    const changed = new VaultIndex({ hash: hashOf });
+    changed.restore(snap);
+    changed.setCached('a.md', { size: 1, mtime: 1 });
+    const b2 = b.replace('T1-001', 'T1-009');
+    changed.setAccurate('b.md', b2);
+    expect(changed.model()).toEqual(buildModel([parsePlan('a.md', a), parsePlan('b.md', b2)]));
+    expect(changed.modelRestored()).toBe(false);
+
+    const missing = new VaultIndex({ hash: hashOf });
+    missing.restore(snap);
+    missing.setCached('a.md', { size: 1, mtime: 1 });
+    expect(missing.model()).toEqual(buildModel([parsePlan('a.md', a)]));
+    expect(missing.modelRestored()).toBe(false);
+    expect(missing.staleCached()).toBe(1);
+  });
+
+  it('takes a touched file (stat changed, same hash) from the snapshot, and not an edited one', () => {
+    const warm = new VaultIndex({ hash: hashOf });
+    warm.restore(cold().snapshot());
+    expect(warm.setCached('a.md', { size: 1, mtime: 9 })).toBe(false);
+    expect(warm.setCached('a.md', { size: 1, mtime: 9 }, hashOf(a))).toBe(true);
+    expect(warm.setCached('b.md', { size: 2, mtime: 9 }, 'other')).toBe(false);
+  });
+});
+
 describe('VaultIndex and cross-file links', () => {
   it('rebuilds links from scratch: a deleted file leaves no dependency behind', () => {
     const a = ['# A', '', '#### Story T1-001: server (M)', '**Owner**: Worker 1', ''].join('\n');
