@@ -19,7 +19,7 @@ export function buildModel(files: readonly PlanFile[]): PlanModel {
     references: [],
     diagnostics: [],
   };
-  const actors = new Map<string, Actor>();
+  const actors = new Map<string, MergedActor>();
   for (const f of files) {
     for (const a of f.actors) mergeActor(actors, a);
     append(model.gates, f.gates);
@@ -29,7 +29,7 @@ export function buildModel(files: readonly PlanFile[]): PlanModel {
     append(model.references, f.references);
     append(model.diagnostics, f.diagnostics);
   }
-  model.actors = [...actors.values()];
+  for (const m of actors.values()) model.actors.push(m.actor);
   linkActors(actors, model.dependencies);
   const links = itemLinks(model.dependencies);
   const copies = new Map<WorkItem, WorkItem>();
@@ -50,14 +50,23 @@ function append<T>(to: T[], from: readonly T[]): void {
   for (const x of from) to.push(x);
 }
 
-function mergeActor(actors: Map<string, Actor>, a: Actor): void {
-  const seen = actors.get(a.id);
-  if (!seen) {
-    actors.set(a.id, { ...a, aliases: [...a.aliases], dependsOn: [...a.dependsOn] });
+/** The vault's copy of an actor, with sets of what its lists hold (one actor can gather hundreds of spellings). */
+interface MergedActor {
+  actor: Actor;
+  aliases: Set<string>;
+  dependsOn: Set<string>;
+}
+
+function mergeActor(actors: Map<string, MergedActor>, a: Actor): void {
+  const merged = actors.get(a.id);
+  if (!merged) {
+    const actor: Actor = { ...a, aliases: [...a.aliases], dependsOn: [...a.dependsOn] };
+    actors.set(a.id, { actor, aliases: new Set(a.aliases), dependsOn: new Set(a.dependsOn) });
     return;
   }
-  for (const alias of a.aliases) if (!seen.aliases.includes(alias)) seen.aliases.push(alias);
-  for (const d of a.dependsOn) if (!seen.dependsOn.includes(d)) seen.dependsOn.push(d);
+  const seen = merged.actor;
+  for (const alias of a.aliases) addOnce(seen.aliases, merged.aliases, alias);
+  for (const d of a.dependsOn) addOnce(seen.dependsOn, merged.dependsOn, d);
   seen.hours ??= a.hours;
   seen.branch ??= a.branch;
   seen.role ??= a.role;
@@ -66,11 +75,17 @@ function mergeActor(actors: Map<string, Actor>, a: Actor): void {
 }
 
 /** A dependency between two actors is also written on the (merged, already copied) actor. */
-function linkActors(actors: Map<string, Actor>, dependencies: readonly Dependency[]): void {
+function linkActors(actors: Map<string, MergedActor>, dependencies: readonly Dependency[]): void {
   for (const d of dependencies) {
     const a = actors.get(d.from);
-    if (a && actors.has(d.to) && !a.dependsOn.includes(d.to)) a.dependsOn.push(d.to);
+    if (a && actors.has(d.to)) addOnce(a.actor.dependsOn, a.dependsOn, d.to);
   }
+}
+
+function addOnce(list: string[], has: Set<string>, id: string): void {
+  if (has.has(id)) return;
+  has.add(id);
+  list.push(id);
 }
 
 /** What the dependencies add to the items of one id: the ids they depend on and block, in dependency order, each once. */

@@ -170,7 +170,17 @@ describe('buildModel against the reference on generated files', () => {
   const ids = ['#1', '#2', '#3', 'T1-001', 'worker-1', 'worker-2'];
   const id = fc.constantFrom(...ids);
   const item = fc.record({ id, dependsOn: fc.array(id, { maxLength: 12 }), blocks: fc.array(id, { maxLength: 12 }) });
-  const actor = fc.record({ id: fc.constantFrom('worker-1', 'worker-2', 'agent-1'), dependsOn: fc.array(id, { maxLength: 3 }) });
+  const actor = fc.record(
+    {
+      id: fc.constantFrom('worker-1', 'worker-2', 'agent-1'),
+      aliases: fc.array(fc.constantFrom('Worker 1', 'WORKER_1', 'Worker01', 'Agent 1', 'Core'), { maxLength: 4 }),
+      dependsOn: fc.array(id, { maxLength: 3 }),
+      hours: fc.integer({ min: 1, max: 500 }),
+      branch: fc.constantFrom('w1', 'w2'),
+      role: fc.constantFrom('Core', 'UI'),
+    },
+    { requiredKeys: ['id', 'aliases', 'dependsOn'] },
+  );
   const dependency = fc.record({ from: id, to: id });
   const file = fc.record({
     items: fc.array(item, { maxLength: 6 }),
@@ -188,7 +198,7 @@ describe('buildModel against the reference on generated files', () => {
     const files = v.files.map((g, k) => {
       const f = emptyPlanFile(`f${k}.md`);
       f.items = g.items.map((i, n) => ({ ...i, explicitId: true, title: i.id, kind: 'task', status: 'todo', checklist: [], section: [], file: f.path, line: n + 1 }));
-      f.actors = g.actors.map((a, n) => ({ ...a, name: a.id, aliases: [a.id], kind: 'worker', file: f.path, line: 100 + n }));
+      f.actors = g.actors.map((a, n) => ({ ...a, name: a.id, kind: 'worker', file: f.path, line: 100 + n }));
       f.dependencies = g.dependencies.map((d, n) => ({ ...d, via: 'Dependencies', file: f.path, line: 200 + n }));
       return f;
     });
