@@ -154,19 +154,37 @@ export function statusOfText(text: string, vocab: StatusVocabulary = DEFAULT_VOC
   const t = text.replace(/[*_`]/g, '').trim();
   if (!t) return null;
   const lower = t.toLowerCase();
-  let best: { len: number; status: Status } | null = null;
-  for (const [word, status] of Object.entries(vocab.words)) {
-    if (word.length <= (best?.len ?? 0)) continue;
+  const { words, emoji } = entriesOf(vocab);
+  let bestLen = 0;
+  let best: Status | null = null;
+  for (const [word, status] of words) {
+    if (word.length <= bestLen) continue;
     const i = lower.indexOf(word);
     if (i < 0) continue;
-    const before = i === 0 ? ' ' : lower[i - 1]!;
-    const after = lower[i + word.length] ?? ' ';
-    if (/[a-z0-9]/.test(before) || /[a-z0-9]/.test(after)) continue;
-    best = { len: word.length, status };
+    if ((i > 0 && isLowerAlnum(lower.charCodeAt(i - 1))) || isLowerAlnum(lower.charCodeAt(i + word.length))) continue;
+    bestLen = word.length;
+    best = status;
   }
-  if (best) return best.status;
+  if (best) return best;
   const pct = /(\d{1,3})\s*%/.exec(t);
   if (pct) return statusOfPercent(Number(pct[1]));
-  for (const [emoji, status] of Object.entries(vocab.emoji)) if (t.includes(emoji)) return status;
+  for (const [e, status] of emoji) if (t.includes(e)) return status;
   return null;
+}
+
+/** `[a-z0-9]`; NaN (past the end) is not. */
+function isLowerAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+const ENTRIES = new WeakMap<StatusVocabulary, { words: [string, Status][]; emoji: [string, Status][] }>();
+
+/** The words and emoji of a vocabulary in their order, listed once per vocabulary (vocabularies are not modified). */
+function entriesOf(vocab: StatusVocabulary): { words: [string, Status][]; emoji: [string, Status][] } {
+  let e = ENTRIES.get(vocab);
+  if (!e) {
+    e = { words: Object.entries(vocab.words), emoji: Object.entries(vocab.emoji) };
+    ENTRIES.set(vocab, e);
+  }
+  return e;
 }

@@ -16,31 +16,71 @@ export function plain(s: string): string {
   return out;
 }
 
+/**
+ * Each replace needs its mark in the text, and replaces only delete characters: a mark absent from the input is
+ * absent at every step, so its replaces are skipped.
+ */
 function stripInline(s: string): string {
-  return s
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/\[\[([^\]|]+)\|([^\]]+)\]\]/g, '$2')
-    .replace(/\[\[([^\]]+)\]\]/g, '$1')
-    .replace(/<\/?[a-zA-Z][^>]*>/g, '')
-    .replace(/(\*\*|__)(?=\S)(.*?\S)\1/g, '$2')
-    .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2')
-    .replace(/(^|[^\w_])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
-    .replace(/~~(.*?)~~/g, '$1')
-    .replace(/`+([^`]*)`+/g, '$1')
-    .replace(/\\([\\`*_{}\[\]()#+\-.!|>~])/g, '$1')
-    .replace(/\*\*/g, '')
-    .trim();
+  const link = s.includes('[');
+  const star = s.includes('*');
+  const under = s.includes('_');
+  let t = s;
+  if (link) {
+    t = t
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      .replace(/\[\[([^\]|]+)\|([^\]]+)\]\]/g, '$2')
+      .replace(/\[\[([^\]]+)\]\]/g, '$1');
+  }
+  if (s.includes('<')) t = t.replace(/<\/?[a-zA-Z][^>]*>/g, '');
+  if (star || under) t = t.replace(/(\*\*|__)(?=\S)(.*?\S)\1/g, '$2');
+  if (star) t = t.replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2');
+  if (under) t = t.replace(/(^|[^\w_])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2');
+  if (s.includes('~')) t = t.replace(/~~(.*?)~~/g, '$1');
+  if (s.includes('`')) t = t.replace(/`+([^`]*)`+/g, '$1');
+  if (s.includes('\\')) t = t.replace(/\\([\\`*_{}\[\]()#+\-.!|>~])/g, '$1');
+  if (star) t = t.replace(/\*\*/g, '');
+  return t.trim();
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const SLUG_MAX = 60;
 
 /** A stable slug: lower case, ASCII letters and digits joined by single dashes. */
 export function slug(s: string): string {
-  // NFKD and the combining-mark strip leave ASCII unchanged.
-  const out = (NON_ASCII.test(s) ? s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : s)
+  if (!NON_ASCII.test(s)) return asciiSlug(s);
+  const out = s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return out.slice(0, 60).replace(/-+$/g, '') || 'item';
+  return out.slice(0, SLUG_MAX).replace(/-+$/g, '') || 'item';
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** `slug` for ASCII text (NFKD and the combining-mark strip change nothing there), without regexes. */
+function asciiSlug(s: string): string {
+  const l = s.toLowerCase();
+  const n = l.length;
+  let out = '';
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isAlnum(l.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && isAlnum(l.charCodeAt(i))) i++;
+    if (start < i) {
+      out = out ? `${out}-${l.slice(start, i)}` : l.slice(start, i);
+      if (out.length > SLUG_MAX) break;
+    }
+  }
+  if (out.length > SLUG_MAX) {
+    let end = SLUG_MAX;
+    while (end > 0 && out.charCodeAt(end - 1) === 45) end--;
+    out = out.slice(0, end);
+  }
+  return out || 'item';
 }

@@ -81,13 +81,18 @@ export function recogniseItems(ctx: ParseContext): void {
     return item;
   };
   const sectionOf = (e: Entry) => e.section.map((h) => h.text);
+  // Entries of one section share its heading path; actors do not change while items are read.
+  const sectionOwner = new Map<Entry['section'], string | undefined>();
   const ownerFromHeadings = (e: Entry): string | undefined => {
+    if (sectionOwner.has(e.section)) return sectionOwner.get(e.section);
+    let owner: string | undefined;
     for (let i = e.section.length - 1; i >= 0; i--) {
       const m = actorMentions(e.section[i]!.text, ctx.file.actors);
-      if (m.length === 1) return m[0]!.id;
-      if (m.length > 1) return undefined;
+      if (m.length === 1) owner = m[0]!.id;
+      if (m.length) break;
     }
-    return undefined;
+    sectionOwner.set(e.section, owner);
+    return owner;
   };
   const setOwner = (item: WorkItem, name: string) => {
     ctx.scratch.pendingOwners.push({ item, name });
