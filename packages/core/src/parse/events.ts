@@ -1,5 +1,5 @@
 import type { Event, Token } from 'micromark-util-types';
-import { itemBlock, stripContainer, type Block, type HeadingBlock, type ItemBlock, type TableBlock } from './blocks.js';
+import { itemBlock, stripContainer, treeBlocks, type Block, type HeadingBlock, type ItemBlock, type TableBlock } from './blocks.js';
 
 /**
  * The block stream straight from micromark events, without building mdast: what `treeBlocks` reads from the tree
@@ -20,6 +20,10 @@ export function eventBlocks(events: Event[], lines: string[]): Block[] | null {
   let row: string[] | null = null;
   let cell: string | null = null;
   let value: Value | null = null;
+  /** ATX headings whose text holds inline markup, with their source: the full parse reads each alone. */
+  const marked: { heading: HeadingBlock; source: string }[] = [];
+  let markedHeading = false;
+  let definitions = false;
 
   for (let i = 0; i < events.length; i++) {
     const ended = exits[i];
@@ -83,6 +87,8 @@ export function eventBlocks(events: Event[], lines: string[]): Block[] | null {
       case 'setextHeading':
         if (enter) heading = { type: 'heading', line: token.start.line, depth: 0, text: '' };
         else if (heading) {
+          if (markedHeading) marked.push({ heading, source: context.sliceSerialize(token) });
+          markedHeading = false;
           out.push(heading);
           heading = null;
         }
@@ -98,8 +104,9 @@ export function eventBlocks(events: Event[], lines: string[]): Block[] | null {
         if (!enter && heading) {
           if (token.start.line !== token.end.line) return null;
           const raw = context.sliceSerialize(token);
-          if (INLINE_START.test(raw)) return null;
-          heading.text = raw.trim();
+          if (!INLINE_START.test(raw)) heading.text = raw.trim();
+          else if (token.type === 'atxHeadingText') markedHeading = true;
+          else return null;
         }
         break;
       case 'taskListCheckValueChecked':
@@ -186,6 +193,9 @@ export function eventBlocks(events: Event[], lines: string[]): Block[] | null {
       case 'lineEnding':
         if (!enter && value?.parts) value.parts.push(context.sliceSerialize(token));
         break;
+      case 'definition':
+        definitions = true;
+        break;
       case 'thematicBreak':
         if (enter) out.push({ type: 'rule', line: token.start.line });
         break;
@@ -194,6 +204,15 @@ export function eventBlocks(events: Event[], lines: string[]): Block[] | null {
     }
   }
   if (frames.length > 0) throw new Error('unclosed container');
+  if (marked.length > 0) {
+    // Inline text depends on nothing outside the heading's line but link reference definitions.
+    if (definitions) return null;
+    for (const { heading: h, source } of marked) {
+      const [alone, ...rest] = treeBlocks(source);
+      if (rest.length > 0 || alone?.type !== 'heading' || alone.depth !== h.depth) return null;
+      h.text = alone.text;
+    }
+  }
   return out;
 }
 
