@@ -22,33 +22,40 @@ export interface FoundFile {
 /** Expand files and folders into markdown files, sorted, with paths relative to `base` using `/`. */
 export function collectFiles(inputs: readonly string[], base = process.cwd()): FoundFile[] {
   const out = new Map<string, FoundFile>();
-  const add = (abs: string, st: { size: number; mtimeMs: number }) => out.set(abs, { abs, rel: toRel(base, abs), stat: { size: st.size, mtime: Math.floor(st.mtimeMs) } });
-  const visit = (abs: string) => {
+  const add = (abs: string, rel: string, st: { size: number; mtimeMs: number }) => out.set(abs, { abs, rel, stat: { size: st.size, mtime: Math.floor(st.mtimeMs) } });
+  // `rel` of a folder's child is the folder's `rel` and the name: no path arithmetic per file.
+  const visitDir = (abs: string, rel: string) => {
+    const prefix = abs.endsWith(sep) ? abs : abs + sep;
+    const relPrefix = rel ? rel + '/' : '';
+    for (const d of readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (SKIP_DIRS.has(d.name)) continue;
+      const child = prefix + d.name;
+      if (d.isDirectory()) visitDir(child, relPrefix + d.name);
+      else if (d.isFile() && !MARKDOWN.test(d.name)) continue;
+      else {
+        // A markdown file, or a link or special entry: stat follows links.
+        const cst = statSync(child, { throwIfNoEntry: false });
+        if (!cst) continue;
+        if (cst.isDirectory()) visitDir(child, relPrefix + d.name);
+        else if (MARKDOWN.test(d.name)) add(child, relPrefix + d.name, cst);
+      }
+    }
+  };
+  for (const input of inputs.length ? inputs : ['.']) {
+    const abs = resolve(base, input);
     let st;
     try {
       st = statSync(abs);
     } catch {
       throw new UsageError(`no such file or folder: ${relative(base, abs) || abs}`);
     }
-    if (st.isDirectory()) {
-      for (const d of readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-        if (SKIP_DIRS.has(d.name)) continue;
-        const child = join(abs, d.name);
-        if (d.isDirectory()) visit(child);
-        else if (d.isFile() && !/\.(md|markdown)$/i.test(d.name)) continue;
-        else {
-          // A markdown file, or a link or special entry: stat follows links.
-          const cst = statSync(child, { throwIfNoEntry: false });
-          if (!cst) continue;
-          if (cst.isDirectory()) visit(child);
-          else if (/\.(md|markdown)$/i.test(d.name)) add(child, cst);
-        }
-      }
-    } else add(abs, st);
-  };
-  for (const input of inputs.length ? inputs : ['.']) visit(resolve(base, input));
+    if (st.isDirectory()) visitDir(abs, abs === base ? '' : toRel(base, abs));
+    else add(abs, toRel(base, abs), st);
+  }
   return [...out.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
+
+const MARKDOWN = /\.(md|markdown)$/i;
 
 function toRel(base: string, abs: string): string {
   return (relative(base, abs) || abs).split(sep).join('/');
@@ -346,7 +353,10 @@ function startPool(n: number, explicit?: string): Pool {
   for (let i = 0; i < n; i++) {
     const channel = new MessageChannel();
     const init: WorkerInit = { port: channel.port2, signal, claim };
-    workers.push(new Worker(script, { workerData: init, transferList: [channel.port2] }));
+    const w = new Worker(script, { workerData: init, transferList: [channel.port2] });
+    // A worker that fails delivers nothing: its files are parsed in this thread.
+    w.on('error', () => {});
+    workers.push(w);
     ports.push(channel.port1);
   }
   return {
