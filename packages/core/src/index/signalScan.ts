@@ -1,0 +1,220 @@
+/**
+ * `planSignal` as one pass over the text. It answers exactly what SIGNAL_REGEX, HARD_HEADING or SIGNAL_WIDENED
+ * answer (the tests hold the two equal on fuzzed text, the seeds, the corpus and generated vaults), several times
+ * faster: the regex tries a hundred-word alternation at every position, this runs an automaton over the bytes: one
+ * table load per byte, and a closer look only at the few bytes that may start a signal.
+ */
+
+/** The original definition, kept as the reference the scanner is tested against. */
+export const SIGNAL_REGEX =
+  /[^\x00-\x7f]|\[[^\]\n]{0,3}\]|#\d|\||->|=>|\d{4}-\d\d-\d\d|^---|\b(?:workers?|agents?|teams?|jr|owners?|owns?|own|status|depend\w*|block\w*|after|needs?|wait\w*|gates?|sprints?|weeks?|phases?|milestones?|deliverables?|stor(?:y|ies)|issues?|tasks?|todo|to do|done|complete\w*|progress|assign\w*|exclusive|read-only|readonly|shared|coordinat\w*|critical|enables?|rounds?|days?|criteri\w*|fail\w*|estimates?|hours?|hrs?|priority|size|eta|next|lead|roles?|branch\w*|expertise|challenges?|objectives?|goals?|risks?|checklist|definition|acceptance|started|pending|review|blocked|merged|shipped|finished|cancel\w*|dropped|paused|hold|deferred|planned|queued|active|working|wip|ongoing|open|closed|resolved|passed|ready|starts?|finish\w*|before|then|requires?|prerequisites?|only|edits?|creates?|enhances?|modif\w*|files?|paths?|folders?|directory|src|alice|bob|@\w+|p[0-3]|[xsml]|xl|xs)\b|\b[A-Z]{1,4}\d{0,2}-[A-Z]?\d{2,4}/im;
+
+/**
+ * What the recognisers read that SIGNAL_REGEX missed (fast-check and the corpus lines found them): a numbered actor
+ * written as one word (`Worker01`, `team_2`), and a story id of five to eight letters (`ABCDEFG-12: …` in a list).
+ */
+export const SIGNAL_WIDENED = /\b(?:workers?|agents?|teams?)[\d_]|\b[A-Z]{5,8}\d{0,2}-[A-Z]?\d{2,4}/i;
+
+/**
+ * Headings the outline-only fast pass may read differently from remark: inside a list item or quote (`1. # x`),
+ * or with inline markup in their text (`## \`\`\` \`code\``). Such notes take the full parse.
+ */
+export const HARD_HEADING = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*)+#{1,6}(?:[ \t]|$)|^ {0,3}#{1,6}[ \t][^\n]*[`\\<[\]*_~&!]/m;
+
+/** Whole words (case-insensitive) that are a signal. `read-only` needs no entry: its `only` is a word of its own. */
+const WORDS =
+  'worker workers agent agents team teams jr owner owners own owns status after need needs gate gates sprint sprints week weeks phase phases milestone milestones deliverable deliverables story stories issue issues task tasks todo done progress exclusive readonly shared critical enable enables round rounds day days estimate estimates hour hours hr hrs priority size eta next lead role roles expertise challenge challenges objective objectives goal goals risk risks checklist definition acceptance started pending review blocked merged shipped finished dropped paused hold deferred planned queued active working wip ongoing open closed resolved passed ready start starts before then require requires prerequisite prerequisites only edit edits create creates enhance enhances file files path paths folder folders directory src alice bob p0 p1 p2 p3 x s m l xl xs';
+/** Words that are a signal with anything after them (`depend\w*`), numbered actors written as one word among them. */
+const STEMS = [
+  ...'depend block wait complete assign coordinat criteri fail branch cancel finish modif'.split(' '),
+  ...['worker', 'workers', 'agent', 'agents', 'team', 'teams'].flatMap((w) => [...'0123456789_'].map((c) => w + c)),
+].join(' ');
+
+const EXACT = 1;
+const STEM = 2;
+/** `to`: a signal when ` do` follows as a word. */
+const TO = 4;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+const isWordByte = (c: number): boolean => isLetter(c) || isDigit(c) || c === 95;
+
+/** Bytes outside words that may start a signal: line starts, `[`, `#1`, `|`, `->`, dates, `=>`, `a@b`. */
+const SPECIAL_BYTES = '\n\r[#|-=@';
+
+/** Automaton states: between words, inside a word no signal word starts, then one state per trie node. */
+const OUT = 0;
+const DEAD = 1;
+/** Codes the automaton stops on. */
+const MATCH = -1;
+const SPECIAL = -2;
+const TO_CHECK = -3;
+
+/**
+ * The transition table, `table[state << 7 | byte]`, for ASCII bytes. Words are matched whole (`\b…\b`) and
+ * case-insensitively through a trie of WORDS and STEMS; entering a stem, or leaving an exact word, is a match.
+ */
+function buildAutomaton(): { table: Int16Array; exact: Uint8Array } {
+  const kids: Map<number, number>[] = [new Map()];
+  const flags: number[] = [0];
+  const add = (word: string, flag: number) => {
+    let n = 0;
+    for (const ch of word) {
+      const c = ch.charCodeAt(0);
+      let k = kids[n]!.get(c);
+      if (k === undefined) {
+        k = kids.length;
+        kids.push(new Map());
+        flags.push(0);
+        kids[n]!.set(c, k);
+      }
+      n = k;
+    }
+    flags[n] = flags[n]! | flag;
+  };
+  for (const w of WORDS.split(' ')) add(w, EXACT);
+  for (const w of STEMS.split(' ')) add(w, STEM);
+  add('to', TO);
+  // Trie node t (t >= 1) is state t + 1; the root (0) is OUT.
+  const states = kids.length + 1;
+  const table = new Int16Array(states << 7);
+  const exact = new Uint8Array(states);
+  const enter = (node: number | undefined): number => (node === undefined ? DEAD : flags[node]! & STEM ? MATCH : node + 1);
+  for (let s = 0; s < states; s++) {
+    const node = s === OUT ? 0 : s === DEAD ? -1 : s - 1;
+    const f = node > 0 ? flags[node]! : 0;
+    if (f & EXACT) exact[s] = 1;
+    for (let c = 0; c < 128; c++) {
+      let to: number;
+      if (isWordByte(c)) to = node < 0 ? DEAD : enter(kids[node]!.get(c | (isLetter(c) ? 32 : 0)));
+      else if (f & EXACT) to = MATCH;
+      else if (SPECIAL_BYTES.includes(String.fromCharCode(c))) to = SPECIAL;
+      else if (f & TO && c === 32) to = TO_CHECK;
+      else to = OUT;
+      table[(s << 7) | c] = to;
+    }
+  }
+  return { table, exact };
+}
+
+const { table: TABLE, exact: EXACT_STATE } = buildAutomaton();
+const HARD_AT = new RegExp(HARD_HEADING.source, 'my');
+
+/** Bytes past the text read as NUL, so that lookaheads need no bounds checks. */
+const PAD = 8;
+const KEEP = 1 << 20;
+const encoder = new TextEncoder();
+let scratch = new Uint8Array(64 * 1024);
+
+/**
+ * Any of SIGNAL_REGEX, HARD_HEADING, SIGNAL_WIDENED. The text is copied into bytes first: if a char takes more
+ * than one byte the text is not ASCII, which is a signal; otherwise the scan reads bytes, which is faster than
+ * reading chars.
+ */
+export function scanSignal(text: string): boolean {
+  const n = text.length;
+  let bytes = scratch;
+  if (bytes.length < n + PAD) {
+    bytes = new Uint8Array(n + PAD);
+    if (n + PAD <= KEEP) scratch = bytes;
+  }
+  // n chars fit in n bytes only when every char is one byte.
+  if (encoder.encodeInto(text, bytes.subarray(0, n)).read! < n) return true;
+  bytes.fill(0, n, n + PAD);
+  return scanAscii(text, bytes, n);
+}
+
+/** The scan over an ASCII text's bytes (`b[n]` and the next PAD - 1 bytes are 0). */
+function scanAscii(text: string, b: Uint8Array, n: number): boolean {
+  if (n > 0 && lineStartSignal(text, b, 0)) return true;
+  const table = TABLE;
+  let s = OUT;
+  for (let i = 0; i < n; i++) {
+    s = table[(s << 7) | b[i]!]!;
+    if (s < 0) {
+      if (s === MATCH) return true;
+      if (s === SPECIAL ? special(text, b, n, i) : toDo(b, i)) return true;
+      s = OUT;
+    }
+  }
+  return EXACT_STATE[s] === 1;
+}
+
+/** ` do` after `to`, `do` a whole word (`b[i]` is the space). */
+function toDo(b: Uint8Array, i: number): boolean {
+  return (b[i + 1]! | 32) === 100 && (b[i + 2]! | 32) === 111 && !isWordByte(b[i + 3]!);
+}
+
+/** The byte at `i` is one of SPECIAL_BYTES: does a signal start here? */
+function special(text: string, b: Uint8Array, n: number, i: number): boolean {
+  switch (b[i]) {
+    case 10: // \n
+    case 13: // \r: a line start for `^` as well
+      return i + 1 < n && lineStartSignal(text, b, i + 1);
+    case 91:
+      // [ then at most three chars other than ] and \n, then ]
+      for (let j = i + 1; j < i + 5; j++) {
+        const d = b[j];
+        if (d === 93) return true;
+        if (d === 10) break;
+      }
+      return false;
+    case 35: // #digit
+      return isDigit(b[i + 1]!);
+    case 124: // |
+      return true;
+    case 45: // ->, dates, story ids
+      return b[i + 1] === 62 || dateAt(b, i) || storyIdBefore(b, i);
+    case 61: // =>
+      return b[i + 1] === 62;
+    case 64: // word@word
+      return i > 0 && isWordByte(b[i - 1]!) && isWordByte(b[i + 1]!);
+  }
+  return false;
+}
+
+/** A line starts at `p`: frontmatter or rule `---`, or a heading the outline pass leaves to the full parse. */
+function lineStartSignal(text: string, b: Uint8Array, p: number): boolean {
+  if (b[p] === 45 && b[p + 1] === 45 && b[p + 2] === 45) return true;
+  let q = p;
+  let c = b[q]!;
+  while (c === 32 || c === 9) c = b[++q]!;
+  // HARD_HEADING starts `^[ \t]*` and then one of - * + > # or a digit.
+  if (c === 45 || c === 42 || c === 43 || c === 62 || c === 35 || isDigit(c)) {
+    HARD_AT.lastIndex = p;
+    return HARD_AT.test(text);
+  }
+  return false;
+}
+
+/** `\b[A-Z]{1,8}\d{0,2}-[A-Z]?\d{2,4}` with its `-` at `i`: the whole word before is 1-8 letters, 0-2 digits. */
+function storyIdBefore(b: Uint8Array, i: number): boolean {
+  let start = i;
+  while (start > 0 && start > i - 11 && isWordByte(b[start - 1]!)) start--;
+  if (start === i || (start > 0 && isWordByte(b[start - 1]!))) return false;
+  let k = start;
+  while (k < i && isLetter(b[k]!)) k++;
+  const letters = k - start;
+  if (letters < 1 || letters > 8) return false;
+  while (k < i && isDigit(b[k]!)) k++;
+  if (k !== i || i - start - letters > 2) return false;
+  let j = i + 1;
+  if (isLetter(b[j]!)) j++;
+  return isDigit(b[j]!) && isDigit(b[j + 1]!);
+}
+
+/** `\d{4}-\d\d-\d\d` with its first `-` at `i`. */
+function dateAt(b: Uint8Array, i: number): boolean {
+  return (
+    i >= 4 &&
+    isDigit(b[i - 4]!) &&
+    isDigit(b[i - 3]!) &&
+    isDigit(b[i - 2]!) &&
+    isDigit(b[i - 1]!) &&
+    isDigit(b[i + 1]!) &&
+    isDigit(b[i + 2]!) &&
+    b[i + 3] === 45 &&
+    isDigit(b[i + 4]!) &&
+    isDigit(b[i + 5]!)
+  );
+}
