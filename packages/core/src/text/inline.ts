@@ -26,11 +26,11 @@ function stripInline(s: string): string {
   const under = s.includes('_');
   let t = s;
   if (link) {
-    t = t
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-      .replace(/\[\[([^\]|]+)\|([^\]]+)\]\]/g, '$2')
-      .replace(/\[\[([^\]]+)\]\]/g, '$1');
+    const paren = s.includes('(');
+    if (paren && s.includes('!')) t = t.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1');
+    if (paren) t = t.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
+    if (s.includes('|')) t = t.replace(/\[\[([^\]|]+)\|([^\]]+)\]\]/g, '$2');
+    t = t.replace(/\[\[([^\]]+)\]\]/g, '$1');
   }
   if (s.includes('<')) t = t.replace(/<\/?[a-zA-Z][^>]*>/g, '');
   if (star || under) t = t.replace(/(\*\*|__)(?=\S)(.*?\S)\1/g, '$2');

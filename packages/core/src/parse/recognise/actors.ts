@@ -2,7 +2,7 @@ import type { Actor, ActorKind } from '../../model.js';
 import { actorId, numberedActor } from '../../ids.js';
 import { plain } from '../../text/inline.js';
 import type { ParseContext } from '../context.js';
-import { entriesOf, isTable, type Entry } from './view.js';
+import { entriesOf, fieldOfEntry, isTable, plainOf, type Entry } from './view.js';
 import { fieldOf, hoursIn } from './fields.js';
 import { numberedMentions } from './mentions.js';
 
@@ -35,7 +35,7 @@ export function recogniseActors(ctx: ParseContext): void {
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (e.kind === 'heading') {
-      const text = plain(e.text);
+      const text = plainOf(e);
       const m = HEADING_ACTOR.exec(text);
       if (!m) {
         fieldStatusActor(entries, i, text, add, alias);
@@ -56,7 +56,7 @@ export function recogniseActors(ctx: ParseContext): void {
         alias(a, role);
       }
       for (let j = i + 1; j < entries.length && entries[j]!.kind !== 'heading'; j++) {
-        const f = fieldOf(entries[j]!.text);
+        const f = fieldOfEntry(entries[j]!);
         if (!f) continue;
         const v = f.value.trim();
         if (f.key === 'branch') a.branch ??= v.split(/\s+/)[0];
@@ -125,7 +125,7 @@ export function recogniseActors(ctx: ParseContext): void {
   // Owner fields: a known actor by any alias, or a new person (`Alice (Rust lead)`).
   for (const e of entries) {
     if (e.kind !== 'para' && e.kind !== 'item') continue;
-    const f = fieldOf(e.text);
+    const f = fieldOfEntry(e);
     if (!f || !/^(owner|owners|assignee|assigned to|lead)$/.test(f.key)) continue;
     for (const part of splitNames(f.value)) {
       const m = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(part);
@@ -148,7 +148,7 @@ function fieldStatusActor(
   alias: (a: Actor, n: string) => void,
 ): void {
   const next = entries[i + 1];
-  if (!next || next.kind !== 'para' || fieldOf(next.text)?.key !== 'status') return;
+  if (!next || next.kind !== 'para' || fieldOfEntry(next)?.key !== 'status') return;
   const m = /^([\p{L}][\p{L}\p{N} _.-]{0,30}?)\s*(?:\[([^\]]+)\]|\(([^)]+)\))?\s*:?\s*$/u.exec(text);
   if (!m) return;
   const a = add(actorId(m[1]!), m[1]!.trim(), 'agent', entries[i]!.line);
@@ -180,7 +180,8 @@ export function splitNames(s: string): string[] {
 /** `**Memory Jr** (SBOM) - …`, `**Medicine Woman + Meta Jr** (Formula)`: the bold names leading a line. */
 export function boldLeadActors(text: string): { name: string; kind: ActorKind }[] {
   const m = /^(?:\*\*|__)([^*_]{2,60}?)(?:\*\*|__)/.exec(text.trim());
-  if (!m) return [];
+  // Some part must end in "jr" (splitNames drops backticks).
+  if (!m || !/j`*r/i.test(m[1]!)) return [];
   const parts = splitNames(m[1]!);
   if (!parts.length || !parts.some((p) => /\bjr\.?$/i.test(p))) return [];
   if (!parts.every((p) => /^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}$/.test(p))) return [];

@@ -1,7 +1,7 @@
 import type { WorkItem } from '../../model.js';
 import { plain, slug } from '../../text/inline.js';
 import type { ParseContext } from '../context.js';
-import { entriesOf, isCode, isTable, type Entry } from './view.js';
+import { entriesOf, fieldOfEntry, isCode, isTable, plainOf, type Entry } from './view.js';
 import { fieldOf, saysNone } from './fields.js';
 import { innermost } from './items.js';
 import { actorMentions } from './mentions.js';
@@ -9,6 +9,7 @@ import { recordRefs, refsIn, type Ref } from './refs.js';
 
 const DEP_KEYS = /^(dependencies|dependency|depends on|depend on|blocked by|needs|requires|prerequisites?|after|waits on|waiting on|upstream|deps)$/;
 const BLOCK_KEYS = /^(blocks|blocking|unblocks|downstream)$/;
+const DEPEND = /depend/i;
 const ARROW = /\s*(?:→|->|=>|⟶)\s*/;
 
 /**
@@ -71,9 +72,9 @@ export function recogniseDependencies(ctx: ParseContext): void {
       continue;
     }
     if (e.kind !== 'para' && e.kind !== 'item') continue;
-    const text = plain(e.text);
+    const text = plainOf(e);
     declaredPath(ctx, text, e.line, namedRefs);
-    const f = fieldOf(e.text);
+    const f = fieldOfEntry(e);
     if (f && (DEP_KEYS.test(f.key) || BLOCK_KEYS.test(f.key) || f.key === 'critical path' || f.key === 'handoff')) {
       if (f.key === 'critical path' || f.key === 'handoff') {
         chain(ctx, f.value, e.line, f.key === 'critical path' ? 'critical-path' : 'handoff', edge, namedRefs);
@@ -89,7 +90,7 @@ export function recogniseDependencies(ctx: ParseContext): void {
       continue;
     }
     // "Issue #9: Depends on Issue #2", "Issues #5, #7: Depend on Issue #2", "audio-pipeline depends on: a, b".
-    const dep = /^(.*?)\b(?:depends?|depending)\s+on\b:?\s*(.+)$/i.exec(text);
+    const dep = DEPEND.test(text) ? /^(.*?)\b(?:depends?|depending)\s+on\b:?\s*(.+)$/i.exec(text) : null;
     if (dep) {
       const before = dep[1]!.replace(/[:\-–—]\s*$/, '').trim();
       const subjRefs = before ? refsIn(ctx, before) : [];
@@ -160,6 +161,7 @@ function chain(
   recordRefs(ctx, line, parts.flat().filter((r) => r.kind !== 'item'), 'dependency');
 }
 
+const CRITICAL_PATH = /critical path/iu;
 const DECLARED_PATH = /^(?:[-*+>\s]*)(?:[\p{L}\p{N} ]{0,30}\s)?critical path\s*(?:\([^)]*\))?\s*[:\-–—]\s*(.+)$/iu;
 
 /**
@@ -167,6 +169,7 @@ const DECLARED_PATH = /^(?:[-*+>\s]*)(?:[\p{L}\p{N} ]{0,30}\s)?critical path\s*(
  * beside the edges it implies so analysis can compare it with the path it computes.
  */
 function declaredPath(ctx: ParseContext, text: string, line: number, namedRefs: (s: string) => Ref[]): void {
+  if (!CRITICAL_PATH.test(text)) return;
   const m = DECLARED_PATH.exec(text.trim());
   if (!m || !ARROW.test(m[1]!)) return;
   const value = m[1]!.trim();

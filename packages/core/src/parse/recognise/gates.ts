@@ -2,7 +2,7 @@ import type { Gate, GateCriterion } from '../../model.js';
 import { plain, slug } from '../../text/inline.js';
 import { statusOfMarker } from '../../status.js';
 import type { ParseContext } from '../context.js';
-import { entriesOf, isItem, sectionEnd } from './view.js';
+import { entriesOf, fieldOfEntry, isItem, plainOf, sectionEnd } from './view.js';
 import { fieldOf } from './fields.js';
 
 const GATE = /^(?:[^\p{L}\p{N}]*)gate\s+(\d+)\b\s*(?:criteria)?\s*[:\-–—]?\s*(.*)$/iu;
@@ -22,7 +22,7 @@ export function recogniseGates(ctx: ParseContext): void {
     const isHeading = e.kind === 'heading';
     const lead = e.kind === 'para' && /^(?:\*\*|__)[^*_]*\bgate\s+\d+\b[^*_]*(?:\*\*|__)\s*$/i.test(e.text);
     if (!isHeading && !lead) return;
-    const text = plain(e.text);
+    const text = plainOf(e);
     const m = GATE.exec(text);
     if (!m) return;
     if (isHeading && /^(if|when|after|before|until)\b/i.test(text)) return;
@@ -41,14 +41,14 @@ export function recogniseGates(ctx: ParseContext): void {
     const end = isHeading ? sectionEnd(entries, index, last) : listEnd(entries, index);
     for (let j = index + 1; j < entries.length && entries[j]!.line <= end; j++) {
       const c = entries[j]!;
-      if (c.kind === 'heading' && GATE.test(plain(c.text))) break;
+      if (c.kind === 'heading' && GATE.test(plainOf(c))) break;
       if (c.kind === 'item' && isItem(c.block) && c.block.task && c.block.line === c.line) {
         const status = statusOfMarker(c.block.task.marker, ctx.vocabulary);
         const crit: GateCriterion = { text: plain(c.block.text), checked: status === 'done', status, line: c.line, depth: c.block.depth };
         gate.criteria.push(crit);
         ctx.scratch.used.add(c.line);
       } else if (c.kind === 'para' || c.kind === 'item') {
-        const f = fieldOf(c.text);
+        const f = fieldOfEntry(c);
         if (f && /^(if fail|if failed|on fail|if it fails|fail)$/.test(f.key)) gate.ifFail ??= f.value;
       }
     }
@@ -58,7 +58,7 @@ export function recogniseGates(ctx: ParseContext): void {
 
   for (const e of entries) {
     if (e.kind !== 'para' && e.kind !== 'item') continue;
-    const t = plain(e.text);
+    const t = plainOf(e);
     const byWeek = DECLARED.exec(t);
     const byGate = DECLARED_GATE.exec(t);
     const target = byWeek

@@ -4,7 +4,7 @@ import { plain, slug } from '../../text/inline.js';
 import { statusOfMarker, statusOfText } from '../../status.js';
 import type { ItemBlock, TableBlock } from '../blocks.js';
 import type { ParseContext } from '../context.js';
-import { entriesOf, isItem, isTable, sectionEnd, type Entry } from './view.js';
+import { entriesOf, fieldOfEntry, isItem, isTable, plainOf, sectionEnd, type Entry } from './view.js';
 import { estimateOf, fieldOf, hoursIn, mergeEstimate, sizeIn, daysIn, type Field } from './fields.js';
 import { actorMentions } from './mentions.js';
 import { boldLeadActors, findActor } from './actors.js';
@@ -102,7 +102,7 @@ export function recogniseItems(ctx: ParseContext): void {
   const headingItems: { item: WorkItem; index: number; end: number }[] = [];
   entries.forEach((e, index) => {
     if (e.kind !== 'heading') return;
-    const text = plain(e.text).replace(/^[^\p{L}\p{N}#\[]+/u, '').trim();
+    const text = plainOf(e).replace(/^[^\p{L}\p{N}#\[]+/u, '').trim();
     let item: WorkItem | null = null;
     let m: RegExpExecArray | null;
     if ((m = STORY_HEADING.exec(text))) {
@@ -167,7 +167,7 @@ export function recogniseItems(ctx: ParseContext): void {
       push(item, e.line, list.end ?? e.line);
       continue;
     }
-    const f = fieldOf(e.text);
+    const f = fieldOfEntry(e);
     if (f && PRIMARY_ISSUES.test(f.key) && /#\d/.test(f.raw)) {
       const owner = ownerFromHeadings(e);
       for (const m of f.raw.matchAll(/#(\d{1,6})\s*(?:\(([^)]*)\))?/g)) {
@@ -255,7 +255,7 @@ export function recogniseItems(ctx: ParseContext): void {
   // 5. Fields inside each item's extent (outside nested items): size, owner, estimate, priority, status, sprint.
   for (const e of entries) {
     if (e.kind !== 'para' && e.kind !== 'item') continue;
-    const f = fieldOf(e.text);
+    const f = fieldOfEntry(e);
     if (!f) continue;
     const it = innermost(ctx, e.line);
     if (it && ctx.scratch.spans.some((s) => s.item === it && s.start < e.line && e.line <= s.end)) applyField(ctx, it, f, e.line, setOwner);

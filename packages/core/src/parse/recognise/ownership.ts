@@ -1,7 +1,7 @@
 import type { OwnershipMode, OwnershipRule } from '../../model.js';
 import { plain } from '../../text/inline.js';
 import type { ParseContext } from '../context.js';
-import { entriesOf, isCode, isItem, isTable, type Entry } from './view.js';
+import { entriesOf, fieldOfEntry, isCode, isItem, isTable, plainOf, type Entry } from './view.js';
 import { fieldOf } from './fields.js';
 import { actorMentions } from './mentions.js';
 import { splitNames, findActor } from './actors.js';
@@ -42,7 +42,7 @@ export function recogniseOwnership(ctx: ParseContext): void {
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (e.kind === 'heading') {
-      sharedSection = /shared files|coordinate before editing/i.test(plain(e.text)) ? e.depth : sharedSection >= 0 && e.depth > sharedSection ? sharedSection : -1;
+      sharedSection = /shared files|coordinate before editing/i.test(plainOf(e)) ? e.depth : sharedSection >= 0 && e.depth > sharedSection ? sharedSection : -1;
       sharedPaths = [];
       continue;
     }
@@ -60,7 +60,7 @@ export function recogniseOwnership(ctx: ParseContext): void {
     }
     if (e.kind !== 'para' && e.kind !== 'item') continue;
     const text = e.text;
-    const f = fieldOf(text);
+    const f = fieldOfEntry(e);
     if (f && /^(read-only|read only|readonly)$/.test(f.key)) {
       const actor = headingActor(e);
       const paths = pathsIn(f.raw);
@@ -75,7 +75,7 @@ export function recogniseOwnership(ctx: ParseContext): void {
       }
     }
     if (sharedSection >= 0 && e.kind === 'item' && sharedPaths.length) {
-      const t = plain(text);
+      const t = plainOf(e);
       const only = /^(.+?)\s+only\s+(?:edits?|owns?|writes?)\b/i.exec(t);
       if (only) {
         const who = namesToActors(only[1]!);
@@ -97,7 +97,7 @@ export function recogniseOwnership(ctx: ParseContext): void {
       for (const a of who) for (const p of sharedPaths) rule(a, p, mode, e.line, m[2] || undefined);
       continue;
     }
-    const only = /^(.+?)\s+ONLY\s+(?:edits?|owns?|modif(?:y|ies))\s+(.+)$/.exec(plain(text));
+    const only = /^(.+?)\s+ONLY\s+(?:edits?|owns?|modif(?:y|ies))\s+(.+)$/.exec(plainOf(e));
     if (only) {
       const paths = pathsIn(only[2]!);
       for (const a of namesToActors(only[1]!)) for (const p of paths) rule(a, p, 'exclusive', e.line);
@@ -126,7 +126,7 @@ function ownerField(entries: Entry[], i: number, namesToActors: (s: string) => s
   for (let j = i - 1; j >= 0; j--) {
     const e = entries[j]!;
     if (e.kind === 'heading' || e.section !== here) return undefined;
-    const f = fieldOf(e.text);
+    const f = fieldOfEntry(e);
     if (f && /^(owner|agent|agent id|assignee|assigned to|worker)$/.test(f.key)) return namesToActors(f.value)[0];
   }
   return undefined;

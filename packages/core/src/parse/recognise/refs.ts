@@ -15,11 +15,13 @@ export interface Ref {
 /** Issue numbers, story ids and actors named in a piece of text, in order. */
 export function refsIn(ctx: ParseContext, text: string): Ref[] {
   const out: Ref[] = [];
-  for (const m of text.matchAll(/(?:\b(?:issues?|#)\s*)?#(\d{1,6})\b/gi)) {
-    out.push({ id: `#${Number(m[1])}`, raw: m[0], kind: 'issue', start: m.index, end: m.index + m[0].length });
+  if (text.includes('#')) {
+    for (const m of text.matchAll(/(?:\b(?:issues?|#)\s*)?#(\d{1,6})\b/gi)) {
+      out.push({ id: `#${Number(m[1])}`, raw: m[0], kind: 'issue', start: m.index, end: m.index + m[0].length });
+    }
   }
   // "Issues #5, #7" is caught above number by number; "Issue 145" without a hash is not a reference.
-  for (const m of text.matchAll(STORY_ID_G)) {
+  if (text.includes('-')) for (const m of text.matchAll(STORY_ID_G)) {
     if (/^(UTF|SHA|ISO|CVE|RFC|P\d|HTTP|X)-?/i.test(m[1]!) && !/^[A-Z]{1,2}\d-/.test(m[1]!)) continue;
     out.push({ id: m[1]!, raw: m[1]!, kind: 'story', start: m.index, end: m.index + m[0].length });
   }

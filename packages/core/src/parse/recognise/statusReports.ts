@@ -3,7 +3,7 @@ import { plain } from '../../text/inline.js';
 import { statusOfText } from '../../status.js';
 import { blocksOf, rebase } from '../blocks.js';
 import type { ParseContext } from '../context.js';
-import { entriesOf, isCode, isItem, isTable, type Entry } from './view.js';
+import { entriesOf, fieldOfEntry, isCode, isItem, isTable, plainOf, type Entry } from './view.js';
 import { actorMentions } from './mentions.js';
 import { fieldOf } from './fields.js';
 import { findActor, splitNames, canonicalName } from './actors.js';
@@ -33,7 +33,7 @@ export function recogniseStatusReports(ctx: ParseContext): void {
   };
   for (const e of entries) {
     if (e.kind === 'heading') {
-      const text = plain(e.text);
+      const text = plainOf(e);
       const d = DATE.exec(text);
       if (d) {
         close();
@@ -122,7 +122,7 @@ const FIELD_STATUS: Record<string, StatusEntry['status'] | 'value'> = {
 
 /** `**STATUS:** pending`, `**WORKING_ON:** parser`, `**BLOCKED_BY:** —`: per-agent status fields (empty ones skipped). */
 function fieldEntry(ctx: ParseContext, e: Entry): StatusEntry | null {
-  const f = fieldOf(e.text);
+  const f = fieldOfEntry(e);
   if (!f) return null;
   const kind = FIELD_STATUS[f.key];
   const value = f.value.trim();

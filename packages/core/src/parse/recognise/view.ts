@@ -1,5 +1,7 @@
 import type { Block, ItemBlock, TableBlock, CodeBlock } from '../blocks.js';
 import type { ParseContext } from '../context.js';
+import { plain } from '../../text/inline.js';
+import { fieldOf, type Field } from './fields.js';
 
 /** One line of live content with its heading path: what most recognisers scan. */
 export interface Entry {
@@ -12,6 +14,20 @@ export interface Entry {
   block: Block;
   /** Headings enclosing this line, outermost first (a heading's own entry excludes itself). */
   section: { depth: number; text: string; raw: string; line: number }[];
+  /** `plain(text)` and `fieldOf(text)`, read once by `plainOf` and `fieldOfEntry`. */
+  plain: string | undefined;
+  field: Field | null | undefined;
+}
+
+/** `plain(e.text)`, computed once per entry. */
+export function plainOf(e: Entry): string {
+  return (e.plain ??= plain(e.text));
+}
+
+/** `fieldOf(e.text)`, computed once per entry. */
+export function fieldOfEntry(e: Entry): Field | null {
+  if (e.field === undefined) e.field = fieldOf(e.text);
+  return e.field;
 }
 
 const cache = new WeakMap<ParseContext, Entry[]>();
@@ -26,22 +42,22 @@ export function entriesOf(ctx: ParseContext): Entry[] {
     switch (b.type) {
       case 'heading': {
         const raw = headingSource(ctx.lines[b.line - 1] ?? b.text);
-        out.push({ line: b.line, kind: 'heading', text: raw, depth: b.depth, block: b, section });
+        out.push({ line: b.line, kind: 'heading', text: raw, depth: b.depth, block: b, section, plain: undefined, field: undefined });
         section = [...section.filter((h) => h.depth < b.depth), { depth: b.depth, text: b.text, raw, line: b.line }];
         break;
       }
       case 'paragraph':
-        b.lines.forEach((l, i) => out.push({ line: b.line + i, kind: 'para', text: l.trim(), depth: 0, block: b, section }));
+        b.lines.forEach((l, i) => out.push({ line: b.line + i, kind: 'para', text: l.trim(), depth: 0, block: b, section, plain: undefined, field: undefined }));
         break;
       case 'item':
-        out.push({ line: b.line, kind: 'item', text: b.text, depth: b.depth, block: b, section });
-        for (const m of b.more) out.push({ line: m.line, kind: 'para', text: m.text, depth: b.depth, block: b, section });
+        out.push({ line: b.line, kind: 'item', text: b.text, depth: b.depth, block: b, section, plain: undefined, field: undefined });
+        for (const m of b.more) out.push({ line: m.line, kind: 'para', text: m.text, depth: b.depth, block: b, section, plain: undefined, field: undefined });
         break;
       case 'table':
-        out.push({ line: b.line, kind: 'table', text: '', depth: 0, block: b, section });
+        out.push({ line: b.line, kind: 'table', text: '', depth: 0, block: b, section, plain: undefined, field: undefined });
         break;
       case 'code':
-        out.push({ line: b.line, kind: 'code', text: '', depth: 0, block: b, section });
+        out.push({ line: b.line, kind: 'code', text: '', depth: 0, block: b, section, plain: undefined, field: undefined });
         break;
       default:
         break;
