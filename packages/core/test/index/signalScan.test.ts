@@ -72,6 +72,16 @@ describe('scanSignal answers exactly what the signal regexes answer', () => {
     fc.assert(fc.property(any, (t) => scanSignal(t) === reference(t)), { numRuns: RUNS });
   });
 
+  it('on long texts, wherever the one signal sits (the scan cuts a text in four parts)', () => {
+    const long = fc.tuple(fc.array(fc.constantFrom(...PLAIN, ' ', ' ', '\n'), { minLength: 40, maxLength: 200 }), asciiDoc, fc.nat(), fc.constantFrom('', ' ', '\n'))
+      .map(([ws, doc, at, sep]) => {
+        const words = ws.join(' ').split(' ');
+        const k = at % (words.length + 1);
+        return [...words.slice(0, k), sep + doc + sep, ...words.slice(k)].join(' ');
+      });
+    fc.assert(fc.property(long, (t) => scanSignal(t) === reference(t)), { numRuns: RUNS * 3 });
+  });
+
   it('on long texts, past the scratch buffer (signal only at the end)', () => {
     const long = 'river garden '.repeat(200_000);
     expect(scanSignal(long)).toBe(false);
