@@ -30,6 +30,13 @@ const HTML_BLOCK7 =
   /^(?:<[a-zA-Z][a-zA-Z0-9-]*(?:\s+[a-zA-Z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[a-zA-Z][a-zA-Z0-9-]*\s*>)[ \t]*$/;
 const HTML_OTHER = /^<(\?|![A-Za-z]|!\[CDATA\[)/;
 const QUOTE = /^ {0,3}>/;
+const NON_BLANK = /\S/;
+
+/** The first character can open a fence, a heading, a rule, a setext underline or a list item (the anchored patterns). */
+const mayFence = (c: number) => c === 96 || c === 126;
+const mayRule = (c: number) => c === 45 || c === 42 || c === 95;
+const maySetext = (c: number) => c === 61 || c === 45;
+const mayBullet = (c: number) => c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
 
 interface OpenItem {
   block: ItemBlock;
@@ -205,7 +212,7 @@ class SectionScanner {
     const isQuote = QUOTE.test(raw);
     // Inside a fence or an HTML block opened outside a quote, a `>` line is content.
     let text = isQuote && (this.quote || !(this.fence || this.html)) ? stripQuote(raw) : raw;
-    let blank = text.trim() === '';
+    let blank = !NON_BLANK.test(text);
     const leftQuote = this.quote && !isQuote;
 
     if (this.fence) {
@@ -266,7 +273,7 @@ class SectionScanner {
 
     if (isQuote && text === raw) {
       text = stripQuote(raw);
-      blank = text.trim() === '';
+      blank = !NON_BLANK.test(text);
     }
 
     if (isQuote !== this.quote) {
@@ -344,7 +351,8 @@ class SectionScanner {
       }
     }
 
-    const fence = FENCE.exec(s);
+    const c0 = s.charCodeAt(0);
+    const fence = mayFence(c0) ? FENCE.exec(s) : null;
     if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
       const info = fence[2]!.trim();
       const sp = info.search(/\s/);
@@ -364,7 +372,7 @@ class SectionScanner {
       return;
     }
 
-    const atx = ATX.exec(s);
+    const atx = c0 === 35 ? ATX.exec(s) : null;
     if (atx) {
       let content = atx[2]!.trim();
       content = content.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
@@ -375,7 +383,7 @@ class SectionScanner {
     }
 
     if (this.para && this.para.kind === 'para' && !popped && this.para.depth === depth) {
-      const st = SETEXT.exec(s);
+      const st = maySetext(c0) ? SETEXT.exec(s) : null;
       if (st) {
         const p = this.para.block;
         const at = this.out.lastIndexOf(p);
@@ -389,7 +397,7 @@ class SectionScanner {
     }
 
     if (this.para && this.para.kind === 'item' && !popped && this.para.depth === depth) {
-      const st = SETEXT.exec(s);
+      const st = maySetext(c0) ? SETEXT.exec(s) : null;
       if (st) {
         this.setextInItem(this.para, st[1]![0] === '=' ? 1 : 2);
         this.touch(ln);
@@ -397,14 +405,14 @@ class SectionScanner {
       }
     }
 
-    if (RULE.test(s)) {
+    if (mayRule(c0) && RULE.test(s)) {
       this.para = null;
       this.out.push({ type: 'rule', line: ln });
       this.touch(ln);
       return;
     }
 
-    const bullet = BULLET.exec(s);
+    const bullet = mayBullet(c0) ? BULLET.exec(s) : null;
     if (bullet && this.canStartItem(s, bullet, popped)) {
       this.item(raw, s, bullet, indent, depth, ln);
       return;
@@ -572,10 +580,11 @@ class SectionScanner {
     while (depth > 0 && indent < this.items[depth - 1]!.content) depth--;
     const base = depth > 0 ? this.items[depth - 1]!.content : 0;
     if (indent - base >= 4) return false;
-    if (ATX.test(s) || RULE.test(s)) return true;
-    const f = FENCE.exec(s);
+    const c0 = s.charCodeAt(0);
+    if ((c0 === 35 && ATX.test(s)) || (mayRule(c0) && RULE.test(s))) return true;
+    const f = mayFence(c0) ? FENCE.exec(s) : null;
     if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) return true;
-    const bullet = BULLET.exec(s);
+    const bullet = mayBullet(c0) ? BULLET.exec(s) : null;
     if (bullet) {
       if (!forPara) return true;
       if (depth < open || open === 0) return true;

@@ -1,6 +1,6 @@
 import type { PlanFile } from '../model.js';
 import { DEFAULT_VOCABULARY } from '../status.js';
-import { repairLine } from '../text/mojibake.js';
+import { mayHaveMojibake, repairLine } from '../text/mojibake.js';
 import { splitLines, detectEncoding } from '../text/lines.js';
 import { slug } from '../text/inline.js';
 import { blocksOf, rebase, type Block } from './blocks.js';
@@ -104,6 +104,7 @@ export function parsePlan(path: string, text: string, options: ParseOptions = {}
     const rawLines = src.lines;
     let mojibake = false;
     const lines = rawLines.map((l) => {
+      if (!mayHaveMojibake(l)) return l;
       const r = repairLine(l);
       if (r.changed) mojibake = true;
       return r.text;

@@ -16,30 +16,27 @@ export function plain(s: string): string {
   return out;
 }
 
-/**
- * Each replace needs its mark in the text, and replaces only delete characters: a mark absent from the input is
- * absent at every step, so its replaces are skipped.
- */
+/** Each replace runs only when the text it is about to scan holds the literal marks its pattern requires. */
 function stripInline(s: string): string {
-  const link = s.includes('[');
-  const star = s.includes('*');
-  const under = s.includes('_');
   let t = s;
-  if (link) {
-    const paren = s.includes('(');
-    if (paren && s.includes('!')) t = t.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1');
-    if (paren) t = t.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
-    if (s.includes('|')) t = t.replace(/\[\[([^\]|]+)\|([^\]]+)\]\]/g, '$2');
-    t = t.replace(/\[\[([^\]]+)\]\]/g, '$1');
+  if (t.includes('[')) {
+    if (t.includes('](')) {
+      if (t.includes('![')) t = t.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1');
+      if (t.includes('](')) t = t.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
+    }
+    if (t.includes('[[')) {
+      if (t.includes('|')) t = t.replace(/\[\[([^\]|]+)\|([^\]]+)\]\]/g, '$2');
+      if (t.includes('[[')) t = t.replace(/\[\[([^\]]+)\]\]/g, '$1');
+    }
   }
-  if (s.includes('<')) t = t.replace(/<\/?[a-zA-Z][^>]*>/g, '');
-  if (star || under) t = t.replace(/(\*\*|__)(?=\S)(.*?\S)\1/g, '$2');
-  if (star) t = t.replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2');
-  if (under) t = t.replace(/(^|[^\w_])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2');
-  if (s.includes('~')) t = t.replace(/~~(.*?)~~/g, '$1');
-  if (s.includes('`')) t = t.replace(/`+([^`]*)`+/g, '$1');
-  if (s.includes('\\')) t = t.replace(/\\([\\`*_{}\[\]()#+\-.!|>~])/g, '$1');
-  if (star) t = t.replace(/\*\*/g, '');
+  if (t.includes('<')) t = t.replace(/<\/?[a-zA-Z][^>]*>/g, '');
+  if (t.includes('**') || t.includes('__')) t = t.replace(/(\*\*|__)(?=\S)(.*?\S)\1/g, '$2');
+  if (t.includes('*')) t = t.replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2');
+  if (t.includes('_')) t = t.replace(/(^|[^\w_])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2');
+  if (t.includes('~~')) t = t.replace(/~~(.*?)~~/g, '$1');
+  if (t.includes('`')) t = t.replace(/`+([^`]*)`+/g, '$1');
+  if (t.includes('\\')) t = t.replace(/\\([\\`*_{}\[\]()#+\-.!|>~])/g, '$1');
+  if (t.includes('**')) t = t.replace(/\*\*/g, '');
   return t.trim();
 }
 

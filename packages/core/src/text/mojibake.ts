@@ -220,8 +220,16 @@ function isCandidateStart(cp: number): boolean {
 }
 
 /** Repair one line. Lines without suspicious characters come back unchanged and cheaply. */
+/** Characters that can start a mojibake run; a line without any is its own repair. */
+const CANDIDATE = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122\u221a\u2248\uf8ff\u00fc]/;
+
+/** False when `repairLine(line)` certainly leaves the line unchanged. */
+export function mayHaveMojibake(line: string): boolean {
+  return CANDIDATE.test(line);
+}
+
 export function repairLine(line: string): RepairedLine {
-  if (!/[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122\u221a\u2248\uf8ff\u00fc]/.test(line)) {
+  if (!CANDIDATE.test(line)) {
     return { text: line, from: identity(line.length), changed: false };
   }
   let out = '';

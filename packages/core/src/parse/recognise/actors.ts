@@ -110,16 +110,17 @@ export function recogniseActors(ctx: ParseContext): void {
   }
 
   // Numbered actors and the lead coordinator wherever live text names them.
-  for (const e of entries) {
-    const texts = e.kind === 'table' && isTable(e.block) ? tableTexts(e) : e.kind === 'code' ? [] : [{ line: e.line, text: e.text }];
-    for (const t of texts) {
-      for (const m of numberedMentions(t.text)) alias(add(m.id, canonicalName(m.name), m.kind, t.line), m.name);
-      const lead = /\b(lead[ -]coordinator)\b/i.exec(t.text);
-      if (lead) {
-        const a = add('lead-coordinator', 'Lead Coordinator', 'lead', t.line);
-        alias(a, lead[1]!);
-      }
+  const named = (line: number, text: string) => {
+    for (const m of numberedMentions(text)) alias(add(m.id, canonicalName(m.name), m.kind, line), m.name);
+    const lead = /\b(lead[ -]coordinator)\b/i.exec(text);
+    if (lead) {
+      const a = add('lead-coordinator', 'Lead Coordinator', 'lead', line);
+      alias(a, lead[1]!);
     }
+  };
+  for (const e of entries) {
+    if (e.kind === 'table' && isTable(e.block)) for (const t of tableTexts(e)) named(t.line, t.text);
+    else if (e.kind !== 'code') named(e.line, e.text);
   }
 
   // Owner fields: a known actor by any alias, or a new person (`Alice (Rust lead)`).

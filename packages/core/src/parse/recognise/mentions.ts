@@ -16,10 +16,25 @@ const NUMBERED =
 /** Every numbered mention starts with one of these words. */
 const NUMBERED_WORD = /worker|agent|team/i;
 
-/** `Worker 1`, `WORKER_1`, `Worker01`, `Agent-1`, `Team 1`, and lists: `Worker 3/4`, `Teams 2 & 3`, `Workers 3 and 4`. */
+/**
+ * `Worker 1`, `WORKER_1`, `Worker01`, `Agent-1`, `Team 1`, and lists: `Worker 3/4`, `Teams 2 & 3`, `Workers 3 and 4`.
+ * The result is shared: do not modify it.
+ */
 export function numberedMentions(text: string): Mention[] {
+  if (!NUMBERED_WORD.test(text)) return [];
+  let out = numberedMemo.get(text);
+  if (out) return out;
+  out = findNumbered(text);
+  if (numberedMemo.size >= NUMBERED_MEMO_MAX) numberedMemo.clear();
+  numberedMemo.set(text, out);
+  return out;
+}
+
+const NUMBERED_MEMO_MAX = 2048;
+const numberedMemo = new Map<string, Mention[]>();
+
+function findNumbered(text: string): Mention[] {
   const out: Mention[] = [];
-  if (!NUMBERED_WORD.test(text)) return out;
   for (const m of text.matchAll(NUMBERED)) {
     const first = numberedActor(`${m[1]} ${m[2]}`);
     if (!first) continue;
