@@ -18,7 +18,9 @@ import { parseOutline, planSignal } from './planSignal.js';
  * - Files whose provisional parse found no plan element at all are final at once: the fast pass and remark
  *   agree on their blocks (the differential test), so remark would find nothing either. Files without any plan
  *   signal (`planSignal`) are read for their outline only.
- * - `snapshot`/`restore` give a serialisable cache keyed by path + size + mtime + content hash.
+ * - `snapshot`/`restore` give a serialisable cache keyed by path + size + mtime + content hash. The snapshot
+ *   also carries what `buildModel` added (merged actors, cross-file links), keyed by `modelKey`: an index
+ *   restored with exactly the same files assembles the model without building it.
  */
 export interface FileStat {
   size: number;
