@@ -165,10 +165,17 @@ function tableTexts(e: Entry): { line: number; text: string }[] {
 
 /** `Worker 1`, `WORKER_1`, `Worker01` → `Worker 1`: the display name of a numbered actor. */
 export function canonicalName(name: string): string {
-  const n = numberedActor(name);
-  if (!n) return name;
-  return `${n.kind[0]!.toUpperCase()}${n.kind.slice(1)} ${n.id.split('-')[1]}`;
+  let c = canonicalMemo.get(name);
+  if (c === undefined) {
+    const n = numberedActor(name);
+    c = n ? `${n.kind[0]!.toUpperCase()}${n.kind.slice(1)} ${n.id.split('-')[1]}` : name;
+    if (canonicalMemo.size >= 1024) canonicalMemo.clear();
+    canonicalMemo.set(name, c);
+  }
+  return c;
 }
+
+const canonicalMemo = new Map<string, string>();
 
 /** Split `Medicine Woman + Meta Jr`, `Alice, Bob`, `Memory Jr/Meta Jr` into names. */
 export function splitNames(s: string): string[] {

@@ -22,21 +22,11 @@ const PLAIN_KEYS = new Set([
 const BOLD_FIELD = /^(?:[-*+]\s+)?(?:\*\*|__)([^*:]{1,48}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(.*)$/;
 const PLAIN_FIELD = /^(?:[-*+]\s+)?([A-Za-z][A-Za-z _-]{0,30}?):\s+(.*)$/;
 
-const FIELD_MEMO_MAX = 4096;
-const fieldMemo = new Map<string, Field | null>();
-
-/** `**Key**: value`, `**Key:** value` or `Key: value` for well-known keys. The result is shared: do not modify it. */
+/** `**Key**: value`, `**Key:** value` or `Key: value` for well-known keys. */
 export function fieldOf(text: string): Field | null {
   // Every field has a colon; most lines have none.
   if (text.indexOf(':') < 0) return null;
-  let f = fieldMemo.get(text);
-  if (f === undefined) {
-    // Several recognisers read the same line's field; the memo is bounded and dropped whole when full.
-    if (fieldMemo.size >= FIELD_MEMO_MAX) fieldMemo.clear();
-    f = readField(text);
-    fieldMemo.set(text, f);
-  }
-  return f;
+  return readField(text);
 }
 
 function readField(text: string): Field | null {

@@ -6,6 +6,8 @@ import { entriesOf, fieldOfEntry, isItem, plainOf, sectionEnd } from './view.js'
 import { fieldOf } from './fields.js';
 
 const GATE = /^(?:[^\p{L}\p{N}]*)gate\s+(\d+)\b\s*(?:criteria)?\s*[:\-–—]?\s*(.*)$/iu;
+/** Both declared-total patterns need the word. */
+const GATE_WORD = /gate/i;
 const DECLARED = /\bweek\s+(\d+)\s+gate\s*:\s*\S+\s*\/\s*(\d+)/i;
 const DECLARED_GATE = /\bgate\s+(\d+)\s*:\s*[xX?\d]+\s*\/\s*(\d+)/i;
 
@@ -59,6 +61,7 @@ export function recogniseGates(ctx: ParseContext): void {
   for (const e of entries) {
     if (e.kind !== 'para' && e.kind !== 'item') continue;
     const t = plainOf(e);
+    if (!GATE_WORD.test(t)) continue;
     const byWeek = DECLARED.exec(t);
     const byGate = DECLARED_GATE.exec(t);
     const target = byWeek

@@ -3,7 +3,7 @@ import { STORY_ID, itemSlugId, issueId } from '../../ids.js';
 import { plain, slug } from '../../text/inline.js';
 import { statusOfMarker, statusOfText } from '../../status.js';
 import type { ItemBlock, TableBlock } from '../blocks.js';
-import type { ParseContext } from '../context.js';
+import type { ItemSpan, ParseContext } from '../context.js';
 import { entriesOf, fieldOfEntry, isItem, isTable, plainOf, sectionEnd, type Entry } from './view.js';
 import { estimateOf, fieldOf, hoursIn, mergeEstimate, sizeIn, daysIn, type Field } from './fields.js';
 import { actorMentions } from './mentions.js';
@@ -184,11 +184,12 @@ export function recogniseItems(ctx: ParseContext): void {
   // 3. List entries: story ids, emoji-led tasks, checkboxes. Their parents are the extents found so far.
   const outer = lineMap(ctx);
   const listParent = new Map<number, WorkItem>();
+  const deliverableSection = new Map<Entry['section'], boolean>();
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (e.kind !== 'item' || !isItem(e.block) || ctx.scratch.used.has(e.line)) continue;
     const b = e.block;
-    const text = plain(b.text);
+    const text = plainOf(e);
     const story = STORY_ITEM.exec(text);
     const viaList = b.parentLine !== undefined ? listParent.get(b.parentLine) : undefined;
     const parent = viaList ?? outer[e.line];
@@ -223,7 +224,12 @@ export function recogniseItems(ctx: ParseContext): void {
         listParent.set(e.line, holder);
         continue;
       }
-      const kind: WorkItemKind = e.section.some((h) => /deliverable/i.test(h.text)) ? 'deliverable' : 'checklist';
+      let deliverable = deliverableSection.get(e.section);
+      if (deliverable === undefined) {
+        deliverable = e.section.some((h) => /deliverable/i.test(h.text));
+        deliverableSection.set(e.section, deliverable);
+      }
+      const kind: WorkItemKind = deliverable ? 'deliverable' : 'checklist';
       const explicit = explicitIdIn(text);
       const item = make(kind, cleanTitle(explicit ? withoutId(text) : text), e.line, explicit, sectionOf(e));
       setStatusFromMarker(ctx, item, b);
@@ -253,12 +259,25 @@ export function recogniseItems(ctx: ParseContext): void {
   for (const e of entries) if (isTable(e.block)) tableItems(ctx, e, e.block, make, push, setOwner);
 
   // 5. Fields inside each item's extent (outside nested items): size, owner, estimate, priority, status, sprint.
+  // Applying fields adds no spans: index them by item once.
+  let byItem: Map<WorkItem, ItemSpan[]> | null = null;
+  const spansOf = (it: WorkItem): ItemSpan[] => {
+    if (!byItem) {
+      byItem = new Map();
+      for (const s of ctx.scratch.spans) {
+        const list = byItem.get(s.item);
+        if (list) list.push(s);
+        else byItem.set(s.item, [s]);
+      }
+    }
+    return byItem.get(it) ?? [];
+  };
   for (const e of entries) {
     if (e.kind !== 'para' && e.kind !== 'item') continue;
     const f = fieldOfEntry(e);
     if (!f) continue;
     const it = innermost(ctx, e.line);
-    if (it && ctx.scratch.spans.some((s) => s.item === it && s.start < e.line && e.line <= s.end)) applyField(ctx, it, f, e.line, setOwner);
+    if (it && spansOf(it).some((s) => s.start < e.line && e.line <= s.end)) applyField(ctx, it, f, e.line, setOwner);
   }
   mergeRestatedIds(ctx, byId);
   for (const span of ctx.scratch.spans) {

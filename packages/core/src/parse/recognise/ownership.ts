@@ -97,7 +97,7 @@ export function recogniseOwnership(ctx: ParseContext): void {
       for (const a of who) for (const p of sharedPaths) rule(a, p, mode, e.line, m[2] || undefined);
       continue;
     }
-    const only = /^(.+?)\s+ONLY\s+(?:edits?|owns?|modif(?:y|ies))\s+(.+)$/.exec(plainOf(e));
+    const only = plainOf(e).includes('ONLY') ? /^(.+?)\s+ONLY\s+(?:edits?|owns?|modif(?:y|ies))\s+(.+)$/.exec(plainOf(e)) : null;
     if (only) {
       const paths = pathsIn(only[2]!);
       for (const a of namesToActors(only[1]!)) for (const p of paths) rule(a, p, 'exclusive', e.line);
