@@ -54,7 +54,8 @@ export function pack(value: unknown): Buffer {
         const x = (v as Record<string, unknown>)[k];
         if (x !== undefined && typeof x !== 'function' && typeof x !== 'symbol') keys.push(k);
       }
-      const sk = keys.join('\u0000');
+      // JSON of the key list: `{}` and `{"": …}`, or keys holding the separator, never share a shape.
+      const sk = JSON.stringify(keys);
       let id = shapeIds.get(sk);
       if (id === undefined) {
         id = shapes.length;

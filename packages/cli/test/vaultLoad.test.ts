@@ -150,6 +150,12 @@ describe('packed snapshot encoding', () => {
     );
   });
 
+  it('keeps objects whose key lists join alike apart ({} and {"": …}, keys holding a NUL)', () => {
+    for (const v of [[{ '': {} }], [{}, { '': 1 }], [{ 'a\u0000': 1, b: 2 }, { a: 3, '\u0000b': 4 }]]) {
+      expect(JSON.stringify(unpack(pack(v)))).toBe(JSON.stringify(v));
+    }
+  });
+
   it('refuses a truncated or foreign buffer instead of decoding garbage', () => {
     const buf = pack({ a: ['x', 1] });
     expect(() => unpack(buf.subarray(0, buf.length - 4))).toThrow(/not a packed value/);
