@@ -80,6 +80,7 @@ export function aliasMentions(text: string, actors: readonly Actor[]): Mention[]
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 interface AliasIndex {
+  of: readonly Actor[];
   /** Actors and aliases seen when built: actors and aliases are only ever appended during a parse. */
   actors: number;
   aliases: number;
@@ -88,15 +89,15 @@ interface AliasIndex {
   mentions: Map<string, Mention[]>;
 }
 
-const ALIAS_INDEX = new WeakMap<readonly Actor[], AliasIndex>();
+/** One slot: the actor list of the parse under way (a model keeps every file's actors; their memos are not kept). */
+let slot: AliasIndex | null = null;
 const MENTIONS_MEMO_MAX = 2048;
 
 /** The searchable aliases of an actor list, in actor then alias order; rebuilt when an actor or alias was added. */
 function indexOf(actors: readonly Actor[]): AliasIndex {
   let aliases = 0;
   for (const a of actors) aliases += a.aliases.length;
-  let idx = ALIAS_INDEX.get(actors);
-  if (idx && idx.actors === actors.length && idx.aliases === aliases) return idx;
+  if (slot && slot.of === actors && slot.actors === actors.length && slot.aliases === aliases) return slot;
   const list: AliasIndex['list'] = [];
   for (const actor of actors) {
     for (const alias of actor.aliases) {
@@ -104,9 +105,8 @@ function indexOf(actors: readonly Actor[]): AliasIndex {
       list.push({ actor, al: alias.toLowerCase() });
     }
   }
-  idx = { actors: actors.length, aliases, list, mentions: new Map() };
-  ALIAS_INDEX.set(actors, idx);
-  return idx;
+  slot = { of: actors, actors: actors.length, aliases, list, mentions: new Map() };
+  return slot;
 }
 
 function aliasesOf(actors: readonly Actor[]): AliasIndex['list'] {
