@@ -31,6 +31,7 @@ const HTML_BLOCK7 =
 const HTML_OTHER = /^<(\?|![A-Za-z]|!\[CDATA\[)/;
 const QUOTE = /^ {0,3}>/;
 const NON_BLANK = /\S/;
+const HARD_BREAK = / {2,}$|(?:^|[^\\])(?:\\\\)*\\$/;
 
 /** The first character can open a fence, a heading, a rule, a setext underline or a list item (the anchored patterns). */
 const mayFence = (c: number) => c === 96 || c === 126;
@@ -388,7 +389,14 @@ class SectionScanner {
         const p = this.para.block;
         const at = this.out.lastIndexOf(p);
         if (at >= 0) this.out.splice(at, 1);
-        const body = p.lines.map((l) => l.trim()).join('\n');
+        // remark reads a hard line break (two spaces or a backslash at the end) as a break node, which adds no text.
+        let body = '';
+        p.lines.forEach((l, k) => {
+          const t = l.trim();
+          if (k === p.lines.length - 1) body += t;
+          else if (!HARD_BREAK.test(this.lines[p.line - this.offset - 1 + k] ?? '')) body += `${t}\n`;
+          else body += t.endsWith('\\') && !/ {2,}$/.test(this.lines[p.line - this.offset - 1 + k]!) ? t.slice(0, -1) : t;
+        });
         this.out.push({ type: 'heading', line: p.line, depth: st[1]![0] === '=' ? 1 : 2, text: inlineText(body) });
         this.para = null;
         this.touch(ln);

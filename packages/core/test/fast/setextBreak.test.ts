@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { fastBlocks } from '../../src/fast/blocks.js';
+import { remarkBlocks } from '../../src/parse/parsePlan.js';
+
+const headings = (blocks: ReturnType<typeof fastBlocks>) => blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : []));
+
+describe('fast pass: hard line breaks inside a setext heading', () => {
+  const cases: [string, string][] = [
+    ['river  \nriver\n ---', 'riverriver'],
+    ['river\\\nriver\n===', 'riverriver'],
+    ['x   \ny  \nz\n---', 'xyz'],
+    ['> q  \n> r\n> ---', 'qr'],
+    ['*a*  \n`b`\n---', 'ab'],
+    ['a\\\\\nb\n---', 'a\\\nb'],
+    ['a \nb\n---', 'a\nb'],
+    ['a\nb\n---', 'a\nb'],
+  ];
+  for (const [text, want] of cases) {
+    it(`reads ${JSON.stringify(text)} as remark does`, () => {
+      const lines = text.split('\n');
+      expect(headings(remarkBlocks(lines))).toEqual([want]);
+      expect(headings(fastBlocks(lines))).toEqual([want]);
+    });
+  }
+});
