@@ -29,7 +29,6 @@ const HTML_BLOCK6 =
 const HTML_BLOCK7 =
   /^(?:<[a-zA-Z][a-zA-Z0-9-]*(?:\s+[a-zA-Z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[a-zA-Z][a-zA-Z0-9-]*\s*>)[ \t]*$/;
 const HTML_OTHER = /^<(\?|![A-Za-z]|!\[CDATA\[)/;
-const QUOTE = /^ {0,3}>/;
 const NON_BLANK = /\S/;
 const HARD_BREAK = / {2,}$|(?:^|[^\\])(?:\\\\)*\\$/;
 
@@ -38,6 +37,38 @@ const mayFence = (c: number) => c === 96 || c === 126;
 const mayRule = (c: number) => c === 45 || c === 42 || c === 95;
 const maySetext = (c: number) => c === 61 || c === 45;
 const mayBullet = (c: number) => c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** A block quote marker: `^ {0,3}>`. */
+function isQuoteLine(s: string): boolean {
+  let i = 0;
+  while (i < 3 && s.charCodeAt(i) === 32) i++;
+  return s.charCodeAt(i) === 62;
+}
+
+/** `!/\S/.test(s)`: ASCII is decided here, anything else by the regex. */
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128) return false;
+    return !NON_BLANK.test(s.slice(i));
+  }
+  return true;
+}
+
+/** `RULE.test(s)` for a line starting with `-`, `*` or `_`: the next non-blank character must repeat the first. */
+function isRule(s: string): boolean {
+  const c0 = s.charCodeAt(0);
+  let i = 1;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9) break;
+    i++;
+  }
+  if (s.charCodeAt(i) !== c0) return false;
+  return RULE.test(s);
+}
 
 interface OpenItem {
   block: ItemBlock;
@@ -90,7 +121,7 @@ function stripContainer(line: string): string {
 
 function stripQuote(line: string): string {
   let t = line;
-  while (QUOTE.test(t)) t = t.replace(/^ {0,3}> ?/, '');
+  while (isQuoteLine(t)) t = t.replace(/^ {0,3}> ?/, '');
   return t;
 }
 
@@ -152,7 +183,7 @@ class SectionScanner {
     for (; i < this.lines.length; i++) {
       if (this.skipNext) this.skipNext = false;
       else this.line(i);
-      this.prevQuote = QUOTE.test(this.lines[i]!);
+      this.prevQuote = isQuoteLine(this.lines[i]!);
     }
     const end = this.offset + this.lines.length;
     if (this.fence || this.html) {
@@ -210,10 +241,10 @@ class SectionScanner {
   private line(i: number): void {
     const raw = this.lines[i]!;
     const ln = this.offset + i + 1;
-    const isQuote = QUOTE.test(raw);
+    const isQuote = isQuoteLine(raw);
     // Inside a fence or an HTML block opened outside a quote, a `>` line is content.
     let text = isQuote && (this.quote || !(this.fence || this.html)) ? stripQuote(raw) : raw;
-    let blank = !NON_BLANK.test(text);
+    let blank = isBlank(text);
     const leftQuote = this.quote && !isQuote;
 
     if (this.fence) {
@@ -274,7 +305,7 @@ class SectionScanner {
 
     if (isQuote && text === raw) {
       text = stripQuote(raw);
-      blank = !NON_BLANK.test(text);
+      blank = isBlank(text);
     }
 
     if (isQuote !== this.quote) {
@@ -288,7 +319,7 @@ class SectionScanner {
     }
 
     if (blank) {
-      const top = this.items[this.items.length - 1];
+      const top = this.items.length ? this.items[this.items.length - 1] : undefined;
       if (top?.empty) this.popTo(this.items.length - 1);
       this.para = null;
       this.table = null;
@@ -413,7 +444,7 @@ class SectionScanner {
       }
     }
 
-    if (mayRule(c0) && RULE.test(s)) {
+    if (mayRule(c0) && isRule(s)) {
       this.para = null;
       this.out.push({ type: 'rule', line: ln });
       this.touch(ln);
@@ -465,7 +496,7 @@ class SectionScanner {
 
   /** A block quote or a list item (not indented code) starts on this line. */
   private startsContainer(raw: string, text: string): boolean {
-    if (QUOTE.test(raw)) return true;
+    if (isQuoteLine(raw)) return true;
     if (!BULLET.test(text.trimStart())) return false;
     const indent = indentOf(text);
     let depth = this.items.length;
@@ -505,7 +536,7 @@ class SectionScanner {
     const rest = s.slice(bullet[0].length);
     if (rest.trim() === '') return false;
     const b = bullet[1]!;
-    if (/^\d/.test(b) && parseInt(b, 10) !== 1) return false;
+    if (isDigit(b.charCodeAt(0)) && parseInt(b, 10) !== 1) return false;
     return true;
   }
 
@@ -517,11 +548,11 @@ class SectionScanner {
     const content = restRaw === '' ? indent + b.length + 1 : spaces >= 5 ? indent + b.length + 1 : indent + b.length + spaces;
     let rest = s.slice(bullet[0].length);
     let task: TaskMarker | null = null;
-    const g = GFM_TASK.exec(rest);
+    const g = rest.charCodeAt(0) === 91 ? GFM_TASK.exec(rest) : null;
     if (g) {
       task = { marker: g[1]!, gfm: true };
       rest = rest.slice(g[0].length);
-    } else {
+    } else if (rest.charCodeAt(0) === 91) {
       const t = EXTENDED_TASK.exec(rest);
       if (t && TASK_MARKERS.has(t[1]!)) {
         task = { marker: t[1]!, gfm: false };
@@ -533,14 +564,15 @@ class SectionScanner {
       line: ln,
       endLine: ln,
       depth,
-      ordered: /^\d/.test(b),
+      ordered: isDigit(b.charCodeAt(0)),
       bullet: b,
       task,
       text: asText ?? rest.trimEnd(),
       more: [],
       quote: this.quote,
     };
-    const parent = this.items[depth - 1];
+    // Never read items[-1]: a negative index is a slow property lookup.
+    const parent = depth > 0 ? this.items[depth - 1] : undefined;
     if (parent) block.parentLine = parent.block.line;
     this.out.push(block);
     this.touch(ln);
@@ -570,7 +602,7 @@ class SectionScanner {
   private tableStart(s: string, i: number, base: number): boolean {
     const nextRaw = this.lines[i + 1];
     if (nextRaw === undefined) return false;
-    const nextQuote = QUOTE.test(nextRaw);
+    const nextQuote = isQuoteLine(nextRaw);
     if (nextQuote !== this.quote) return false;
     const next = nextQuote ? stripQuote(nextRaw) : nextRaw;
     if (indentOf(next) < base || indentOf(next) - base >= 4) return false;
@@ -583,13 +615,13 @@ class SectionScanner {
   /** Would this line start a block of its own (and so end a paragraph or a table)? */
   private startsBlock(text: string, indent: number, forPara: boolean, open = this.items.length): boolean {
     const s = text.trimStart();
-    if (QUOTE.test(text)) return true;
+    if (isQuoteLine(text)) return true;
     let depth = open;
     while (depth > 0 && indent < this.items[depth - 1]!.content) depth--;
     const base = depth > 0 ? this.items[depth - 1]!.content : 0;
     if (indent - base >= 4) return false;
     const c0 = s.charCodeAt(0);
-    if ((c0 === 35 && ATX.test(s)) || (mayRule(c0) && RULE.test(s))) return true;
+    if ((c0 === 35 && ATX.test(s)) || (mayRule(c0) && isRule(s))) return true;
     const f = mayFence(c0) ? FENCE.exec(s) : null;
     if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) return true;
     const bullet = mayBullet(c0) ? BULLET.exec(s) : null;
@@ -597,7 +629,7 @@ class SectionScanner {
       if (!forPara) return true;
       if (depth < open || open === 0) return true;
       const rest = s.slice(bullet[0].length);
-      if (rest.trim() !== '' && (!/^\d/.test(bullet[1]!) || parseInt(bullet[1]!, 10) === 1)) return true;
+      if (rest.trim() !== '' && (!isDigit(bullet[1]!.charCodeAt(0)) || parseInt(bullet[1]!, 10) === 1)) return true;
     }
     if (s[0] === '<' && this.htmlStart(s, forPara)) return true;
     return false;

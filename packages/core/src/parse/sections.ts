@@ -13,6 +13,14 @@ export interface Section {
 const FENCE_OPEN = /^\s*(`{3,}|~{3,})/;
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
 
+/**
+ * A line starting with this character opens no fence, comment or heading: not whitespace, `` ` ``, `~`, `<`, `#`.
+ * Only ASCII is decided; other characters may be Unicode whitespace.
+ */
+function plainStart(c: number): boolean {
+  return c < 128 && c > 32 && c !== 96 && c !== 126 && c !== 60 && c !== 35 && c !== 127;
+}
+
 export function splitSections(lines: readonly string[]): Section[] {
   const sections: Section[] = [];
   let current: string[] = [];
@@ -35,6 +43,8 @@ export function splitSections(lines: readonly string[]): Section[] {
       if (m && m[1]![0] === fence.ch && m[1]!.length >= fence.len) fence = null;
     } else if (inComment) {
       if (line.includes('-->')) inComment = false;
+    } else if (line.length === 0 || plainStart(line.charCodeAt(0))) {
+      // Starts with a character none of the patterns below can start with.
     } else {
       const f = FENCE_OPEN.exec(line);
       if (f && !(f[1]![0] === '`' && line.slice(line.indexOf(f[1]!) + f[1]!.length).includes('`'))) {

@@ -12,6 +12,12 @@ export interface SourceLines {
 export function splitLines(text: string): SourceLines {
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
+  if (!body.includes('\r')) {
+    const lines = body.split('\n');
+    const eols = new Array<string>(lines.length).fill('\n');
+    eols[lines.length - 1] = '';
+    return { lines, eols, bom };
+  }
   const lines: string[] = [];
   const eols: string[] = [];
   const re = /\r\n|\n|\r/g;
