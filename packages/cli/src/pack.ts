@@ -90,8 +90,19 @@ export function pack(value: unknown): Buffer {
   return out;
 }
 
+export interface UnpackOptions {
+  /**
+   * Every empty array decodes to one shared frozen array: for values that are read, never changed in place
+   * (a snapshot's parsed files). A third of a 10k vault snapshot's allocations are empty arrays.
+   */
+  sharedEmptyArrays?: boolean;
+}
+
+const EMPTY: readonly unknown[] = Object.freeze([]);
+
 /** The value `pack` was given (as JSON would have kept it). Throws on input `pack` did not make. */
-export function unpack(buf: Buffer): unknown {
+export function unpack(buf: Buffer, options: UnpackOptions = {}): unknown {
+  const shareEmpty = options.sharedEmptyArrays === true;
   const fail = (why: string): never => {
     throw new Error(`not a packed value: ${why}`);
   };
@@ -139,6 +150,7 @@ export function unpack(buf: Buffer): unknown {
       case 3: {
         const n = ints[pos++]!;
         if (!(n >= 0 && pos + n <= intCount)) fail(`bad array length at ${pos - 1}`);
+        if (n === 0 && shareEmpty) return EMPTY;
         const out = new Array<unknown>(n);
         for (let i = 0; i < n; i++) out[i] = next();
         return out;

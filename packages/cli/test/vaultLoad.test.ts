@@ -150,6 +150,21 @@ describe('packed snapshot encoding', () => {
     );
   });
 
+  it('with shared empty arrays decodes the same JSON, every empty array one frozen array (fast-check)', () => {
+    const decoded = unpack(pack({ a: [], b: [[], [1]], c: { d: [] } }), { sharedEmptyArrays: true }) as { a: unknown[]; b: unknown[][]; c: { d: unknown[] } };
+    expect(decoded.a).toBe(decoded.b[0]);
+    expect(decoded.a).toBe(decoded.c.d);
+    expect(Object.isFrozen(decoded.a)).toBe(true);
+    expect(Object.isFrozen(decoded.b[1])).toBe(false);
+    expect(unpack(pack([[], []])) as unknown[][]).toSatisfy((v: unknown[][]) => v[0] !== v[1] && !Object.isFrozen(v[0]));
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(JSON.stringify(unpack(pack(v), { sharedEmptyArrays: true }))).toBe(JSON.stringify(v));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps objects whose key lists join alike apart ({} and {"": …}, keys holding a NUL)', () => {
     for (const v of [[{ '': {} }], [{}, { '': 1 }], [{ 'a\u0000': 1, b: 2 }, { a: 3, '\u0000b': 4 }]]) {
       expect(JSON.stringify(unpack(pack(v)))).toBe(JSON.stringify(v));
