@@ -20,7 +20,6 @@ const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const RULE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const SETEXT = /^(=+|-+)[ \t]*$/;
 const BULLET = /^([-*+]|\d{1,9}[.)])([ \t]+|$)/;
-const GFM_TASK = /^\[([ xX])\][ \t]+(?=\S)/;
 const EXTENDED_TASK = /^\[([^\]\s]|[^\]]{1,3}?)\](?:[ \t]+|$)/u;
 const HTML_COMMENT = /^<!--/;
 const HTML_RAW = /^<(script|pre|style|textarea)(?:[\s>]|$)/i;
@@ -55,6 +54,20 @@ function isBlank(s: string): boolean {
     return !NON_BLANK.test(s.slice(i));
   }
   return true;
+}
+
+/** Length of the match of `^\[([ xX])\][ \t]+(?=\S)` at the start of `rest`, or 0. */
+function gfmTaskLength(rest: string): number {
+  const c1 = rest.charCodeAt(1);
+  if (rest.charCodeAt(0) !== 91 || !(c1 === 32 || c1 === 120 || c1 === 88) || rest.charCodeAt(2) !== 93) return 0;
+  let i = 3;
+  while (i < rest.length) {
+    const c = rest.charCodeAt(i);
+    if (c !== 32 && c !== 9) break;
+    i++;
+  }
+  if (i === 3 || i === rest.length || isBlank(rest[i]!)) return 0;
+  return i;
 }
 
 /** `RULE.test(s)` for a line starting with `-`, `*` or `_`: the next non-blank character must repeat the first. */
@@ -548,10 +561,10 @@ class SectionScanner {
     const content = restRaw === '' ? indent + b.length + 1 : spaces >= 5 ? indent + b.length + 1 : indent + b.length + spaces;
     let rest = s.slice(bullet[0].length);
     let task: TaskMarker | null = null;
-    const g = rest.charCodeAt(0) === 91 ? GFM_TASK.exec(rest) : null;
-    if (g) {
-      task = { marker: g[1]!, gfm: true };
-      rest = rest.slice(g[0].length);
+    const g = gfmTaskLength(rest);
+    if (g > 0) {
+      task = { marker: rest[1]!, gfm: true };
+      rest = rest.slice(g);
     } else if (rest.charCodeAt(0) === 91) {
       const t = EXTENDED_TASK.exec(rest);
       if (t && TASK_MARKERS.has(t[1]!)) {

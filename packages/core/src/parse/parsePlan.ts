@@ -103,7 +103,8 @@ export function parsePlan(path: string, text: string, options: ParseOptions = {}
     const src = splitLines(text);
     const rawLines = src.lines;
     let mojibake = false;
-    const lines = rawLines.map((l) => {
+    // A candidate character never spans lines: a text without one has no line to repair.
+    const lines = !mayHaveMojibake(text) ? rawLines.slice() : rawLines.map((l) => {
       if (!mayHaveMojibake(l)) return l;
       const r = repairLine(l);
       if (r.changed) mojibake = true;
