@@ -1,6 +1,7 @@
 import type { Encoding } from '../model.js';
 import type { HeadingBlock } from '../parse/blocks.js';
 import { inlineText } from '../fast/inline.js';
+import type { OutlineStarts } from './signalScan.js';
 
 /** What a note without plan signals yields: its heading blocks and how its lines end. */
 export interface Outline {
@@ -21,18 +22,27 @@ const isBlank = (c: number): boolean => c === 32 || c === 9;
  * no table, no heading in a list item or quote), from one pass over its lines. Only column-0 fences are tracked;
  * any line whose reading would depend on containers or on a block this pass does not model returns null, and the
  * caller parses the file the general way: a fence or HTML block after indentation or a list/quote marker, a
- * setext underline, an ATX heading indented four columns or by a tab.
+ * setext underline, an ATX heading indented four columns or by a tab. Given the line starts the signal scan
+ * collected (`outlineStarts`), only those lines are read: no other line can change the outline.
  */
-export function scanOutline(text: string): Outline | null {
+export function scanOutline(text: string, starts: OutlineStarts | null = null): Outline | null {
+  const scan = new LineScan(text);
+  if (starts) {
+    const n = text.length;
+    for (let k = 0; k < starts.count; k++) {
+      const p = starts.pos[k]!;
+      let e = text.indexOf('\n', p);
+      if (e < 0) e = n;
+      if (!scan.visit(p, e, starts.line[k]!)) return null;
+    }
+    const finalNewline = n > 0 && text.charCodeAt(n - 1) === 10;
+    return { headings: scan.headings, sources: scan.sources, encoding: { bom: false, eol: starts.breaks ? 'lf' : 'none', mojibake: false, finalNewline } };
+  }
   const n = text.length;
-  const headings: HeadingBlock[] = [];
-  const sources: string[] = [];
   let cr = text.indexOf('\r');
   let lf = 0;
   let crlf = 0;
   let line = 0;
-  let fenceCh = 0;
-  let fenceLen = 0;
   let p = 0;
   let lastEmpty = false;
   for (;;) {
@@ -48,63 +58,75 @@ export function scanOutline(text: string): Outline | null {
       cr = text.indexOf('\r', next);
     } else if (e < n) lf++;
     lastEmpty = e === p;
-
-    if (fenceCh) {
-      if (!fenceLine(text, p, e)) {
-        p = next;
-        if (p > n) break;
-        continue;
-      }
-      const close = closes(text, p, e, fenceCh, fenceLen);
-      if (close === null) return null;
-      if (close) fenceCh = 0;
-    } else {
-      let q = p;
-      let spaces = 0;
-      let odd = false;
-      for (; q < e; q++) {
-        const c = text.charCodeAt(q);
-        if (c === 32) spaces++;
-        else if (c === 9 || c === 11 || c === 12) odd = true;
-        else break;
-      }
-      const c = q < e ? text.charCodeAt(q) : -1;
-      if (c === 35) {
-        let h = 1;
-        while (h < 7 && text.charCodeAt(q + h) === 35) h++;
-        const after = q + h < e ? text.charCodeAt(q + h) : -1;
-        if (h <= 6 && (after === -1 || isBlank(after))) {
-          if (odd || spaces > 3) return null;
-          const content = text.slice(q + h, e).trim().replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
-          headings.push({ type: 'heading', line, depth: h, text: inlineText(content) });
-          sources.push(text.slice(p, e));
-        }
-      } else if (c >= 0 && c < 128 && (PREFIX[c] || c === 96 || c === 126 || c === 60 || c === 61)) {
-        let r = q;
-        while (r < e && PREFIX[text.charCodeAt(r)]) r++;
-        const d = r < e ? text.charCodeAt(r) : -1;
-        if (d === -1) {
-          // Only marker chars: `-` alone or `---` may underline a setext heading, `- -` may be a rule or an item.
-          for (let k = q; k < e; k++) if (text.charCodeAt(k) === 45) return null;
-        } else if (d === 96 || d === 126) {
-          let run = 1;
-          while (text.charCodeAt(r + run) === d) run++;
-          if (run >= 3) {
-            if (r !== p) return null;
-            if (!(d === 96 && text.slice(r + run, e).includes('`'))) {
-              fenceCh = d;
-              fenceLen = run;
-            }
-          }
-        } else if (d === 60) return null;
-        else if (d === 61 && /^=+[ \t]*$/.test(text.slice(r, e))) return null;
-      }
-    }
+    if (!scan.visit(p, e, line)) return null;
     p = next;
     if (p > n) break;
   }
   const eol = lf && crlf ? 'mixed' : crlf ? 'crlf' : lf ? 'lf' : 'none';
-  return { headings, sources, encoding: { bom: false, eol, mojibake: false, finalNewline: line > 1 && lastEmpty } };
+  return { headings: scan.headings, sources: scan.sources, encoding: { bom: false, eol, mojibake: false, finalNewline: line > 1 && lastEmpty } };
+}
+
+/** The outline scan's state over lines visited in order: open column-0 fence, headings found. */
+class LineScan {
+  readonly headings: HeadingBlock[] = [];
+  readonly sources: string[] = [];
+  private fenceCh = 0;
+  private fenceLen = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Read line `line`, chars `p` to `e`. False where the file needs the general parse. */
+  visit(p: number, e: number, line: number): boolean {
+    const text = this.text;
+    if (this.fenceCh) {
+      if (!fenceLine(text, p, e)) return true;
+      const close = closes(text, p, e, this.fenceCh, this.fenceLen);
+      if (close === null) return false;
+      if (close) this.fenceCh = 0;
+      return true;
+    }
+    let q = p;
+    let spaces = 0;
+    let odd = false;
+    for (; q < e; q++) {
+      const c = text.charCodeAt(q);
+      if (c === 32) spaces++;
+      else if (c === 9 || c === 11 || c === 12) odd = true;
+      else break;
+    }
+    const c = q < e ? text.charCodeAt(q) : -1;
+    if (c === 35) {
+      let h = 1;
+      while (h < 7 && text.charCodeAt(q + h) === 35) h++;
+      const after = q + h < e ? text.charCodeAt(q + h) : -1;
+      if (h <= 6 && (after === -1 || isBlank(after))) {
+        if (odd || spaces > 3) return false;
+        const content = text.slice(q + h, e).trim().replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
+        this.headings.push({ type: 'heading', line, depth: h, text: inlineText(content) });
+        this.sources.push(text.slice(p, e));
+      }
+    } else if (c >= 0 && c < 128 && (PREFIX[c] || c === 96 || c === 126 || c === 60 || c === 61)) {
+      let r = q;
+      while (r < e && PREFIX[text.charCodeAt(r)]) r++;
+      const d = r < e ? text.charCodeAt(r) : -1;
+      if (d === -1) {
+        // Only marker chars: `-` alone or `---` may underline a setext heading, `- -` may be a rule or an item.
+        for (let k = q; k < e; k++) if (text.charCodeAt(k) === 45) return false;
+      } else if (d === 96 || d === 126) {
+        let run = 1;
+        while (text.charCodeAt(r + run) === d) run++;
+        if (run >= 3) {
+          if (r !== p) return false;
+          if (!(d === 96 && text.slice(r + run, e).includes('`'))) {
+            this.fenceCh = d;
+            this.fenceLen = run;
+          }
+        }
+      } else if (d === 60) return false;
+      else if (d === 61 && /^=+[ \t]*$/.test(text.slice(r, e))) return false;
+    }
+    return true;
+  }
 }
 
 /** Could this line close a fence: whitespace, then three or more backticks or tildes. */

@@ -3,7 +3,7 @@ import type { ParseOptions } from '../parse/context.js';
 import { emptyPlanFile, parsePlan } from '../parse/parsePlan.js';
 import { fastBlocks } from '../fast/blocks.js';
 import { classifyFile } from '../model/fileKind.js';
-import { scanSignal } from './signalScan.js';
+import { outlineStarts, scanSignal } from './signalScan.js';
 import { scanOutline } from './outlineScan.js';
 
 /** The last text `planSignal` said no to: `parseOutline` then need not ask again. */
@@ -31,7 +31,7 @@ const ACTOR_WORD = /worker|agent|team/i;
 /** Headings, title, frontmatter and encoding only: what a file without plan signals yields. */
 export function parseOutline(path: string, text: string, options: ParseOptions = {}): PlanFile {
   if (text !== lastPlain && planSignal(text)) return parseOutlineByBlocks(path, text, options);
-  const outline = scanOutline(text);
+  const outline = scanOutline(text, outlineStarts(text));
   if (!outline) return parseOutlineByBlocks(path, text, options);
   const { headings } = outline;
   for (const raw of outline.sources) {

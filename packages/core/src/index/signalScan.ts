@@ -108,11 +108,84 @@ const encoder = new TextEncoder();
 let scratch = new Uint8Array(64 * 1024);
 
 /**
+ * The lines `scanOutline` must look at, found by the signal scan of a text without signal: every line whose first
+ * char other than whitespace or control chars may start a heading, fence, HTML block, setext underline or rule,
+ * alone or after list and quote markers (a marker run followed by a letter is left out). `pos[k]` is where line `line[k]` (1-based) starts, ascending; `breaks` counts the `\n`s.
+ */
+export interface OutlineStarts {
+  pos: Int32Array;
+  line: Int32Array;
+  count: number;
+  breaks: number;
+}
+
+/** Chars that make a line start worth the outline scan's look (its PREFIX chars, `#`, fences, `<`, `=`). */
+const OUTLINE_START = new Uint8Array(128);
+for (const ch of '>*+-.)0123456789#`~<=') OUTLINE_START[ch.charCodeAt(0)] = 1;
+/** The outline scan's PREFIX: chars list and quote markers and the blanks around them are made of. */
+const MARKER_RUN = new Uint8Array(128);
+for (const ch of ' \t\v\f>*+-.)0123456789') MARKER_RUN[ch.charCodeAt(0)] = 1;
+
+/** Per part of the text (scanAscii's four chains): line starts found, as position and the part's `\n` count. */
+const PARTS = 4;
+const partPos: Int32Array[] = [];
+const partLine: Int32Array[] = [];
+const partCount = new Int32Array(PARTS);
+const partBreaks = new Int32Array(PARTS);
+let sawCR = false;
+/** The text the last scan said no to, when it had no `\r`: its line starts are in the part arrays. */
+let startsText: string | undefined;
+for (let j = 0; j < PARTS; j++) {
+  partPos.push(new Int32Array(256));
+  partLine.push(new Int32Array(256));
+}
+
+function recordStart(part: number, p: number): void {
+  const k = partCount[part]!;
+  if (k === partPos[part]!.length) {
+    const pos = new Int32Array(k * 2);
+    const line = new Int32Array(k * 2);
+    pos.set(partPos[part]!);
+    line.set(partLine[part]!);
+    partPos[part] = pos;
+    partLine[part] = line;
+  }
+  partPos[part]![k] = p;
+  partLine[part]![k] = partBreaks[part]!;
+  partCount[part] = k + 1;
+}
+
+/** The line starts `scanSignal` collected for `text`, if its last call was on this text, said no, and saw no `\r`. */
+export function outlineStarts(text: string): OutlineStarts | null {
+  if (startsText !== text) return null;
+  let total = 0;
+  for (let j = 0; j < PARTS; j++) total += partCount[j]!;
+  const pos = new Int32Array(total);
+  const line = new Int32Array(total);
+  let k = 0;
+  let before = 0;
+  for (let j = 0; j < PARTS; j++) {
+    const ps = partPos[j]!;
+    const ls = partLine[j]!;
+    for (let i = 0; i < partCount[j]!; i++, k++) {
+      pos[k] = ps[i]!;
+      line[k] = 1 + before + ls[i]!;
+    }
+    before += partBreaks[j]!;
+  }
+  return { pos, line, count: total, breaks: before };
+}
+
+/**
  * Any of SIGNAL_REGEX, HARD_HEADING, SIGNAL_WIDENED. The text is copied into bytes first: if a char takes more
  * than one byte the text is not ASCII, which is a signal; otherwise the scan reads bytes, which is faster than
- * reading chars.
+ * reading chars. A text that says no leaves its line starts for `outlineStarts`.
  */
 export function scanSignal(text: string): boolean {
+  startsText = undefined;
+  sawCR = false;
+  partCount.fill(0);
+  partBreaks.fill(0);
   const n = text.length;
   let bytes = scratch;
   if (bytes.length < n + PAD) {
@@ -122,7 +195,9 @@ export function scanSignal(text: string): boolean {
   // n chars fit in n bytes only when every char is one byte.
   if (encoder.encodeInto(text, bytes.subarray(0, n)).read! < n) return true;
   bytes.fill(0, n, n + PAD);
-  return scanAscii(text, bytes, n);
+  const signal = scanAscii(text, bytes, n);
+  if (!signal && !sawCR) startsText = text;
+  return signal;
 }
 
 /**
@@ -131,7 +206,7 @@ export function scanSignal(text: string): boolean {
  * independent chains keep the processor busy. A part starts between words, where the automaton starts.
  */
 function scanAscii(text: string, b: Uint8Array, n: number): boolean {
-  if (n > 0 && lineStartSignal(text, b, 0)) return true;
+  if (n > 0 && lineStartSignal(text, b, 0, 0)) return true;
   const q = n >> 2;
   const m1 = cutAfterSpace(b, q, n);
   const m2 = cutAfterSpace(b, Math.max(m1, 2 * q), n);
@@ -148,10 +223,10 @@ function scanAscii(text: string, b: Uint8Array, n: number): boolean {
     s2 = table[s2 | b[m2 + k]!]!;
     s3 = table[s3 | b[m3 + k]!]!;
     if ((s0 | s1 | s2 | s3) < 0) {
-      if (s0 < 0 && stop(text, b, n, k, s0)) return true;
-      if (s1 < 0 && stop(text, b, n, m1 + k, s1)) return true;
-      if (s2 < 0 && stop(text, b, n, m2 + k, s2)) return true;
-      if (s3 < 0 && stop(text, b, n, m3 + k, s3)) return true;
+      if (s0 < 0 && stop(text, b, n, k, s0, 0)) return true;
+      if (s1 < 0 && stop(text, b, n, m1 + k, s1, 1)) return true;
+      if (s2 < 0 && stop(text, b, n, m2 + k, s2, 2)) return true;
+      if (s3 < 0 && stop(text, b, n, m3 + k, s3, 3)) return true;
       if (s0 < 0) s0 = OUT;
       if (s1 < 0) s1 = OUT;
       if (s2 < 0) s2 = OUT;
@@ -159,7 +234,9 @@ function scanAscii(text: string, b: Uint8Array, n: number): boolean {
     }
   }
   // The rest of each part, one at a time; a part ends with a space, so only the last can end inside a word.
-  return rest(text, b, n, len, m1, s0) || rest(text, b, n, m1 + len, m2, s1) || rest(text, b, n, m2 + len, m3, s2) || rest(text, b, n, m3 + len, n, s3);
+  return (
+    rest(text, b, n, len, m1, s0, 0) || rest(text, b, n, m1 + len, m2, s1, 1) || rest(text, b, n, m2 + len, m3, s2, 2) || rest(text, b, n, m3 + len, n, s3, 3)
+  );
 }
 
 /** Where to cut the text near `at`: just after the next space (or at the end). */
@@ -168,21 +245,21 @@ function cutAfterSpace(b: Uint8Array, at: number, n: number): number {
   return sp < 0 || sp >= n ? n : sp + 1;
 }
 
-function rest(text: string, b: Uint8Array, n: number, from: number, to: number, s: number): boolean {
+function rest(text: string, b: Uint8Array, n: number, from: number, to: number, s: number, part: number): boolean {
   const table = TABLE;
   for (let i = from; i < to; i++) {
     s = table[s | b[i]!]!;
     if (s < 0) {
-      if (stop(text, b, n, i, s)) return true;
+      if (stop(text, b, n, i, s, part)) return true;
       s = OUT;
     }
   }
   return EXACT_STATE[s >> 7] === 1;
 }
 
-/** The automaton stopped at `i` with `code`: is it a signal? */
-function stop(text: string, b: Uint8Array, n: number, i: number, code: number): boolean {
-  return code === MATCH || (code === SPECIAL ? special(text, b, n, i) : toDo(b, i));
+/** The automaton stopped at `i` (in part `part` of the text) with `code`: is it a signal? */
+function stop(text: string, b: Uint8Array, n: number, i: number, code: number, part: number): boolean {
+  return code === MATCH || (code === SPECIAL ? special(text, b, n, i, part) : toDo(b, i));
 }
 
 /** ` do` after `to`, `do` a whole word (`b[i]` is the space). */
@@ -191,11 +268,14 @@ function toDo(b: Uint8Array, i: number): boolean {
 }
 
 /** The byte at `i` is one of SPECIAL_BYTES: does a signal start here? */
-function special(text: string, b: Uint8Array, n: number, i: number): boolean {
+function special(text: string, b: Uint8Array, n: number, i: number, part: number): boolean {
   switch (b[i]) {
     case 10: // \n
+      partBreaks[part]!++;
+      return i + 1 < n && lineStartSignal(text, b, i + 1, part);
     case 13: // \r: a line start for `^` as well
-      return i + 1 < n && lineStartSignal(text, b, i + 1);
+      sawCR = true;
+      return i + 1 < n && lineStartSignal(text, b, i + 1, part);
     case 91:
       // [ then at most three chars other than ] and \n, then ]
       for (let j = i + 1; j < i + 5; j++) {
@@ -218,8 +298,11 @@ function special(text: string, b: Uint8Array, n: number, i: number): boolean {
   return false;
 }
 
-/** A line starts at `p`: frontmatter or rule `---`, or a heading the outline pass leaves to the full parse. */
-function lineStartSignal(text: string, b: Uint8Array, p: number): boolean {
+/**
+ * A line starts at `p`: frontmatter or rule `---`, or a heading the outline pass leaves to the full parse. Else
+ * the line start is recorded for the outline scan if it may matter to it.
+ */
+function lineStartSignal(text: string, b: Uint8Array, p: number, part: number): boolean {
   if (b[p] === 45 && b[p + 1] === 45 && b[p + 2] === 45) return true;
   let q = p;
   let c = b[q]!;
@@ -227,8 +310,17 @@ function lineStartSignal(text: string, b: Uint8Array, p: number): boolean {
   // HARD_HEADING starts `^[ \t]*` and then one of - * + > # or a digit.
   if (c === 45 || c === 42 || c === 43 || c === 62 || c === 35 || isDigit(c)) {
     HARD_AT.lastIndex = p;
-    return HARD_AT.test(text);
+    if (HARD_AT.test(text)) return true;
+  } else {
+    // The outline scan skips other whitespace too; bytes past the text are 0, so stop at its end.
+    const n = text.length;
+    while (c <= 32 && c !== 10 && q < n) c = b[++q]!;
   }
+  if (OUTLINE_START[c] !== 1 || q >= text.length) return false;
+  // After the marker run (`- `, `1. `, `> `) a letter means a list item or quote the outline scan passes over.
+  let d = c;
+  while (d < 128 && MARKER_RUN[d] === 1) d = b[++q]!;
+  if (!isLetter(d)) recordStart(part, p);
   return false;
 }
 

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { parsePlan } from '@plansight/core';
 import { parseOutline, parseOutlineByBlocks, planSignal } from '../../src/index/planSignal.js';
 import { scanOutline } from '../../src/index/outlineScan.js';
+import { outlineStarts } from '../../src/index/signalScan.js';
 import { note, rng } from '../../../bench/src/gen.js';
 import { corpus, corpusNames, describeShared, seed, seedNames } from '../shared.js';
 
@@ -14,10 +15,18 @@ import { corpus, corpusNames, describeShared, seed, seedNames } from '../shared.
  */
 function holds(path: string, text: string): boolean {
   if (planSignal(text)) return false;
+  startsAgree(text);
   const outline = parseOutline(path, text);
   expect(JSON.stringify(outline)).toBe(JSON.stringify(parseOutlineByBlocks(path, text)));
   expect(outline).toEqual(parsePlan(path, text));
   return true;
+}
+
+/** The outline from the line starts the signal scan collected is the outline from reading every line. */
+function startsAgree(text: string): void {
+  const starts = outlineStarts(text);
+  expect(starts === null, JSON.stringify(text)).toBe(text.includes('\r'));
+  expect(JSON.stringify(scanOutline(text, starts)), JSON.stringify(text)).toBe(JSON.stringify(scanOutline(text)));
 }
 
 function mdFiles(dir: string, out: string[] = []): string[] {
@@ -124,6 +133,29 @@ describe('planSignal', () => {
     let plain = 0;
     for (const d of docs) if (holds('notes/edge.md', d)) plain++;
     expect(plain).toBeGreaterThan(15);
+  });
+
+  it('reads the same outline from the collected line starts as from every line, control chars and blanks included (fast-check)', () => {
+    const lead = ['', '', ' ', '   ', '    ', '\t', '\v', '\f', '\x01', ' \x1f', '\0'];
+    const body = ['# river', '## garden #', '```', '~~~~', '``` a`b', '<div>', '===', '- x', '-', '---', '1) x', '> x', '* *', 'river', '', '#x'];
+    const doc = fc.array(fc.tuple(fc.constantFrom(...lead), fc.constantFrom(...body)).map(([a, b]) => a + b), { maxLength: 20 })
+      .chain((ls) => fc.constantFrom('', '\n').map((end) => ls.join('\n') + end));
+    let plain = 0;
+    fc.assert(
+      fc.property(doc, (text) => {
+        if (planSignal(text)) return;
+        plain++;
+        startsAgree(text);
+      }),
+      { numRuns: Number(process.env.PLANSIGHT_FC_RUNS ?? 300) * 2 },
+    );
+    expect(plain).toBeGreaterThan(50);
+    expect(outlineStarts('# a')).toBeNull();
+    // `- b` (a marker, then a letter) and `river` are passed over; `- ` alone may underline a setext heading.
+    const text = '# a\n- b\nriver\n  ```\n- \n';
+    expect(planSignal(text)).toBe(false);
+    const starts = outlineStarts(text)!;
+    expect({ pos: [...starts.pos], line: [...starts.line], count: starts.count, breaks: starts.breaks }).toEqual({ pos: [0, 14, 20], line: [1, 4, 5], count: 3, breaks: 5 });
   });
 
   it('holds on generated notes with fences, setext, indentation, containers and line endings (fast-check)', () => {
