@@ -49,6 +49,12 @@ const DEAD = 1;
 const MATCH = -1;
 const SPECIAL = -2;
 const TO_CHECK = -3;
+/**
+ * In the table a code is a state of its own, CODE_STATE - 1 - code, whose row is OUT's: the scan can run on
+ * through a stop and look back at it later. Their rows all have the FLAG bit, which no other row has.
+ */
+const CODE_STATE = 1024;
+const FLAG = CODE_STATE << 7;
 
 /**
  * The transition table, `table[row | byte]` where a state's row is `state << 7`, for ASCII bytes. Words are matched whole (`\b…\b`) and
@@ -77,9 +83,10 @@ function buildAutomaton(): { table: Int32Array; exact: Uint8Array } {
   add('to', TO);
   // Trie node t (t >= 1) is state t + 1; the root (0) is OUT.
   const states = kids.length + 1;
+  if (states > CODE_STATE) throw new Error('signalScan: too many automaton states');
   // A state is stored as its row offset (state << 7), so that a step is one OR and one load.
-  const table = new Int32Array(states << 7);
-  const exact = new Uint8Array(states);
+  const table = new Int32Array((CODE_STATE + 3) << 7);
+  const exact = new Uint8Array(CODE_STATE + 3);
   const enter = (node: number | undefined): number => (node === undefined ? DEAD : flags[node]! & STEM ? MATCH : node + 1);
   for (let s = 0; s < states; s++) {
     const node = s === OUT ? 0 : s === DEAD ? -1 : s - 1;
@@ -92,9 +99,10 @@ function buildAutomaton(): { table: Int32Array; exact: Uint8Array } {
       else if (SPECIAL_BYTES.includes(String.fromCharCode(c))) to = SPECIAL;
       else if (f & TO && c === 32) to = TO_CHECK;
       else to = OUT;
-      table[(s << 7) | c] = to < 0 ? to : to << 7;
+      table[(s << 7) | c] = (to < 0 ? CODE_STATE - 1 - to : to) << 7;
     }
   }
+  for (let code = 0; code < 3; code++) table.copyWithin((CODE_STATE + code) << 7, 0, 128);
   return { table, exact };
 }
 
@@ -106,6 +114,9 @@ const PAD = 8;
 const KEEP = 1 << 20;
 const encoder = new TextEncoder();
 let scratch = new Uint8Array(64 * 1024);
+let scratchWords = new Int32Array(scratch.buffer);
+/** scanAscii reads four bytes at a time as one little-endian word. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
  * The lines `scanOutline` must look at, found by the signal scan of a text without signal: every line whose first
@@ -188,55 +199,98 @@ export function scanSignal(text: string): boolean {
   partBreaks.fill(0);
   const n = text.length;
   let bytes = scratch;
+  let words = scratchWords;
   if (bytes.length < n + PAD) {
-    bytes = new Uint8Array(n + PAD);
-    if (n + PAD <= KEEP) scratch = bytes;
+    bytes = new Uint8Array((n + PAD + 3) & ~3);
+    words = new Int32Array(bytes.buffer);
+    if (n + PAD <= KEEP) {
+      scratch = bytes;
+      scratchWords = words;
+    }
   }
   // n chars fit in n bytes only when every char is one byte.
   if (encoder.encodeInto(text, bytes.subarray(0, n)).read! < n) return true;
   bytes.fill(0, n, n + PAD);
-  const signal = scanAscii(text, bytes, n);
+  const signal = LITTLE_ENDIAN ? scanAscii(text, bytes, words, n) : lineStartSignal(text, bytes, 0, 0) || rest(text, bytes, n, 0, n, OUT, 0);
   if (!signal && !sawCR) startsText = text;
   return signal;
 }
 
 /**
- * The scan over an ASCII text's bytes (`b[n]` and the next PAD - 1 bytes are 0). Each step waits for the table
- * load of the step before, so the text is cut after a space into four parts scanned side by side: four
- * independent chains keep the processor busy. A part starts between words, where the automaton starts.
+ * The scan over an ASCII text's bytes (`b[n]` and the next PAD - 1 bytes are 0; `w` is the same memory as words).
+ * Each step waits for the table load of the step before, so the text is cut after a space into four parts scanned
+ * side by side: four independent chains keep the processor busy. A part starts between words, where the automaton
+ * starts. The parts are read a word (four bytes) at a time with no test between bytes; a word in which a part
+ * stopped is read again byte by byte from the state before it, to look at the stops.
  */
-function scanAscii(text: string, b: Uint8Array, n: number): boolean {
+function scanAscii(text: string, b: Uint8Array, w: Int32Array, n: number): boolean {
   if (n > 0 && lineStartSignal(text, b, 0, 0)) return true;
   const q = n >> 2;
   const m1 = cutAfterSpace(b, q, n);
   const m2 = cutAfterSpace(b, Math.max(m1, 2 * q), n);
   const m3 = cutAfterSpace(b, Math.max(m2, 3 * q), n);
-  const len = Math.min(m1, m2 - m1, m3 - m2, n - m3);
-  const table = TABLE;
+  // Each part runs byte by byte to a multiple of four, then word by word.
+  const a1 = Math.min((m1 + 3) & ~3, m2);
+  const a2 = Math.min((m2 + 3) & ~3, m3);
+  const a3 = Math.min((m3 + 3) & ~3, n);
   let s0 = OUT;
-  let s1 = OUT;
-  let s2 = OUT;
-  let s3 = OUT;
+  let s1 = advance(text, b, n, m1, a1, OUT, 1);
+  let s2 = advance(text, b, n, m2, a2, OUT, 2);
+  let s3 = advance(text, b, n, m3, a3, OUT, 3);
+  if ((s1 | s2 | s3) < 0) return true;
+  const len = Math.min(m1 >> 2, (m2 - a1) >> 2, (m3 - a2) >> 2, (n - a3) >> 2);
+  const o1 = a1 >> 2;
+  const o2 = a2 >> 2;
+  const o3 = a3 >> 2;
+  const table = TABLE;
   for (let k = 0; k < len; k++) {
-    s0 = table[s0 | b[k]!]!;
-    s1 = table[s1 | b[m1 + k]!]!;
-    s2 = table[s2 | b[m2 + k]!]!;
-    s3 = table[s3 | b[m3 + k]!]!;
-    if ((s0 | s1 | s2 | s3) < 0) {
-      if (s0 < 0 && stop(text, b, n, k, s0, 0)) return true;
-      if (s1 < 0 && stop(text, b, n, m1 + k, s1, 1)) return true;
-      if (s2 < 0 && stop(text, b, n, m2 + k, s2, 2)) return true;
-      if (s3 < 0 && stop(text, b, n, m3 + k, s3, 3)) return true;
-      if (s0 < 0) s0 = OUT;
-      if (s1 < 0) s1 = OUT;
-      if (s2 < 0) s2 = OUT;
-      if (s3 < 0) s3 = OUT;
+    const x0 = w[k]!;
+    const x1 = w[o1 + k]!;
+    const x2 = w[o2 + k]!;
+    const x3 = w[o3 + k]!;
+    const p0 = s0;
+    const p1 = s1;
+    const p2 = s2;
+    const p3 = s3;
+    s0 = table[s0 | (x0 & 255)]!;
+    s1 = table[s1 | (x1 & 255)]!;
+    s2 = table[s2 | (x2 & 255)]!;
+    s3 = table[s3 | (x3 & 255)]!;
+    let f0 = s0;
+    let f1 = s1;
+    let f2 = s2;
+    let f3 = s3;
+    s0 = table[s0 | ((x0 >>> 8) & 255)]!;
+    s1 = table[s1 | ((x1 >>> 8) & 255)]!;
+    s2 = table[s2 | ((x2 >>> 8) & 255)]!;
+    s3 = table[s3 | ((x3 >>> 8) & 255)]!;
+    f0 |= s0;
+    f1 |= s1;
+    f2 |= s2;
+    f3 |= s3;
+    s0 = table[s0 | ((x0 >>> 16) & 255)]!;
+    s1 = table[s1 | ((x1 >>> 16) & 255)]!;
+    s2 = table[s2 | ((x2 >>> 16) & 255)]!;
+    s3 = table[s3 | ((x3 >>> 16) & 255)]!;
+    f0 |= s0;
+    f1 |= s1;
+    f2 |= s2;
+    f3 |= s3;
+    s0 = table[s0 | (x0 >>> 24)]!;
+    s1 = table[s1 | (x1 >>> 24)]!;
+    s2 = table[s2 | (x2 >>> 24)]!;
+    s3 = table[s3 | (x3 >>> 24)]!;
+    if (((f0 | s0 | f1 | s1 | f2 | s2 | f3 | s3) & FLAG) !== 0) {
+      const k4 = k << 2;
+      if ((f0 | s0) & FLAG && (s0 = advance(text, b, n, k4, k4 + 4, p0, 0)) < 0) return true;
+      if ((f1 | s1) & FLAG && (s1 = advance(text, b, n, a1 + k4, a1 + k4 + 4, p1, 1)) < 0) return true;
+      if ((f2 | s2) & FLAG && (s2 = advance(text, b, n, a2 + k4, a2 + k4 + 4, p2, 2)) < 0) return true;
+      if ((f3 | s3) & FLAG && (s3 = advance(text, b, n, a3 + k4, a3 + k4 + 4, p3, 3)) < 0) return true;
     }
   }
   // The rest of each part, one at a time; a part ends with a space, so only the last can end inside a word.
-  return (
-    rest(text, b, n, len, m1, s0, 0) || rest(text, b, n, m1 + len, m2, s1, 1) || rest(text, b, n, m2 + len, m3, s2, 2) || rest(text, b, n, m3 + len, n, s3, 3)
-  );
+  const l4 = len << 2;
+  return rest(text, b, n, l4, m1, s0, 0) || rest(text, b, n, a1 + l4, m2, s1, 1) || rest(text, b, n, a2 + l4, m3, s2, 2) || rest(text, b, n, a3 + l4, n, s3, 3);
 }
 
 /** Where to cut the text near `at`: just after the next space (or at the end). */
@@ -245,20 +299,25 @@ function cutAfterSpace(b: Uint8Array, at: number, n: number): number {
   return sp < 0 || sp >= n ? n : sp + 1;
 }
 
-function rest(text: string, b: Uint8Array, n: number, from: number, to: number, s: number, part: number): boolean {
+/** Bytes `from` to `to` from state `s`, stops looked at: the state after, or -1 at a signal. */
+function advance(text: string, b: Uint8Array, n: number, from: number, to: number, s: number, part: number): number {
   const table = TABLE;
   for (let i = from; i < to; i++) {
     s = table[s | b[i]!]!;
-    if (s < 0) {
-      if (stop(text, b, n, i, s, part)) return true;
-      s = OUT;
-    }
+    if (s & FLAG && stop(text, b, n, i, s, part)) return -1;
   }
-  return EXACT_STATE[s >> 7] === 1;
+  return s;
 }
 
-/** The automaton stopped at `i` (in part `part` of the text) with `code`: is it a signal? */
-function stop(text: string, b: Uint8Array, n: number, i: number, code: number, part: number): boolean {
+/** The end of a part: a signal in it, or an exact word running to its end. */
+function rest(text: string, b: Uint8Array, n: number, from: number, to: number, s: number, part: number): boolean {
+  const after = advance(text, b, n, from, to, s, part);
+  return after < 0 || EXACT_STATE[after >> 7] === 1;
+}
+
+/** The automaton stopped at `i` (in part `part` of the text) in code state `s`: is it a signal? */
+function stop(text: string, b: Uint8Array, n: number, i: number, s: number, part: number): boolean {
+  const code = CODE_STATE - 1 - (s >> 7);
   return code === MATCH || (code === SPECIAL ? special(text, b, n, i, part) : toDo(b, i));
 }
 
@@ -304,22 +363,20 @@ function special(text: string, b: Uint8Array, n: number, i: number, part: number
  */
 function lineStartSignal(text: string, b: Uint8Array, p: number, part: number): boolean {
   if (b[p] === 45 && b[p + 1] === 45 && b[p + 2] === 45) return true;
+  const n = text.length;
   let q = p;
   let c = b[q]!;
-  while (c === 32 || c === 9) c = b[++q]!;
-  // HARD_HEADING starts `^[ \t]*` and then one of - * + > # or a digit.
-  if (c === 45 || c === 42 || c === 43 || c === 62 || c === 35 || isDigit(c)) {
-    HARD_AT.lastIndex = p;
-    if (HARD_AT.test(text)) return true;
-  } else {
-    // The outline scan skips other whitespace too; bytes past the text are 0, so stop at its end.
-    const n = text.length;
-    while (c <= 32 && c !== 10 && q < n) c = b[++q]!;
-  }
-  if (OUTLINE_START[c] !== 1 || q >= text.length) return false;
-  // After the marker run (`- `, `1. `, `> `) a letter means a list item or quote the outline scan passes over.
+  // The outline scan's fence test skips any blank or control char; bytes past the text are 0, so stop at its end.
+  while (c <= 32 && c !== 10 && q < n) c = b[++q]!;
+  if (OUTLINE_START[c] !== 1 || q >= n) return false;
   let d = c;
   while (d < 128 && MARKER_RUN[d] === 1) d = b[++q]!;
+  // HARD_HEADING is `^[ \t]*`, list and quote markers with their blanks (none or more), then `#`.
+  if (d === 35) {
+    HARD_AT.lastIndex = p;
+    if (HARD_AT.test(text)) return true;
+  }
+  // After the marker run (`- `, `1. `, `> `) a letter means a list item or quote the outline scan passes over.
   if (!isLetter(d)) recordStart(part, p);
   return false;
 }
