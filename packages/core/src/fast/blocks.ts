@@ -19,7 +19,6 @@ const ATX = /^(#{1,6})(?=[ \t]|$)(.*)$/;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const RULE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const SETEXT = /^(=+|-+)[ \t]*$/;
-const BULLET = /^([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 const EXTENDED_TASK = /^\[([^\]\s]|[^\]]{1,3}?)\](?:[ \t]+|$)/u;
 const HTML_COMMENT = /^<!--/;
 const HTML_RAW = /^<(script|pre|style|textarea)(?:[\s>]|$)/i;
@@ -68,6 +67,27 @@ function gfmTaskLength(rest: string): number {
   }
   if (i === 3 || i === rest.length || isBlank(rest[i]!)) return 0;
   return i;
+}
+
+/** `BULLET.exec(s)` as [match, marker]: `-`, `*`, `+` or 1-9 digits and `.` or `)`, then blanks or the end. */
+type Bullet = readonly [string, string];
+function bulletOf(s: string): Bullet | null {
+  const c0 = s.charCodeAt(0);
+  let i = 1;
+  if (isDigit(c0)) {
+    while (i < 9 && isDigit(s.charCodeAt(i))) i++;
+    const c = s.charCodeAt(i);
+    if (c !== 46 && c !== 41) return null;
+    i++;
+  } else if (!(c0 === 45 || c0 === 42 || c0 === 43)) return null;
+  const marker = i;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9) break;
+    i++;
+  }
+  if (i === marker && i < s.length) return null;
+  return [s.slice(0, i), s.slice(0, marker)];
 }
 
 /** `RULE.test(s)` for a line starting with `-`, `*` or `_`: the next non-blank character must repeat the first. */
@@ -129,6 +149,8 @@ function dropColumns(s: string, cols: number): string {
 }
 
 function stripContainer(line: string): string {
+  const c0 = line.charCodeAt(0);
+  if (c0 > 32 && c0 < 128 && c0 !== 62) return line.trimEnd();
   return line.replace(/^\s*(?:>\s?)*/, '').trimEnd();
 }
 
@@ -464,7 +486,7 @@ class SectionScanner {
       return;
     }
 
-    const bullet = mayBullet(c0) ? BULLET.exec(s) : null;
+    const bullet = mayBullet(c0) ? bulletOf(s) : null;
     if (bullet && this.canStartItem(s, bullet, popped)) {
       this.item(raw, s, bullet, indent, depth, ln);
       return;
@@ -510,7 +532,7 @@ class SectionScanner {
   /** A block quote or a list item (not indented code) starts on this line. */
   private startsContainer(raw: string, text: string): boolean {
     if (isQuoteLine(raw)) return true;
-    if (!BULLET.test(text.trimStart())) return false;
+    if (!bulletOf(text.trimStart())) return false;
     const indent = indentOf(text);
     let depth = this.items.length;
     while (depth > 0 && indent < this.items[depth - 1]!.content) depth--;
@@ -544,7 +566,7 @@ class SectionScanner {
     this.para = null;
   }
 
-  private canStartItem(s: string, bullet: RegExpExecArray, popped: boolean): boolean {
+  private canStartItem(s: string, bullet: Bullet, popped: boolean): boolean {
     if (!(this.para || this.afterIndented) || popped) return true;
     const rest = s.slice(bullet[0].length);
     if (rest.trim() === '') return false;
@@ -553,7 +575,7 @@ class SectionScanner {
     return true;
   }
 
-  private item(raw: string, s: string, bullet: RegExpExecArray, indent: number, depth: number, ln: number, asText?: string): void {
+  private item(raw: string, s: string, bullet: Bullet, indent: number, depth: number, ln: number, asText?: string): void {
     const b = bullet[1]!;
     const after = s.slice(b.length);
     const spaces = indentOf(after);
@@ -594,7 +616,7 @@ class SectionScanner {
     this.para = restRaw === '' ? null : { kind: 'item', item: open, depth: depth + 1, start: -1 };
     // `- - text`: a list item whose content starts another list on the same line. The block stream gives both
     // items the first item's text, as remark's pass reads the bullet from the raw line.
-    const inner = task ? null : BULLET.exec(restRaw);
+    const inner = task ? null : bulletOf(restRaw);
     if (inner && restRaw.slice(inner[0].length).trim() !== '' && !RULE.test(restRaw)) {
       this.para = null;
       this.item(raw, restRaw, inner, content, depth + 1, ln, block.text);
@@ -637,7 +659,7 @@ class SectionScanner {
     if ((c0 === 35 && ATX.test(s)) || (mayRule(c0) && isRule(s))) return true;
     const f = mayFence(c0) ? FENCE.exec(s) : null;
     if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) return true;
-    const bullet = mayBullet(c0) ? BULLET.exec(s) : null;
+    const bullet = mayBullet(c0) ? bulletOf(s) : null;
     if (bullet) {
       if (!forPara) return true;
       if (depth < open || open === 0) return true;
