@@ -33,8 +33,8 @@ export function cacheFile(dir: string, vaultBase: string): string {
 /** A snapshot written by `writeSnapshot`; null when missing, unreadable or in another format. */
 export function readSnapshot(file: string): IndexSnapshot | null {
   try {
-    // The index and the model only read the snapshot's files: their empty arrays can be one.
-    const data = unpack(readFileSync(file), { sharedEmptyArrays: true }) as IndexSnapshot;
+    // The index and the model only read the snapshot's files: equal arrays of primitives can be one.
+    const data = unpack(readFileSync(file), { sharedArrays: true }) as IndexSnapshot;
     return data && Array.isArray(data.entries) ? data : null;
   } catch {
     return null;

@@ -7,10 +7,11 @@
  * Layout: "PSPK" u32(version) u32(headerBytes) header u32(stringCount) u32(blobBytes) blob, padding to 4,
  * u32(intCount) int32[stringCount string lengths (UTF-16 units), then the code].
  * Codes: -1 - n for the integer 0 ≤ n < 2^31 - 1; 0 null, 1 false, 2 true, 3 n: array of n values,
- * 4 i: numbers[i]; 6 + 2i: strings[i]; 7 + 2s: an object with the keys of shapes[s], then its values.
+ * 4 i: numbers[i]; 6 + 2i: strings[i]; 7 + 2s: an object with the keys of shapes[s], then its values;
+ * 5 n (n ≥ 0): a non-empty array of n primitives, kept as lists[lists.length]; 5 -1 - k: lists[k] again.
  */
 const MAGIC = 0x4b505350; // "PSPK" little-endian
-const VERSION = 1;
+const VERSION = 2;
 const MAX_INT = 2 ** 31 - 2;
 
 interface Header {
@@ -25,6 +26,8 @@ export function pack(value: unknown): Buffer {
   const stringIds = new Map<string, number>();
   const numbers: number[] = [];
   const code: number[] = [];
+  // Arrays of primitives by their JSON (what they decode to): a repeated one is written once.
+  const listIds = new Map<string, number>();
   const enc = (v: unknown): void => {
     if (typeof v === 'string') {
       let n = stringIds.get(v);
@@ -45,6 +48,18 @@ export function pack(value: unknown): Buffer {
       const json = (v as { toJSON?: () => unknown }).toJSON;
       if (typeof json === 'function') return enc(json.call(v));
       if (Array.isArray(v)) {
+        if (v.length > 0 && v.every(isPrimitive)) {
+          const key = JSON.stringify(v);
+          const k = listIds.get(key);
+          if (k !== undefined) {
+            code.push(5, -1 - k);
+            return;
+          }
+          listIds.set(key, listIds.size);
+          code.push(5, v.length);
+          for (const x of v) enc(x);
+          return;
+        }
         code.push(3, v.length);
         for (const x of v) enc(x);
         return;
@@ -92,17 +107,23 @@ export function pack(value: unknown): Buffer {
 
 export interface UnpackOptions {
   /**
-   * Every empty array decodes to one shared frozen array: for values that are read, never changed in place
-   * (a snapshot's parsed files). A third of a 10k vault snapshot's allocations are empty arrays.
+   * Every empty array decodes to one shared frozen array, and arrays of primitives written once (repeated
+   * ones) to one frozen array each: for values that are read, never changed in place (a snapshot's parsed
+   * files). On a 10k vault snapshot that is 300k of 670k allocations.
    */
-  sharedEmptyArrays?: boolean;
+  sharedArrays?: boolean;
 }
 
 const EMPTY: readonly unknown[] = Object.freeze([]);
 
+/** What `enc` writes without recursing, so that an array of them decodes to the same array wherever it appears. */
+function isPrimitive(x: unknown): boolean {
+  return x === null || (typeof x !== 'object' && typeof x !== 'bigint');
+}
+
 /** The value `pack` was given (as JSON would have kept it). Throws on input `pack` did not make. */
 export function unpack(buf: Buffer, options: UnpackOptions = {}): unknown {
-  const shareEmpty = options.sharedEmptyArrays === true;
+  const share = options.sharedArrays === true;
   const fail = (why: string): never => {
     throw new Error(`not a packed value: ${why}`);
   };
@@ -128,6 +149,7 @@ export function unpack(buf: Buffer, options: UnpackOptions = {}): unknown {
   }
   if (from !== blob.length) fail('string lengths do not match');
   const { numbers } = header;
+  const lists: (readonly unknown[])[] = [];
   let pos = stringCount;
   const next = (): unknown => {
     const c = ints[pos++]!;
@@ -150,13 +172,26 @@ export function unpack(buf: Buffer, options: UnpackOptions = {}): unknown {
       case 3: {
         const n = ints[pos++]!;
         if (!(n >= 0 && pos + n <= intCount)) fail(`bad array length at ${pos - 1}`);
-        if (n === 0 && shareEmpty) return EMPTY;
+        if (n === 0 && share) return EMPTY;
         const out = new Array<unknown>(n);
         for (let i = 0; i < n; i++) out[i] = next();
         return out;
       }
       case 4:
         return numbers[ints[pos++]!] ?? fail(`number out of range at ${pos - 1}`);
+      case 5: {
+        const n = ints[pos++]!;
+        if (n < 0) {
+          const list = lists[-1 - n] ?? fail(`list out of range at ${pos - 1}`);
+          return share ? list : list.slice();
+        }
+        if (!(n > 0 && pos + n <= intCount)) fail(`bad list length at ${pos - 1}`);
+        const out = new Array<unknown>(n);
+        for (let i = 0; i < n; i++) out[i] = next();
+        // Shared, the list is frozen; unshared, later copies are taken before the caller sees any of them.
+        lists.push(share ? Object.freeze(out) : out);
+        return out;
+      }
       default:
         return fail(`bad code ${c} at ${pos - 1}`);
     }

@@ -150,18 +150,31 @@ describe('packed snapshot encoding', () => {
     );
   });
 
-  it('with shared empty arrays decodes the same JSON, every empty array one frozen array (fast-check)', () => {
-    const decoded = unpack(pack({ a: [], b: [[], [1]], c: { d: [] } }), { sharedEmptyArrays: true }) as { a: unknown[]; b: unknown[][]; c: { d: unknown[] } };
+  it('with shared arrays decodes the same JSON, equal empty or primitive arrays one frozen array (fast-check)', () => {
+    type V = { a: unknown[]; b: unknown[][]; c: { d: unknown[] }; s: string[][] };
+    const value = { a: [], b: [[], [1, 'x'], [{ o: 1 }]], c: { d: [] }, s: [['T1', 'done'], ['T1', 'done'], ['T1'], [1, 'x']] };
+    const decoded = unpack(pack(value), { sharedArrays: true }) as V;
+    expect(JSON.stringify(decoded)).toBe(JSON.stringify(value));
     expect(decoded.a).toBe(decoded.b[0]);
     expect(decoded.a).toBe(decoded.c.d);
-    expect(Object.isFrozen(decoded.a)).toBe(true);
-    expect(Object.isFrozen(decoded.b[1])).toBe(false);
-    expect(unpack(pack([[], []])) as unknown[][]).toSatisfy((v: unknown[][]) => v[0] !== v[1] && !Object.isFrozen(v[0]));
+    expect(decoded.s[0]).toBe(decoded.s[1]);
+    expect(decoded.s[3]).toBe(decoded.b[1]);
+    expect(decoded.s[2]).not.toBe(decoded.s[0]);
+    expect(Object.isFrozen(decoded.a) && Object.isFrozen(decoded.s[0]) && Object.isFrozen(decoded.s[2])).toBe(true);
+    expect(Object.isFrozen(decoded.b[2])).toBe(false);
+    // Without the option every array is its own, as JSON.parse would give.
+    const own = unpack(pack(value)) as V;
+    expect(JSON.stringify(own)).toBe(JSON.stringify(value));
+    expect(own.s[0]).not.toBe(own.s[1]);
+    expect(own.a).not.toBe(own.c.d);
+    own.s[0]!.push('more');
+    expect(own.s[1]).toEqual(['T1', 'done']);
+    expect(Object.isFrozen(own.s[0]) || Object.isFrozen(own.a)).toBe(false);
     fc.assert(
-      fc.property(fc.jsonValue(), (v) => {
-        expect(JSON.stringify(unpack(pack(v), { sharedEmptyArrays: true }))).toBe(JSON.stringify(v));
+      fc.property(fc.jsonValue(), fc.boolean(), (v, sharedArrays) => {
+        expect(JSON.stringify(unpack(pack(v), { sharedArrays }))).toBe(JSON.stringify(v));
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
