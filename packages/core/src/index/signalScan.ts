@@ -51,10 +51,11 @@ const SPECIAL = -2;
 const TO_CHECK = -3;
 /**
  * In the table a code is a state of its own, CODE_STATE - 1 - code, whose row is OUT's: the scan can run on
- * through a stop and look back at it later. Their rows all have the FLAG bit, which no other row has.
+ * through a stop and look back at it later. Entering one sets the FLAG bit, and a flagged state's row is its
+ * unflagged row with FLAG set in every entry: once set, the flag stays until the scan clears it.
  */
 const CODE_STATE = 1024;
-const FLAG = CODE_STATE << 7;
+const FLAG = 1024 << 7;
 
 /**
  * The transition table, `table[row | byte]` where a state's row is `state << 7`, for ASCII bytes. Words are matched whole (`\b…\b`) and
@@ -83,10 +84,10 @@ function buildAutomaton(): { table: Int32Array; exact: Uint8Array } {
   add('to', TO);
   // Trie node t (t >= 1) is state t + 1; the root (0) is OUT.
   const states = kids.length + 1;
-  if (states > CODE_STATE) throw new Error('signalScan: too many automaton states');
+  if (states > CODE_STATE - 3) throw new Error('signalScan: too many automaton states');
   // A state is stored as its row offset (state << 7), so that a step is one OR and one load.
-  const table = new Int32Array((CODE_STATE + 3) << 7);
-  const exact = new Uint8Array(CODE_STATE + 3);
+  const table = new Int32Array(FLAG << 1);
+  const exact = new Uint8Array(CODE_STATE);
   const enter = (node: number | undefined): number => (node === undefined ? DEAD : flags[node]! & STEM ? MATCH : node + 1);
   for (let s = 0; s < states; s++) {
     const node = s === OUT ? 0 : s === DEAD ? -1 : s - 1;
@@ -99,10 +100,11 @@ function buildAutomaton(): { table: Int32Array; exact: Uint8Array } {
       else if (SPECIAL_BYTES.includes(String.fromCharCode(c))) to = SPECIAL;
       else if (f & TO && c === 32) to = TO_CHECK;
       else to = OUT;
-      table[(s << 7) | c] = (to < 0 ? CODE_STATE - 1 - to : to) << 7;
+      table[(s << 7) | c] = to < 0 ? ((CODE_STATE + to) << 7) | FLAG : to << 7;
     }
   }
-  for (let code = 0; code < 3; code++) table.copyWithin((CODE_STATE + code) << 7, 0, 128);
+  for (let code = -3; code < 0; code++) table.copyWithin((CODE_STATE + code) << 7, 0, 128);
+  for (let k = 0; k < FLAG; k++) table[FLAG | k] = table[k]! | FLAG;
   return { table, exact };
 }
 
@@ -256,36 +258,24 @@ function scanAscii(text: string, b: Uint8Array, w: Int32Array, n: number): boole
     s1 = table[s1 | (x1 & 255)]!;
     s2 = table[s2 | (x2 & 255)]!;
     s3 = table[s3 | (x3 & 255)]!;
-    let f0 = s0;
-    let f1 = s1;
-    let f2 = s2;
-    let f3 = s3;
     s0 = table[s0 | ((x0 >>> 8) & 255)]!;
     s1 = table[s1 | ((x1 >>> 8) & 255)]!;
     s2 = table[s2 | ((x2 >>> 8) & 255)]!;
     s3 = table[s3 | ((x3 >>> 8) & 255)]!;
-    f0 |= s0;
-    f1 |= s1;
-    f2 |= s2;
-    f3 |= s3;
     s0 = table[s0 | ((x0 >>> 16) & 255)]!;
     s1 = table[s1 | ((x1 >>> 16) & 255)]!;
     s2 = table[s2 | ((x2 >>> 16) & 255)]!;
     s3 = table[s3 | ((x3 >>> 16) & 255)]!;
-    f0 |= s0;
-    f1 |= s1;
-    f2 |= s2;
-    f3 |= s3;
     s0 = table[s0 | (x0 >>> 24)]!;
     s1 = table[s1 | (x1 >>> 24)]!;
     s2 = table[s2 | (x2 >>> 24)]!;
     s3 = table[s3 | (x3 >>> 24)]!;
-    if (((f0 | s0 | f1 | s1 | f2 | s2 | f3 | s3) & FLAG) !== 0) {
+    if (((s0 | s1 | s2 | s3) & FLAG) !== 0) {
       const k4 = k << 2;
-      if ((f0 | s0) & FLAG && (s0 = advance(text, b, n, k4, k4 + 4, p0, 0)) < 0) return true;
-      if ((f1 | s1) & FLAG && (s1 = advance(text, b, n, a1 + k4, a1 + k4 + 4, p1, 1)) < 0) return true;
-      if ((f2 | s2) & FLAG && (s2 = advance(text, b, n, a2 + k4, a2 + k4 + 4, p2, 2)) < 0) return true;
-      if ((f3 | s3) & FLAG && (s3 = advance(text, b, n, a3 + k4, a3 + k4 + 4, p3, 3)) < 0) return true;
+      if (s0 & FLAG && (s0 = advance(text, b, n, k4, k4 + 4, p0, 0)) < 0) return true;
+      if (s1 & FLAG && (s1 = advance(text, b, n, a1 + k4, a1 + k4 + 4, p1, 1)) < 0) return true;
+      if (s2 & FLAG && (s2 = advance(text, b, n, a2 + k4, a2 + k4 + 4, p2, 2)) < 0) return true;
+      if (s3 & FLAG && (s3 = advance(text, b, n, a3 + k4, a3 + k4 + 4, p3, 3)) < 0) return true;
     }
   }
   // The rest of each part, one at a time; a part ends with a space, so only the last can end inside a word.
@@ -304,7 +294,10 @@ function advance(text: string, b: Uint8Array, n: number, from: number, to: numbe
   const table = TABLE;
   for (let i = from; i < to; i++) {
     s = table[s | b[i]!]!;
-    if (s & FLAG && stop(text, b, n, i, s, part)) return -1;
+    if (s & FLAG) {
+      s ^= FLAG;
+      if (stop(text, b, n, i, s, part)) return -1;
+    }
   }
   return s;
 }
@@ -317,7 +310,7 @@ function rest(text: string, b: Uint8Array, n: number, from: number, to: number, 
 
 /** The automaton stopped at `i` (in part `part` of the text) in code state `s`: is it a signal? */
 function stop(text: string, b: Uint8Array, n: number, i: number, s: number, part: number): boolean {
-  const code = CODE_STATE - 1 - (s >> 7);
+  const code = (s >> 7) - CODE_STATE;
   return code === MATCH || (code === SPECIAL ? special(text, b, n, i, part) : toDo(b, i));
 }
 
