@@ -442,7 +442,8 @@ class SectionScanner {
     const atx = c0 === 35 ? ATX.exec(s) : null;
     if (atx) {
       let content = atx[2]!.trim();
-      content = content.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
+      // Trimmed, the text can end in a closing sequence only if its last character is `#`.
+      if (content.endsWith('#')) content = content.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
       this.para = null;
       this.out.push({ type: 'heading', line: ln, depth: atx[1]!.length, text: inlineText(content) });
       this.touch(ln);
