@@ -271,7 +271,8 @@ function prepare(inputs: readonly string[], cwd: string, options: LoadOptions): 
   send(true);
   // The outline-only (or, not accurate, provisional) pass runs here while the workers parse.
   outline.forEach((f, k) => {
-    index.set(f.rel, outlineTexts[k]!, f.stat);
+    // Accurate loads asked planSignal already (no); provisional ones did not ask.
+    index.set(f.rel, outlineTexts[k]!, f.stat, accurate ? false : undefined);
     if (index.get(f.rel)?.accuracy === 'accurate') ctx.done++;
     progress.update(ctx.done, ctx.total);
   });

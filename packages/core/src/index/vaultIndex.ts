@@ -150,8 +150,11 @@ export class VaultIndex {
     return n;
   }
 
-  /** Add or replace a file. Parses provisionally at once unless the snapshot or the current entry already has it. */
-  set(path: string, text: string, stat?: FileStat): IndexEntry {
+  /**
+   * Add or replace a file. Parses provisionally at once unless the snapshot or the current entry already has it.
+   * `signal`: what `planSignal` said of this text, when the caller already asked (it is not scanned again).
+   */
+  set(path: string, text: string, stat?: FileStat, signal?: boolean): IndexEntry {
     const hash = this.hash(text);
     const current = this.entries.get(path);
     if (current && current.hash === hash) {
@@ -163,7 +166,7 @@ export class VaultIndex {
     if (c && c.hash === hash && (!stat || c.size === stat.size)) {
       return this.put({ path, hash, length: text.length, stat: stat ?? { size: c.size, mtime: c.mtime }, accuracy: 'accurate', file: c.file });
     }
-    const outline = !planSignal(text);
+    const outline = !(signal ?? planSignal(text));
     const file = outline ? parseOutline(path, text, this.options.parse) : parseProvisional(path, text, this.options.parse);
     const accurate = outline || !this.needsAccurate(file);
     if (!accurate) this.texts.set(path, text);

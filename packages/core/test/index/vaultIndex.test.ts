@@ -30,6 +30,20 @@ describe('VaultIndex', () => {
     expect(ix.pending()).toEqual([]);
   });
 
+  it('takes the caller\'s planSignal answer instead of scanning again', () => {
+    const ix = new VaultIndex();
+    const asked = ix.set('plans/a.md', PLAN, undefined, true);
+    expect(asked.accuracy).toBe('provisional');
+    expect(asked.file.items.length).toBeGreaterThan(0);
+    // A caller that says "no signal" gets the outline pass: headings only, final at once.
+    const told = ix.set('plans/b.md', PLAN, undefined, false);
+    expect(told.accuracy).toBe('accurate');
+    expect(told.file.items).toEqual([]);
+    expect(told.file.headings.map((h) => h.text)).toEqual(['Plan', 'Worker 1: Core', 'Worker 2: UI']);
+    // For a note the answer is the one planSignal gives, so the result is the same as without it.
+    expect(ix.set('notes/n.md', NOTE, undefined, false).file).toEqual(new VaultIndex().set('notes/n.md', NOTE).file);
+  });
+
   it('memoises the model until something changes', () => {
     const ix = new VaultIndex();
     ix.set('a.md', PLAN);
