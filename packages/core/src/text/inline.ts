@@ -1,19 +1,9 @@
 /** Every construct `stripInline` removes needs one of these characters. */
 const INLINE_MARK = /[[<*_~`\\]/;
-const PLAIN_MEMO_MAX = 4096;
-const plainMemo = new Map<string, string>();
 
 /** Strip inline markdown from one line of source: emphasis, code ticks, links, images, HTML tags, escapes. */
 export function plain(s: string): string {
-  if (!INLINE_MARK.test(s)) return s.trim();
-  let out = plainMemo.get(s);
-  if (out === undefined) {
-    // Several recognisers plain the same line; the memo is bounded and dropped whole when full.
-    if (plainMemo.size >= PLAIN_MEMO_MAX) plainMemo.clear();
-    out = stripInline(s);
-    plainMemo.set(s, out);
-  }
-  return out;
+  return INLINE_MARK.test(s) ? stripInline(s) : s.trim();
 }
 
 /** Each replace runs only when the text it is about to scan holds the literal marks its pattern requires. */

@@ -9,6 +9,8 @@ import { numberedMentions } from './mentions.js';
 const HEADING_ACTOR = /^[^\p{L}\p{N}]*((?:worker|agent|team)[ _-]*0*\d{1,3})(?![\w-])\s*(?:\(([^)]*)\))?\s*(?:[-–—:]\s*)?(.*)$/iu;
 const NOT_A_ROLE = /exclusive files|^files$|^tests?$|deliverables?|provides|^focus$|^status$/i;
 const ACTOR_COLUMN = /^(agent|agents|agent id|worker|workers|owner|owners|assignee|assigned to|jr|team|who|lead|instance)$/i;
+/** What `numberedMentions` and the lead-coordinator pattern each need: one scan rules both out. */
+const MAY_NAME = /worker|agent|team|lead[ -]coordinator/i;
 const SKIP_NAMES = /^(tbd|none|n\/a|unassigned|all|all teams|everyone|-|—|\[.*\]|.*\bname|\?)$/i;
 
 /** Find the people, agents and teams of a plan and what the plan says about each. */
@@ -111,6 +113,7 @@ export function recogniseActors(ctx: ParseContext): void {
 
   // Numbered actors and the lead coordinator wherever live text names them.
   const named = (line: number, text: string) => {
+    if (!MAY_NAME.test(text)) return;
     for (const m of numberedMentions(text)) alias(add(m.id, canonicalName(m.name), m.kind, line), m.name);
     const lead = /\b(lead[ -]coordinator)\b/i.exec(text);
     if (lead) {
@@ -187,6 +190,7 @@ export function splitNames(s: string): string[] {
 
 /** `**Memory Jr** (SBOM) - …`, `**Medicine Woman + Meta Jr** (Formula)`: the bold names leading a line. */
 export function boldLeadActors(text: string): { name: string; kind: ActorKind }[] {
+  if (!text.includes('**') && !text.includes('__')) return [];
   const m = /^(?:\*\*|__)([^*_]{2,60}?)(?:\*\*|__)/.exec(text.trim());
   // Some part must end in "jr" (splitNames drops backticks).
   if (!m || !/j`*r/i.test(m[1]!)) return [];

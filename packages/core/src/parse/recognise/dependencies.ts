@@ -111,6 +111,7 @@ export function recogniseDependencies(ctx: ParseContext): void {
   }
 
   // Fill the items' own lists from the edges.
+  if (!ctx.file.dependencies.length) return;
   const items = new Map<string, WorkItem>(ctx.file.items.map((i) => [i.id, i]));
   for (const d of ctx.file.dependencies) {
     const from = items.get(d.from);

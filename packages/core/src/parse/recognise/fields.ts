@@ -44,9 +44,12 @@ function readField(text: string): Field | null {
   return null;
 }
 
+/** Every pictograph and variation selector lies outside ASCII. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function normKey(k: string): string {
-  return plain(k)
-    .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '')
+  const p = plain(k);
+  return (NON_ASCII.test(p) ? p.replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '') : p)
     .toLowerCase()
     .replace(/[_\s]+/g, ' ')
     .trim();

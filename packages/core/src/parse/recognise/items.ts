@@ -1,5 +1,5 @@
 import type { ChecklistItem, Status, WorkItem, WorkItemKind } from '../../model.js';
-import { STORY_ID, itemSlugId, issueId } from '../../ids.js';
+import { STORY_ID, issueId } from '../../ids.js';
 import { plain, slug } from '../../text/inline.js';
 import { statusOfMarker, statusOfText } from '../../status.js';
 import type { ItemBlock, TableBlock } from '../blocks.js';
@@ -27,9 +27,11 @@ export function recogniseItems(ctx: ParseContext): void {
   const make = (kind: WorkItemKind, title: string, line: number, explicit: string | null, section: string[]): WorkItem => {
     let id = explicit;
     if (!id) {
-      const base = itemSlugId(ctx.stem, title);
-      const n = (counters.get(base) ?? 0) + 1;
-      counters.set(base, n);
+      // itemSlugId(stem, title), with the slug kept: ids are counted by slug (the stem is the file's).
+      const s = slug(title);
+      const n = (counters.get(s) ?? 0) + 1;
+      counters.set(s, n);
+      const base = `${ctx.stem}:${s}`;
       id = n === 1 ? base : `${base}-${n}`;
     }
     const item: WorkItem = {
@@ -75,12 +77,18 @@ export function recogniseItems(ctx: ParseContext): void {
           line: item.line,
         });
       }
-    } else byId.set(item.id, item);
+    } else if (item.explicitId) byId.set(item.id, item); // only explicit ids are looked up: slug ids hold a colon
     ctx.file.items.push(item);
     ctx.scratch.spans.push({ item, start, end });
     return item;
   };
-  const sectionOf = (e: Entry) => e.section.map((h) => h.text);
+  // Items of one section share its (read-only) heading texts.
+  const sectionTexts = new Map<Entry['section'], string[]>();
+  const sectionOf = (e: Entry) => {
+    let texts = sectionTexts.get(e.section);
+    if (!texts) sectionTexts.set(e.section, (texts = e.section.map((h) => h.text)));
+    return texts;
+  };
   // Entries of one section share its heading path; actors do not change while items are read.
   const sectionOwner = new Map<Entry['section'], string | undefined>();
   const ownerFromHeadings = (e: Entry): string | undefined => {
@@ -126,10 +134,10 @@ export function recogniseItems(ctx: ParseContext): void {
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (e.kind !== 'para' || ctx.scratch.used.has(e.line)) continue;
-    const list = followingList(entries, i);
-    const parent = innermost(ctx, e.line);
     const week = WEEK_LEAD.exec(e.text);
     if (week) {
+      const list = followingList(entries, i);
+      const parent = innermost(ctx, e.line);
       const item = make('phase', cleanTitle(plain(week[1]!)), e.line, null, sectionOf(e));
       const from = Number(week[2]);
       item.schedule = { weeks: [from, week[3] ? Number(week[3]) : from] };
@@ -154,7 +162,9 @@ export function recogniseItems(ctx: ParseContext): void {
       continue;
     }
     const who = boldLeadActors(e.text);
-    if (who.length && list.items.length) {
+    const list = who.length ? followingList(entries, i) : undefined;
+    if (list && list.items.length) {
+      const parent = innermost(ctx, e.line);
       const focus = /^(?:\*\*|__)[^*_]+(?:\*\*|__)\s*\(([^)]+)\)/.exec(e.text)?.[1];
       const names = who.map((w) => w.name).join(' + ');
       const item = make('task', focus ? `${names}: ${focus}` : names, e.line, null, sectionOf(e));
@@ -236,8 +246,8 @@ export function recogniseItems(ctx: ParseContext): void {
       const owner = ownerOfLine(ctx, text) ?? ownerFromHeadings(e);
       if (owner) item.owner = owner;
       if (parent) item.parent = parent.id;
-      const est = estimateOf(text.replace(/\(\d+%\)/g, ''));
-      if (est?.hours !== undefined) item.estimate = { hours: est.hours };
+      const hours = hoursIn(text.includes('%') ? text.replace(/\(\d+%\)/g, '') : text);
+      if (hours !== undefined) item.estimate = { hours };
       listParent.set(e.line, push(item, e.line, b.endLine));
       continue;
     }
@@ -256,7 +266,7 @@ export function recogniseItems(ctx: ParseContext): void {
   }
 
   // 4. Tables with an id column: stories or issues, one per row.
-  for (const e of entries) if (isTable(e.block)) tableItems(ctx, e, e.block, make, push, setOwner);
+  for (const e of entries) if (isTable(e.block)) tableItems(ctx, e, e.block, make, push, setOwner, sectionOf(e));
 
   // 5. Fields inside each item's extent (outside nested items): size, owner, estimate, priority, status, sprint.
   // Applying fields adds no spans: index them by item once.
@@ -476,12 +486,21 @@ function withoutId(text: string): string {
   return text.replace(LEADING_ID, '') || text;
 }
 
-/** Whitespace other than single spaces, or a title ending in what cleanTitle trims. */
-const UNCLEAN = /[^\S ]| {2}|[\s:–—-]$/;
+/** Whitespace other than single spaces (with `uncleanEnd`: what cleanTitle would change). */
+const UNCLEAN_INSIDE = /[^\S ]| {2}/;
+
+/** A title ending in what cleanTitle trims: whitespace, a colon or a dash. */
+function uncleanEnd(p: string): boolean {
+  if (!p.length) return false;
+  const c = p.charCodeAt(p.length - 1);
+  return c === 58 || c === 45 || c === 0x2013 || c === 0x2014 || SPACE.test(p[p.length - 1]!);
+}
+
+const SPACE = /\s/;
 
 function cleanTitle(s: string): string {
   const p = plain(s);
-  if (!UNCLEAN.test(p)) return p.trim();
+  if (!UNCLEAN_INSIDE.test(p) && !uncleanEnd(p)) return p.trim();
   return p
     .replace(/\s+/g, ' ')
     .replace(/[\s:–—-]+$/, '')
@@ -497,6 +516,7 @@ function tableItems(
   make: (k: WorkItemKind, title: string, line: number, id: string | null, section: string[]) => WorkItem,
   push: (i: WorkItem, s: number, e: number, mention?: boolean) => WorkItem,
   setOwner: (i: WorkItem, n: string) => void,
+  section: string[],
 ): void {
   const header = t.header.map((h) => plain(h).toLowerCase().trim());
   let idCol = header.findIndex((h) => ID_COLUMN.test(h));
@@ -517,7 +537,7 @@ function tableItems(
     const id = story ? story[1]! : issue;
     if (!id) continue;
     const title = titleCol >= 0 ? plain(row.cells[titleCol] ?? '') : rawId;
-    const item = make(story ? 'story' : 'issue', title || id, row.line, id, e.section.map((h) => h.text));
+    const item = make(story ? 'story' : 'issue', title || id, row.line, id, section);
     if (statusCol >= 0) {
       const s = statusOfText(row.cells[statusCol] ?? '', ctx.vocabulary);
       if (s) {
