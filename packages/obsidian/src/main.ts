@@ -17,6 +17,8 @@ export default class PlansightPlugin extends Plugin {
   index = new PlanIndex({ planFolders: [] });
   private listeners = new Set<() => void>();
   private notifyTimer: number | undefined;
+  /** The pending refine slice: a timeout id, or an idle-callback id when `idle` is set. */
+  private refineTimer: { id: number; idle: boolean } | undefined;
   private ready = false;
   private unloaded = false;
   private indexRun: Promise<void> = Promise.resolve();
@@ -42,7 +44,7 @@ export default class PlansightPlugin extends Plugin {
         onJump: (t) => void this.openAt(t.file, t.line),
         onError: (m) => new Notice(`Plansight: ${m}`),
         modelFor: (text, path) => {
-          this.index.set(path, text);
+          this.index.set(path, text, true);
           this.changed();
           return editorModelFor(this.index.model(), path);
         },
@@ -55,6 +57,7 @@ export default class PlansightPlugin extends Plugin {
     this.app.workspace.onLayoutReady(() => void this.indexVault());
     this.register(() => {
       window.clearTimeout(this.notifyTimer);
+      this.stopRefining();
       this.listeners.clear();
     });
   }
@@ -62,6 +65,7 @@ export default class PlansightPlugin extends Plugin {
   override onunload(): void {
     this.unloaded = true;
     window.clearTimeout(this.notifyTimer);
+    this.stopRefining();
   }
 
   private indexOptions() {
@@ -104,6 +108,7 @@ export default class PlansightPlugin extends Plugin {
       this.registerEvent(this.app.workspace.on('active-leaf-change', () => this.refreshViews(VIEW_ROLLUP)));
     }
     this.changed();
+    this.refineSoon();
   }
 
   private async reread(f: TAbstractFile): Promise<void> {
@@ -112,6 +117,33 @@ export default class PlansightPlugin extends Plugin {
     if (this.unloaded) return;
     this.index.set(f.path, text);
     this.changed();
+    this.refineSoon();
+  }
+
+  /**
+   * Re-parse the provisional files with remark, 8 ms per slice, one slice per idle moment (or timer tick), until
+   * none is pending. The views refresh after each slice that refined something.
+   */
+  private refineSoon(): void {
+    if (this.unloaded || this.refineTimer || this.index.pendingCount() === 0) return;
+    const slice = () => {
+      this.refineTimer = undefined;
+      if (this.unloaded) return;
+      if (this.index.refine(8, () => performance.now()) > 0) this.changed();
+      this.refineSoon();
+    };
+    const idle = (window as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+    this.refineTimer = idle
+      ? { id: idle.call(window, slice, { timeout: 200 }), idle: true }
+      : { id: window.setTimeout(slice, 0), idle: false };
+  }
+
+  private stopRefining(): void {
+    const t = this.refineTimer;
+    this.refineTimer = undefined;
+    if (!t) return;
+    if (t.idle) (window as { cancelIdleCallback?: (id: number) => void }).cancelIdleCallback?.call(window, t.id);
+    else window.clearTimeout(t.id);
   }
 
   /** Subscribe to model changes (views, code blocks); returns the unsubscribe. */
@@ -139,7 +171,9 @@ export default class PlansightPlugin extends Plugin {
 
   progressText(): string {
     const { done, total } = this.index.progress;
-    return done < total ? `Indexing ${done}/${total}…` : `${this.index.paths().length} plan files`;
+    if (done < total) return `Indexing ${done}/${total}…`;
+    const pending = this.index.pendingCount();
+    return `${this.index.paths().length} plan files${pending ? ` (refining, ${pending} left)` : ''}`;
   }
 
   payload(): ViewModelPayload {

@@ -1,4 +1,4 @@
-import { analyze, buildModel, matchesPattern, parsePlan, type Analysis, type PlanFile, type PlanModel, type StatusVocabulary, type EstimateMapping } from '@plansight/core';
+import { analyze, matchesPattern, VaultIndex, type Analysis, type PlanModel, type StatusVocabulary, type EstimateMapping } from '@plansight/core';
 
 export interface IndexOptions {
   /** Folders or globs; empty means "looks like a plan". */
@@ -32,65 +32,93 @@ export function isPlanPath(path: string, text: string, folders: readonly string[
 }
 
 /**
- * The vault's plans, updated file by file. Host-agnostic: the plugin feeds it vault events. The model and the
- * analysis are rebuilt lazily, once per batch of changes.
+ * The vault's plans, updated file by file, in core's VaultIndex: `set` parses with the fast pass at once
+ * (provisional), `refine` re-parses pending files with remark in time slices the host schedules. Host-agnostic:
+ * the plugin feeds it vault events. The model and the analysis are rebuilt lazily, once per batch of changes.
  */
 export class PlanIndex {
-  private files = new Map<string, PlanFile>();
-  private cachedModel: PlanModel | null = null;
-  private cachedAnalysis: Analysis | null = null;
+  private index: VaultIndex;
+  private cachedAnalysis: { model: PlanModel; analysis: Analysis } | null = null;
+  private opts: IndexOptions;
   /** Files seen / files to read, for the "indexing n/N" state. */
   progress = { done: 0, total: 0 };
 
-  constructor(public options: IndexOptions) {}
+  constructor(options: IndexOptions) {
+    this.opts = options;
+    this.index = this.newIndex();
+  }
 
-  /** Returns whether the file is (still) indexed as a plan. */
-  set(path: string, text: string): boolean {
-    const plan = isPlanPath(path, text, this.options.planFolders);
-    if (!plan) {
-      if (this.files.delete(path)) this.dirty();
+  get options(): IndexOptions {
+    return this.opts;
+  }
+
+  /** New options (a new vocabulary) make every parsed file stale: the index starts empty, to be read again. */
+  set options(options: IndexOptions) {
+    this.opts = options;
+    this.clear();
+  }
+
+  /**
+   * Returns whether the file is (still) indexed as a plan. The fast provisional parse unless `accurate` (the
+   * editor's open file, parsed with remark at once).
+   */
+  set(path: string, text: string, accurate = false): boolean {
+    if (!isPlanPath(path, text, this.opts.planFolders)) {
+      this.index.delete(path);
       return false;
     }
-    this.files.set(path, parsePlan(path, text, this.options.vocabulary ? { vocabulary: this.options.vocabulary } : {}));
-    this.dirty();
+    if (accurate) this.index.setAccurate(path, text);
+    else this.index.set(path, text);
     return true;
   }
 
   delete(path: string): void {
-    if (this.files.delete(path)) this.dirty();
+    this.index.delete(path);
   }
 
   rename(from: string, to: string, text: string): void {
-    this.files.delete(from);
+    this.index.delete(from);
     this.set(to, text);
-    this.dirty();
   }
 
   has(path: string): boolean {
-    return this.files.has(path);
+    return this.index.get(path) !== undefined;
   }
 
   paths(): string[] {
-    return [...this.files.keys()].sort();
+    return this.index.paths().sort();
   }
 
   clear(): void {
-    this.files.clear();
-    this.dirty();
+    this.index = this.newIndex();
+    this.cachedAnalysis = null;
   }
 
+  /** Re-parse provisional files with remark until `budgetMs` (measured with `now`) is spent; returns how many. */
+  refine(budgetMs: number, now: () => number): number {
+    return this.index.refine(budgetMs, now);
+  }
+
+  /** Files whose provisional result still waits for `refine`. */
+  pendingCount(): number {
+    const { accurate, total } = this.index.progress();
+    return total - accurate;
+  }
+
+  /** The vault model, memoised by the VaultIndex until a file changes (or is refined). */
   model(): PlanModel {
-    this.cachedModel ??= buildModel([...this.files.values()].sort((a, b) => a.path.localeCompare(b.path)));
-    return this.cachedModel;
+    return this.index.model();
   }
 
   analysis(): Analysis {
-    this.cachedAnalysis ??= analyze(this.model(), this.options.estimates ? { estimates: this.options.estimates } : {});
-    return this.cachedAnalysis;
+    const model = this.index.model();
+    if (this.cachedAnalysis?.model !== model) {
+      this.cachedAnalysis = { model, analysis: analyze(model, this.opts.estimates ? { estimates: this.opts.estimates } : {}) };
+    }
+    return this.cachedAnalysis.analysis;
   }
 
-  private dirty(): void {
-    this.cachedModel = null;
-    this.cachedAnalysis = null;
+  private newIndex(): VaultIndex {
+    return new VaultIndex(this.opts.vocabulary ? { parse: { vocabulary: this.opts.vocabulary } } : {});
   }
 }
