@@ -7,20 +7,25 @@ export interface IndexOptions {
   estimates?: EstimateMapping;
 }
 
-const PLAN_SIGNS: RegExp[] = [
+/** The slowest sign on prose comes last: a note with no sign before it cannot reach two, so it is never run there. */
+export const PLAN_SIGNS: readonly RegExp[] = [
   /^#{1,6}\s.*\b(worker|agent|team)\s*\d/im,
   /^#{1,6}\s.*\b(daily status|sprint|gate|milestone|phase|round|week \d)/im,
   /^\s*[-*]\s+(✅|🔄|❌|⏳|🎯|âœ…|ðŸ”„)/m,
-  /\b(depends on|dependencies|blocked by|blocks)\s*:/i,
   /\bIssue #\d+|\b[A-Z]{1,3}\d{0,3}-\d{3}\b/,
   /^\s*[-*]\s+\[[ xX/]\]\s/m,
+  /\b(depends on|dependencies|blocked by|blocks)\s*:/i,
 ];
 
 /** A file counts as a plan when it is DAILY_STATUS.md or shows at least two different plan signs. */
 export function looksLikePlan(path: string, text: string): boolean {
   if (/(^|\/)DAILY_STATUS\.md$/i.test(path)) return true;
   let signs = 0;
-  for (const re of PLAN_SIGNS) if (re.test(text) && ++signs >= 2) return true;
+  for (let i = 0; i < PLAN_SIGNS.length; i++) {
+    // Stop as soon as the signs left cannot make two.
+    if (signs + PLAN_SIGNS.length - i < 2) return false;
+    if (PLAN_SIGNS[i]!.test(text) && ++signs >= 2) return true;
+  }
   return false;
 }
 
