@@ -55,6 +55,8 @@ const bundles = [
     entryPoints: [at('packages/obsidian/src/indexWorker.ts')],
     outfile: at('packages/obsidian/dist/indexWorker.js'),
     platform: 'browser',
+    // 'worker': decode-named-character-reference's DOM build calls document.createElement, which a Worker lacks.
+    conditions: ['worker'],
     format: 'iife',
     target: 'es2020',
   },
@@ -87,9 +89,19 @@ const bundles = [
 
 const active = bundles.filter((b) => existsSync(b.entryPoints[0]));
 const started = Date.now();
+const common = { bundle: true, sourcemap: false, logLevel: 'warning', alias, legalComments: 'none' };
+// The Obsidian plugin inlines its parse worker's source: the worker is built first (in watch mode, a change to the
+// worker is picked up by main.js on the next run of this script).
+const obsidianWorker = active.find((b) => b.name === 'obsidian-worker');
+if (obsidianWorker) {
+  const { name, ...opts } = obsidianWorker;
+  const source = (await esbuild.build({ ...common, ...opts, write: false })).outputFiles[0].text;
+  const main = active.find((b) => b.name === 'obsidian');
+  if (main) main.define = { __PLANSIGHT_INDEX_WORKER__: JSON.stringify(source) };
+}
 await Promise.all(
   active.map(async ({ name, ...opts }) => {
-    const options = { bundle: true, sourcemap: false, logLevel: 'warning', alias, legalComments: 'none', ...opts };
+    const options = { ...common, ...opts };
     if (watch) {
       const ctx = await esbuild.context(options);
       await ctx.watch();

@@ -5,12 +5,16 @@ import { plansightEditor } from './editor/extension.js';
 import { editorModelFor } from './editor/model.js';
 import { statusEdits } from './editor/statusEdit.js';
 import { PlanIndex } from './index/planIndex.js';
+import { workerFromSource, WorkerRefiner, type WorkerLike } from './index/workerRefine.js';
 import { BlockerModal, RepairModal, StatusSuggestModal } from './modals.js';
 import { decorateReading, PlansightBlock } from './reading.js';
 import { DEFAULT_SETTINGS, newDayHeading, vocabularyOf, withDefaults, type PlansightSettings } from './settings.js';
 import { PlansightSettingTab } from './settingsTab.js';
 import { DiagnosticsView, GraphView, RollupView, VIEW_DIAGNOSTICS, VIEW_GRAPH, VIEW_ROLLUP } from './views/itemViews.js';
 import { currentText, writeEdits } from './writeBack.js';
+
+/** The parse worker's bundled source, inlined by esbuild.config.mjs (absent in bundles built without it). */
+declare const __PLANSIGHT_INDEX_WORKER__: string | undefined;
 
 export default class PlansightPlugin extends Plugin {
   override settings: PlansightSettings = DEFAULT_SETTINGS;
@@ -19,6 +23,11 @@ export default class PlansightPlugin extends Plugin {
   private notifyTimer: number | undefined;
   /** The pending refine slice: a timeout id, or an idle-callback id when `idle` is set. */
   private refineTimer: { id: number; idle: boolean } | undefined;
+  /** Starts the parse worker; null when the host has none (then the refine runs in main-thread slices). */
+  makeWorker: () => WorkerLike | null = () =>
+    workerFromSource(typeof __PLANSIGHT_INDEX_WORKER__ === 'string' ? __PLANSIGHT_INDEX_WORKER__ : undefined);
+  /** undefined: not tried yet; null: no worker here, or it failed. */
+  private refiner: WorkerRefiner | null | undefined;
   private ready = false;
   private unloaded = false;
   private indexRun: Promise<void> = Promise.resolve();
@@ -121,11 +130,13 @@ export default class PlansightPlugin extends Plugin {
   }
 
   /**
-   * Re-parse the provisional files with remark, 8 ms per slice, one slice per idle moment (or timer tick), until
-   * none is pending. The views refresh after each slice that refined something.
+   * Re-parse the provisional files with remark: in the parse worker when there is one (the views refresh after
+   * each batch), else 8 ms per slice, one slice per idle moment (or timer tick), until none is pending.
    */
   private refineSoon(): void {
     if (this.unloaded || this.refineTimer || this.index.pendingCount() === 0) return;
+    const refiner = this.workerRefiner();
+    if (refiner) return refiner.kick();
     const slice = () => {
       this.refineTimer = undefined;
       if (this.unloaded) return;
@@ -138,7 +149,31 @@ export default class PlansightPlugin extends Plugin {
       : { id: window.setTimeout(slice, 0), idle: false };
   }
 
+  private workerRefiner(): WorkerRefiner | null {
+    if (this.refiner !== undefined) return this.refiner;
+    let worker: WorkerLike | null = null;
+    try {
+      worker = this.makeWorker();
+    } catch (e) {
+      console.warn(`Plansight: no parse worker (${(e as Error).message}); refining on the main thread`);
+    }
+    this.refiner = worker
+      ? new WorkerRefiner(worker, () => this.index, {
+          accepted: () => this.changed(),
+          failed: (reason) => {
+            console.warn(`Plansight: the parse worker failed (${reason}); refining on the main thread`);
+            this.refiner = null;
+            this.refineSoon();
+          },
+          warn: (message) => console.warn(`Plansight: ${message}`),
+        })
+      : null;
+    return this.refiner;
+  }
+
   private stopRefining(): void {
+    this.refiner?.stop();
+    this.refiner = undefined;
     const t = this.refineTimer;
     this.refineTimer = undefined;
     if (!t) return;

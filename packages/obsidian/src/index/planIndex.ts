@@ -1,4 +1,4 @@
-import { analyze, matchesPattern, VaultIndex, type Analysis, type PlanModel, type StatusVocabulary, type EstimateMapping } from '@plansight/core';
+import { analyze, matchesPattern, VaultIndex, type Analysis, type PlanFile, type PlanModel, type StatusVocabulary, type EstimateMapping } from '@plansight/core';
 
 export interface IndexOptions {
   /** Folders or globs; empty means "looks like a plan". */
@@ -102,6 +102,16 @@ export class PlanIndex {
   /** Re-parse provisional files with remark until `budgetMs` (measured with `now`) is spent; returns how many. */
   refine(budgetMs: number, now: () => number): number {
     return this.index.refine(budgetMs, now);
+  }
+
+  /** The provisional files with their text and its hash, for a parse worker. */
+  pending(): { path: string; hash: string; text: string }[] {
+    return this.index.pending();
+  }
+
+  /** A remark parse computed by a worker; ignored (false) when the file changed since it was sent. */
+  accept(path: string, hash: string, file: PlanFile): boolean {
+    return this.index.accept(path, hash, file);
   }
 
   /** Files whose provisional result still waits for `refine`. */

@@ -1,0 +1,219 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { buildModel, parsePlan } from '@plansight/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RefineBatch, RefineResult } from '../src/index/workerProtocol';
+import type { WorkerLike } from '../src/index/workerRefine';
+import { App, ledger, obsidianModule, Vault, type Plugin } from './obsidianStub';
+
+const ROOT = join(__dirname, '../../..');
+const MAIN = join(ROOT, 'packages/obsidian/dist/main.js');
+const WORKER = join(ROOT, 'packages/obsidian/dist/indexWorker.js');
+
+/** Timers and idle callbacks the plugin starts through `window`, so the test can see which refine path ran. */
+const timers = new Set<unknown>();
+const idles = new Map<number, () => void>();
+let nextIdle = 1;
+const windowShim: Record<string, unknown> = {
+  setTimeout(fn: () => void, ms?: number) {
+    const id = setTimeout(() => {
+      timers.delete(id);
+      fn();
+    }, ms);
+    timers.add(id);
+    return id;
+  },
+  clearTimeout(id: unknown) {
+    clearTimeout(id as NodeJS.Timeout);
+    timers.delete(id);
+  },
+  requestIdleCallback(fn: () => void) {
+    const id = nextIdle++;
+    idles.set(id, fn);
+    return id;
+  },
+  cancelIdleCallback(id: number) {
+    idles.delete(id);
+  },
+};
+
+/**
+ * The built worker bundle (dist/indexWorker.js) run in a vm context whose `self` stands in for the worker
+ * global; messages cross asynchronously and are structured-cloned, as between a page and its Worker.
+ */
+class VmWorker implements WorkerLike {
+  onmessage: ((e: { data: RefineResult }) => void) | null = null;
+  onerror: ((e: { message?: string }) => void) | null = null;
+  batches: string[][] = [];
+  terminated = false;
+  /** Run before each batch is parsed (the test changes files "while the worker is busy"). */
+  beforeParse: (() => void) | null = null;
+  private scope: { onmessage: ((e: { data: RefineBatch }) => void) | null; postMessage(r: RefineResult): void };
+
+  constructor(source: string) {
+    this.scope = {
+      onmessage: null,
+      postMessage: (r) => {
+        const data = structuredClone(r);
+        setImmediate(() => !this.terminated && this.onmessage?.({ data }));
+      },
+    };
+    // What a worker global has and the bundle uses besides `self`.
+    runInNewContext(source, { self: this.scope, TextEncoder, TextDecoder, URL, console });
+  }
+
+  postMessage(batch: RefineBatch): void {
+    this.batches.push(batch.jobs.map((j) => j.path));
+    const data = structuredClone(batch);
+    setImmediate(() => {
+      if (this.terminated) return;
+      this.beforeParse?.();
+      this.scope.onmessage?.({ data });
+    });
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+type PluginApi = Plugin & {
+  index: { paths(): string[]; pendingCount(): number; model(): unknown };
+  makeWorker: () => WorkerLike | null;
+  indexVault(): Promise<void>;
+};
+
+const settle = (ms = 20) => new Promise((r) => setTimeout(r, ms));
+
+function plans(n: number): Record<string, string> {
+  const files: Record<string, string> = { 'notes/shopping.md': '# Shopping\n\n- milk\n' };
+  for (let i = 1; i <= n; i++) {
+    const items = Array.from({ length: 30 }, (_, k) => `- [${k % 3 ? ' ' : 'x'}] T${i}-${String(k + 1).padStart(3, '0')} task ${k} (depends on: T${i}-001)`);
+    files[`plans/Sprint ${String(i).padStart(3, '0')}.md`] = `# Sprint ${i}\n\n## Worker ${i}\n${items.join('\n')}\n\nDependencies: T${i}-001\n`;
+  }
+  return files;
+}
+
+const accurateModel = (files: Record<string, string>) => {
+  const paths = Object.keys(files).filter((p) => p.startsWith('plans/')).sort();
+  return buildModel(paths.map((p) => parsePlan(p, files[p]!)));
+};
+
+describe('the built plugin refines through the parse worker when it has one', () => {
+  let PluginClass: new (app: unknown, manifest: unknown) => PluginApi;
+  let source: string;
+  const load = (Module as unknown as { _load: (...a: unknown[]) => unknown })._load;
+
+  beforeAll(() => {
+    if (!existsSync(MAIN) || !existsSync(WORKER)) execFileSync('node', ['esbuild.config.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    source = readFileSync(WORKER, 'utf8');
+    createRequire(MAIN)('@codemirror/view');
+    (globalThis as Record<string, unknown>).window = windowShim;
+    (globalThis as Record<string, unknown>).document = { createElement: () => ({ innerHTML: '', textContent: '' }) };
+    (Module as unknown as { _load: unknown })._load = function (request: string, ...rest: unknown[]) {
+      if (request === 'obsidian') return obsidianModule;
+      return load.call(this, request, ...rest);
+    };
+    PluginClass = (createRequire(__filename)(MAIN) as { default: typeof PluginClass }).default;
+  });
+  afterAll(() => {
+    (Module as unknown as { _load: unknown })._load = load;
+    delete (globalThis as Record<string, unknown>).window;
+    delete (globalThis as Record<string, unknown>).document;
+  });
+
+  async function start(files: Record<string, string>, makeWorker: () => WorkerLike | null) {
+    ledger.reset();
+    idles.clear();
+    const vault = new Vault(files);
+    const app = new App(vault);
+    const plugin = new PluginClass(app, JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')));
+    plugin.makeWorker = makeWorker;
+    plugin.load();
+    await settle();
+    app.stubWorkspace.layoutReady();
+    await plugin.indexVault();
+    return { vault, plugin };
+  }
+
+  const untilRefined = async (plugin: PluginApi) => {
+    for (let i = 0; i < 500 && plugin.index.pendingCount() > 0; i++) await settle(5);
+  };
+
+  it('the provisional files become accurate from the worker results (accept), with no main-thread slice', async () => {
+    const files = plans(100);
+    const worker = new VmWorker(source);
+    const { plugin } = await start(files, () => worker);
+    // The first batch may be back already: the vault was read twice (layout ready, then the test's call).
+    expect(plugin.index.pendingCount()).toBeGreaterThan(0);
+    await untilRefined(plugin);
+    expect(plugin.index.pendingCount()).toBe(0);
+    expect(idles.size).toBe(0);
+    // Batches of at most 64 files; every plan went to the worker (one result can land between the two reads and
+    // find its file not set yet: that file is simply sent again).
+    expect(Math.max(...worker.batches.map((b) => b.length))).toBe(64);
+    expect(new Set(worker.batches.flat()).size).toBe(100);
+    expect(plugin.index.model()).toEqual(accurateModel(files));
+    plugin.unload();
+    expect(worker.terminated).toBe(true);
+    expect(timers.size).toBe(0);
+  });
+
+  it('a file changed while its batch is parsed is not taken from the stale result: it is sent again', async () => {
+    const files = plans(3);
+    const worker = new VmWorker(source);
+    const { vault, plugin } = await start(files, () => worker);
+    const changed = '# Sprint 2\n\n## Worker 2\n- [ ] T2-001 changed meanwhile\n';
+    worker.beforeParse = () => {
+      worker.beforeParse = null;
+      void vault.modify(vault.getAbstractFileByPath('plans/Sprint 002.md') as never, changed);
+    };
+    await untilRefined(plugin);
+    expect(plugin.index.pendingCount()).toBe(0);
+    expect(worker.batches).toEqual([['plans/Sprint 001.md', 'plans/Sprint 002.md', 'plans/Sprint 003.md'], ['plans/Sprint 002.md']]);
+    expect(plugin.index.model()).toEqual(accurateModel({ ...files, 'plans/Sprint 002.md': changed }));
+    plugin.unload();
+  });
+
+  it('falls back to idle slices when the worker errors or cannot be created, and unload stops everything', async () => {
+    const files = plans(20);
+    const worker = new VmWorker(source);
+    worker.postMessage = () => setImmediate(() => worker.onerror?.({ message: 'boom' }));
+    const warn = console.warn;
+    const warned: string[] = [];
+    console.warn = (m: string) => warned.push(m);
+    try {
+      const { plugin } = await start(files, () => worker);
+      await settle(5);
+      expect(worker.terminated).toBe(true);
+      expect(warned.join('\n')).toContain('the parse worker failed (boom)');
+      expect(idles.size).toBe(1);
+      while (idles.size > 0) for (const [id, fn] of [...idles]) (idles.delete(id), fn());
+      expect(plugin.index.pendingCount()).toBe(0);
+      expect(plugin.index.model()).toEqual(accurateModel(files));
+      plugin.unload();
+
+      const none = await start(files, () => null);
+      expect(idles.size).toBe(1);
+      none.plugin.unload();
+      expect(idles.size).toBe(0);
+      expect(timers.size).toBe(0);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('unload while a batch is in the worker terminates it and accepts nothing more', async () => {
+    const worker = new VmWorker(source);
+    const { plugin } = await start(plans(10), () => worker);
+    expect(worker.batches).toHaveLength(1);
+    plugin.unload();
+    expect(worker.terminated).toBe(true);
+    await settle(20);
+    expect(plugin.index.pendingCount()).toBe(10);
+    expect(timers.size).toBe(0);
+  });
+});
