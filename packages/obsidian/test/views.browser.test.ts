@@ -64,6 +64,9 @@ describe.runIf(HAS_CHROMIUM)('the plugin views, from src/main.ts on the in-memor
 
   it('the rollup sidebar follows the active file and shows its rollups', async () => {
     const page = await start('Sprint Plan M1.md');
+    // Let the remark pass finish first: a refine that changes the model rebuilds the tree (see the README's
+    // follow-up on in-place rollup updates), and this test is about the write-back, not that race.
+    await page.waitForFunction(() => window.psApp.plugin().index.pendingCount() === 0);
     await page.evaluate(() => window.psApp.openView('plansight-rollup', document.getElementById('side')!));
     const title = await page.textContent('#side .pso-view-title');
     expect(title).toBe('Rollup: Sprint Plan M1.md');
