@@ -1,7 +1,7 @@
 import type { Actor, PlanFile, PlanModel, WorkItem } from '../model.js';
 import type { ParseOptions } from '../parse/context.js';
 import { parsePlan } from '../parse/parsePlan.js';
-import { buildModel } from '../model/buildModel.js';
+import { append, appendFileParts, buildModel, emptyModel } from '../model/buildModel.js';
 import { fastBlocks } from '../fast/blocks.js';
 import { BoundedSectionCache } from './sectionCache.js';
 import { hashText } from './hash.js';
@@ -349,7 +349,7 @@ function linksOf(sorted: readonly IndexEntry[], model: PlanModel): ModelSnapshot
 /** `buildModel(files)` from what it added last time (the same inputs); null when the links do not fit the files. */
 function assemble(files: readonly PlanFile[], saved: ModelSnapshot): PlanModel | null {
   const links = new Map(saved.links.map((l) => [l.path, l.items] as const));
-  const model: PlanModel = { files: [], actors: saved.actors, items: [], gates: [], ownership: [], statusReports: [], dependencies: [], references: [], diagnostics: [] };
+  const model = emptyModel(saved.actors);
   for (const f of files) {
     const changed = links.get(f.path);
     let built = f;
@@ -365,18 +365,9 @@ function assemble(files: readonly PlanFile[], saved: ModelSnapshot): PlanModel |
     }
     model.files.push(built);
     append(model.items, built.items);
-    append(model.gates, f.gates);
-    append(model.ownership, f.ownership);
-    append(model.statusReports, f.statusReports);
-    append(model.dependencies, f.dependencies);
-    append(model.references, f.references);
-    append(model.diagnostics, f.diagnostics);
+    appendFileParts(model, f);
   }
   return links.size ? null : model;
-}
-
-function append<T>(to: T[], from: readonly T[]): void {
-  for (const x of from) to.push(x);
 }
 
 function renamePaths(file: PlanFile, from: string, to: string): PlanFile {

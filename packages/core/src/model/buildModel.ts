@@ -8,26 +8,11 @@ import type { Actor, Dependency, PlanFile, PlanModel, WorkItem } from '../model.
  * files are not touched: an item that gains a link is copied, and so is the file that holds it.
  */
 export function buildModel(files: readonly PlanFile[]): PlanModel {
-  const model: PlanModel = {
-    files: [],
-    actors: [],
-    items: [],
-    gates: [],
-    ownership: [],
-    statusReports: [],
-    dependencies: [],
-    references: [],
-    diagnostics: [],
-  };
+  const model = emptyModel([]);
   const actors = new Map<string, MergedActor>();
   for (const f of files) {
     for (const a of f.actors) mergeActor(actors, a);
-    append(model.gates, f.gates);
-    append(model.ownership, f.ownership);
-    append(model.statusReports, f.statusReports);
-    append(model.dependencies, f.dependencies);
-    append(model.references, f.references);
-    append(model.diagnostics, f.diagnostics);
+    appendFileParts(model, f);
   }
   for (const m of actors.values()) model.actors.push(m.actor);
   linkActors(actors, model.dependencies);
@@ -46,7 +31,21 @@ export function buildModel(files: readonly PlanFile[]): PlanModel {
   return model;
 }
 
-function append<T>(to: T[], from: readonly T[]): void {
+export function emptyModel(actors: Actor[]): PlanModel {
+  return { files: [], actors, items: [], gates: [], ownership: [], statusReports: [], dependencies: [], references: [], diagnostics: [] };
+}
+
+/** Everything of a file that the model concatenates in file order, except its items (which may gain links). */
+export function appendFileParts(model: PlanModel, f: PlanFile): void {
+  append(model.gates, f.gates);
+  append(model.ownership, f.ownership);
+  append(model.statusReports, f.statusReports);
+  append(model.dependencies, f.dependencies);
+  append(model.references, f.references);
+  append(model.diagnostics, f.diagnostics);
+}
+
+export function append<T>(to: T[], from: readonly T[]): void {
   for (const x of from) to.push(x);
 }
 
