@@ -1,30 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { App, ledger, obsidianModule, Vault, type Plugin } from './obsidianStub';
+import { describe, expect, it } from 'vitest';
+import { loadPlugin, ROOT, settle, timers, useBuiltPlugin } from './builtPlugin';
+import { ledger, type Plugin } from './obsidianStub';
 
-const ROOT = join(__dirname, '../../..');
-const MAIN = join(ROOT, 'packages/obsidian/dist/main.js');
 const VAULT = join(ROOT, 'vault-template');
-
-/** Timers the plugin starts through `window`, so the test can see none is left after unload. */
-const pending = new Set<unknown>();
-const windowShim = {
-  setTimeout(fn: () => void, ms?: number) {
-    const id = setTimeout(() => {
-      pending.delete(id);
-      fn();
-    }, ms);
-    pending.add(id);
-    return id;
-  },
-  clearTimeout(id: unknown) {
-    clearTimeout(id as NodeJS.Timeout);
-    pending.delete(id);
-  },
-};
 
 function vaultFiles(dir: string, out: Record<string, string> = {}): Record<string, string> {
   for (const name of readdirSync(dir)) {
@@ -42,55 +22,9 @@ type PluginApi = Plugin & {
   indexVault(): Promise<void>;
 };
 
-const settle = () => new Promise((r) => setTimeout(r, 20));
-
 describe('the built dist/main.js under an in-memory obsidian', () => {
-  let PluginClass: new (app: unknown, manifest: unknown) => PluginApi;
-  const load = (Module as unknown as { _load: (...a: unknown[]) => unknown })._load;
-
-  beforeAll(() => {
-    if (!existsSync(MAIN)) execFileSync('node', ['esbuild.config.mjs'], { cwd: ROOT, stdio: 'inherit' });
-    // Load CodeMirror first, in plain Node (it has its own no-DOM fallback), so the shim below cannot confuse it.
-    createRequire(MAIN)('@codemirror/view');
-    (globalThis as Record<string, unknown>).window = windowShim;
-    // The bundle targets Obsidian's DOM; at load time only remark's entity decoder touches `document`
-    // (a detached element). Without a DOM here, named entities stay literal, which these tests do not use.
-    (globalThis as Record<string, unknown>).document = {
-      createElement: () => {
-        let html = '';
-        return {
-          set innerHTML(v: string) {
-            html = v;
-          },
-          get textContent() {
-            return html;
-          },
-        };
-      },
-    };
-    (Module as unknown as { _load: unknown })._load = function (request: string, ...rest: unknown[]) {
-      if (request === 'obsidian') return obsidianModule;
-      return load.call(this, request, ...rest);
-    };
-    const mod = createRequire(__filename)(MAIN) as { default: typeof PluginClass };
-    PluginClass = mod.default;
-  });
-  afterAll(() => {
-    (Module as unknown as { _load: unknown })._load = load;
-    delete (globalThis as Record<string, unknown>).window;
-    delete (globalThis as Record<string, unknown>).document;
-  });
-
-  async function start(files: Record<string, string>) {
-    ledger.reset();
-    const vault = new Vault(files);
-    const app = new App(vault);
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
-    const plugin = new PluginClass(app, manifest);
-    plugin.load();
-    await settle();
-    return { vault, app, plugin };
-  }
+  const PluginClass = useBuiltPlugin<PluginApi>();
+  const start = (files: Record<string, string>) => loadPlugin(PluginClass(), files);
 
   it('registers every command, view and extension, indexes after layout-ready, and unloads with nothing left', async () => {
     const eventsBefore = ledger.liveEvents;
@@ -119,7 +53,7 @@ describe('the built dist/main.js under an in-memory obsidian', () => {
     plugin.unload();
     expect(ledger.liveEvents).toBe(eventsBefore);
     expect(ledger.liveDomEvents).toBe(0);
-    expect(pending.size).toBe(0);
+    expect(timers.size).toBe(0);
     expect(r.commands.size + r.views.size + r.ribbon.length + r.editorExtensions.length + r.codeBlocks.size).toBe(0);
     expect(r.postProcessors.length + r.settingTabs.length).toBe(0);
     expect(app.stubWorkspace.creators.size).toBe(0);
@@ -146,7 +80,7 @@ describe('the built dist/main.js under an in-memory obsidian', () => {
     await settle();
     expect(plugin.index.paths()).toEqual(['DAILY_STATUS.md', 'plans/Sprint 2.md']);
     plugin.unload();
-    expect(pending.size).toBe(0);
+    expect(timers.size).toBe(0);
   });
 
   it('writes a status change to a closed file through Vault.process, and refuses a stale edit with a Notice', async () => {

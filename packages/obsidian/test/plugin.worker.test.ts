@@ -1,44 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { buildModel, parsePlan } from '@plansight/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RefineBatch, RefineResult } from '../src/index/workerProtocol';
 import type { WorkerLike } from '../src/index/workerRefine';
-import { App, ledger, obsidianModule, Vault, type Plugin } from './obsidianStub';
+import { idleApi, idles, MAIN, plans, ROOT, runIdle, settle, startIndexed, timers, useBuiltPlugin, windowShim } from './builtPlugin';
+import type { Plugin } from './obsidianStub';
 
-const ROOT = join(__dirname, '../../..');
-const MAIN = join(ROOT, 'packages/obsidian/dist/main.js');
 const WORKER = join(ROOT, 'packages/obsidian/dist/indexWorker.js');
-
-/** Timers and idle callbacks the plugin starts through `window`, so the test can see which refine path ran. */
-const timers = new Set<unknown>();
-const idles = new Map<number, () => void>();
-let nextIdle = 1;
-const windowShim: Record<string, unknown> = {
-  setTimeout(fn: () => void, ms?: number) {
-    const id = setTimeout(() => {
-      timers.delete(id);
-      fn();
-    }, ms);
-    timers.add(id);
-    return id;
-  },
-  clearTimeout(id: unknown) {
-    clearTimeout(id as NodeJS.Timeout);
-    timers.delete(id);
-  },
-  requestIdleCallback(fn: () => void) {
-    const id = nextIdle++;
-    idles.set(id, fn);
-    return id;
-  },
-  cancelIdleCallback(id: number) {
-    idles.delete(id);
-  },
-};
 
 /**
  * The built worker bundle (dist/indexWorker.js) run in a vm context whose `self` stands in for the worker
@@ -86,16 +56,7 @@ type PluginApi = Plugin & {
   indexVault(): Promise<void>;
 };
 
-const settle = (ms = 20) => new Promise((r) => setTimeout(r, ms));
-
-function plans(n: number): Record<string, string> {
-  const files: Record<string, string> = { 'notes/shopping.md': '# Shopping\n\n- milk\n' };
-  for (let i = 1; i <= n; i++) {
-    const items = Array.from({ length: 30 }, (_, k) => `- [${k % 3 ? ' ' : 'x'}] T${i}-${String(k + 1).padStart(3, '0')} task ${k} (depends on: T${i}-001)`);
-    files[`plans/Sprint ${String(i).padStart(3, '0')}.md`] = `# Sprint ${i}\n\n## Worker ${i}\n${items.join('\n')}\n\nDependencies: T${i}-001\n`;
-  }
-  return files;
-}
+const paddedPlans = (n: number) => plans(n, (i) => `plans/Sprint ${String(i).padStart(3, '0')}.md`);
 
 const accurateModel = (files: Record<string, string>) => {
   const paths = Object.keys(files).filter((p) => p.startsWith('plans/')).sort();
@@ -103,48 +64,24 @@ const accurateModel = (files: Record<string, string>) => {
 };
 
 describe('the built plugin refines through the parse worker when it has one', () => {
-  let PluginClass: new (app: unknown, manifest: unknown) => PluginApi;
+  // The window has requestIdleCallback here, so the test can see which refine path ran.
+  Object.assign(windowShim, idleApi);
+  const PluginClass = useBuiltPlugin<PluginApi>([MAIN, WORKER]);
   let source: string;
-  const load = (Module as unknown as { _load: (...a: unknown[]) => unknown })._load;
-
   beforeAll(() => {
-    if (!existsSync(MAIN) || !existsSync(WORKER)) execFileSync('node', ['esbuild.config.mjs'], { cwd: ROOT, stdio: 'inherit' });
     source = readFileSync(WORKER, 'utf8');
-    createRequire(MAIN)('@codemirror/view');
-    (globalThis as Record<string, unknown>).window = windowShim;
-    (globalThis as Record<string, unknown>).document = { createElement: () => ({ innerHTML: '', textContent: '' }) };
-    (Module as unknown as { _load: unknown })._load = function (request: string, ...rest: unknown[]) {
-      if (request === 'obsidian') return obsidianModule;
-      return load.call(this, request, ...rest);
-    };
-    PluginClass = (createRequire(__filename)(MAIN) as { default: typeof PluginClass }).default;
   });
-  afterAll(() => {
-    (Module as unknown as { _load: unknown })._load = load;
-    delete (globalThis as Record<string, unknown>).window;
-    delete (globalThis as Record<string, unknown>).document;
-  });
-
-  async function start(files: Record<string, string>, makeWorker: () => WorkerLike | null) {
-    ledger.reset();
-    idles.clear();
-    const vault = new Vault(files);
-    const app = new App(vault);
-    const plugin = new PluginClass(app, JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')));
-    plugin.makeWorker = makeWorker;
-    plugin.load();
-    await settle();
-    app.stubWorkspace.layoutReady();
-    await plugin.indexVault();
-    return { vault, plugin };
-  }
+  const start = (files: Record<string, string>, makeWorker: () => WorkerLike | null) =>
+    startIndexed(PluginClass(), files, (plugin) => {
+      plugin.makeWorker = makeWorker;
+    });
 
   const untilRefined = async (plugin: PluginApi) => {
     for (let i = 0; i < 500 && plugin.index.pendingCount() > 0; i++) await settle(5);
   };
 
   it('the provisional files become accurate from the worker results (accept), with no main-thread slice', async () => {
-    const files = plans(100);
+    const files = paddedPlans(100);
     const worker = new VmWorker(source);
     const { plugin } = await start(files, () => worker);
     // The first batch may be back already: the vault was read twice (layout ready, then the test's call).
@@ -163,7 +100,7 @@ describe('the built plugin refines through the parse worker when it has one', ()
   });
 
   it('a file changed while its batch is parsed is not taken from the stale result: it is sent again', async () => {
-    const files = plans(3);
+    const files = paddedPlans(3);
     const worker = new VmWorker(source);
     const { vault, plugin } = await start(files, () => worker);
     const changed = '# Sprint 2\n\n## Worker 2\n- [ ] T2-001 changed meanwhile\n';
@@ -179,7 +116,7 @@ describe('the built plugin refines through the parse worker when it has one', ()
   });
 
   it('falls back to idle slices when the worker errors or cannot be created, and unload stops everything', async () => {
-    const files = plans(20);
+    const files = paddedPlans(20);
     const worker = new VmWorker(source);
     worker.postMessage = () => setImmediate(() => worker.onerror?.({ message: 'boom' }));
     const warn = console.warn;
@@ -191,7 +128,7 @@ describe('the built plugin refines through the parse worker when it has one', ()
       expect(worker.terminated).toBe(true);
       expect(warned.join('\n')).toContain('the parse worker failed (boom)');
       expect(idles.size).toBe(1);
-      while (idles.size > 0) for (const [id, fn] of [...idles]) (idles.delete(id), fn());
+      while (runIdle() > 0);
       expect(plugin.index.pendingCount()).toBe(0);
       expect(plugin.index.model()).toEqual(accurateModel(files));
       plugin.unload();
@@ -208,7 +145,7 @@ describe('the built plugin refines through the parse worker when it has one', ()
 
   it('unload while a batch is in the worker terminates it and accepts nothing more', async () => {
     const worker = new VmWorker(source);
-    const { plugin } = await start(plans(10), () => worker);
+    const { plugin } = await start(paddedPlans(10), () => worker);
     expect(worker.batches).toHaveLength(1);
     plugin.unload();
     expect(worker.terminated).toBe(true);
