@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeMojibake } from '@plansight/core';
-import { HAS_CHROMIUM, launchChromium } from './browser/chromium';
+import { HAS_CHROMIUM, launchChromium } from '../../graph-view/test/browser.js';
 import { bundle, pageHtml, PKG, ROOT } from './browser/bundle';
 
 const VAULT_DAILY = join(ROOT, 'vault-template/DAILY_STATUS.md');

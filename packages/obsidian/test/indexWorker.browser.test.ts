@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RefineBatch, RefineResult } from '../src/index/workerProtocol';
 import { vocabularyOf } from '../src/settings';
-import { HAS_CHROMIUM, launchChromium } from './browser/chromium';
+import { HAS_CHROMIUM, launchChromium } from '../../graph-view/test/browser.js';
 import { PKG, ROOT } from './browser/bundle';
 
 const WORKER = join(PKG, 'dist/indexWorker.js');

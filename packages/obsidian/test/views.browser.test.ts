@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_CHROMIUM, launchChromium } from './browser/chromium';
+import { HAS_CHROMIUM, launchChromium } from '../../graph-view/test/browser.js';
 import { bundle, pageHtml, PKG, ROOT } from './browser/bundle';
 
 const VAULT = join(ROOT, 'vault-template');
