@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { hashText, SNAPSHOT_VERSION, type IndexSnapshot } from '@plansight/core';
-import { pack, unpack } from './pack.js';
+import { hashText, pack, SNAPSHOT_VERSION, unpack, type IndexSnapshot } from '@plansight/core';
 
 /**
  * The CLI's persistent index cache: one JSON snapshot per vault folder, entries keyed by path + size + mtime +

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildModel, parsePlan } from '@plansight/core';
+import { buildModel, pack, parsePlan, unpack } from '@plansight/core';
 import { loadVault, type LoadOptions } from '../src/io.js';
 import { cacheFile, readSnapshot } from '../src/cache.js';
-import { pack, unpack } from '../src/pack.js';
 
 const A = ['# A', '', '#### Story T1-001: server (M)', '**Owner**: Worker 1', '**Status**: in progress', ''].join('\n');
 const B = ['# B', '', '#### Story T1-002: client (M)', '**Dependencies**: T1-001', '- [ ] wire the client', ''].join('\n');

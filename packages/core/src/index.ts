@@ -32,3 +32,5 @@ export type { FileStat, Accuracy, IndexEntry, IndexSnapshot, ModelSnapshot, Snap
 export { BoundedSectionCache } from './index/sectionCache.js';
 export { planSignal, parseOutline } from './index/planSignal.js';
 export { hashText } from './index/hash.js';
+export { pack, unpack } from './index/pack.js';
+export type { UnpackOptions } from './index/pack.js';

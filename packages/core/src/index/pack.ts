@@ -13,13 +13,14 @@
 const MAGIC = 0x4b505350; // "PSPK" little-endian
 const VERSION = 2;
 const MAX_INT = 2 ** 31 - 2;
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 interface Header {
   shapes: string[][];
   numbers: number[];
 }
 
-export function pack(value: unknown): Buffer {
+export function pack(value: unknown): Uint8Array {
   const shapes: string[][] = [];
   const shapeIds = new Map<string, number>();
   const strings: string[] = [];
@@ -82,26 +83,29 @@ export function pack(value: unknown): Buffer {
     }
   };
   enc(value);
-  const header = Buffer.from(JSON.stringify({ shapes, numbers } satisfies Header), 'utf8');
-  const blob = Buffer.from(strings.join(''), 'utf8');
+  const utf8 = new TextEncoder();
+  const header = utf8.encode(JSON.stringify({ shapes, numbers } satisfies Header));
+  const blob = utf8.encode(strings.join(''));
   let size = 12 + header.length + 8 + blob.length;
-  const pad = (4 - (size % 4)) % 4;
-  size += pad;
+  size += (4 - (size % 4)) % 4;
   const ints = strings.length + code.length;
-  const out = Buffer.alloc(size + 4 + 4 * ints);
-  out.writeUInt32LE(MAGIC, 0);
-  out.writeUInt32LE(VERSION, 4);
-  out.writeUInt32LE(header.length, 8);
-  header.copy(out, 12);
-  let at = 12 + header.length;
-  out.writeUInt32LE(strings.length, at);
-  out.writeUInt32LE(blob.length, at + 4);
-  blob.copy(out, at + 8);
-  at = size;
-  out.writeUInt32LE(ints, at);
-  at += 4;
-  for (const s of strings) at = out.writeInt32LE(s.length, at);
-  for (const c of code) at = out.writeInt32LE(c, at);
+  const out = new Uint8Array(size + 4 + 4 * ints);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, VERSION, true);
+  view.setUint32(8, header.length, true);
+  out.set(header, 12);
+  const at = 12 + header.length;
+  view.setUint32(at, strings.length, true);
+  view.setUint32(at + 4, blob.length, true);
+  out.set(blob, at + 8);
+  view.setUint32(size, ints, true);
+  // `size + 4` is a multiple of 4 in a fresh buffer: the integers can be written through an aligned view.
+  const body = LITTLE_ENDIAN ? new Int32Array(out.buffer, size + 4, ints) : null;
+  let k = 0;
+  const put = body ? (x: number) => (body[k++] = x) : (x: number) => view.setInt32(size + 4 + 4 * k++, x, true);
+  for (const s of strings) put(s.length);
+  for (const c of code) put(c);
   return out;
 }
 
@@ -122,24 +126,30 @@ function isPrimitive(x: unknown): boolean {
 }
 
 /** The value `pack` was given (as JSON would have kept it). Throws on input `pack` did not make. */
-export function unpack(buf: Buffer, options: UnpackOptions = {}): unknown {
+export function unpack(buf: Uint8Array, options: UnpackOptions = {}): unknown {
   const share = options.sharedArrays === true;
   const fail = (why: string): never => {
     throw new Error(`not a packed value: ${why}`);
   };
-  if (buf.length < 20 || buf.readUInt32LE(0) !== MAGIC || buf.readUInt32LE(4) !== VERSION) fail('wrong magic or version');
-  const headerBytes = buf.readUInt32LE(8);
-  const header = JSON.parse(buf.toString('utf8', 12, 12 + headerBytes)) as Header;
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const u32 = (at: number): number => (at + 4 <= buf.length ? view.getUint32(at, true) : fail('truncated'));
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  if (buf.length < 20 || u32(0) !== MAGIC || u32(4) !== VERSION) fail('wrong magic or version');
+  const headerBytes = u32(8);
+  if (12 + headerBytes > buf.length) fail('truncated');
+  const header = JSON.parse(utf8.decode(buf.subarray(12, 12 + headerBytes))) as Header;
+  if (!header || !Array.isArray(header.shapes) || !Array.isArray(header.numbers)) fail('bad header');
   let at = 12 + headerBytes;
-  const stringCount = buf.readUInt32LE(at);
-  const blobBytes = buf.readUInt32LE(at + 4);
-  const blob = buf.toString('utf8', at + 8, at + 8 + blobBytes);
+  const stringCount = u32(at);
+  const blobBytes = u32(at + 4);
+  if (at + 8 + blobBytes > buf.length) fail('truncated');
+  const blob = utf8.decode(buf.subarray(at + 8, at + 8 + blobBytes));
   at += 8 + blobBytes;
   at += (4 - (at % 4)) % 4;
-  const intCount = buf.readUInt32LE(at);
+  const intCount = u32(at);
   at += 4;
-  if (at + 4 * intCount !== buf.length) fail('truncated');
-  const ints = (buf.byteOffset + at) % 4 === 0 ? new Int32Array(buf.buffer, buf.byteOffset + at, intCount) : new Int32Array(Uint8Array.prototype.slice.call(buf, at).buffer);
+  if (at + 4 * intCount !== buf.length || stringCount > intCount) fail('truncated');
+  const ints = intsOf(buf, at, intCount);
   const strings = new Array<string>(stringCount);
   let from = 0;
   for (let i = 0; i < stringCount; i++) {
@@ -200,6 +210,18 @@ export function unpack(buf: Buffer, options: UnpackOptions = {}): unknown {
   const value = next();
   if (pos !== intCount) fail('trailing data');
   return value;
+}
+
+/** The 32-bit little-endian integers at `at`: a view when aligned on a little-endian machine, else a copy. */
+function intsOf(buf: Uint8Array, at: number, count: number): Int32Array {
+  if (LITTLE_ENDIAN) {
+    if ((buf.byteOffset + at) % 4 === 0) return new Int32Array(buf.buffer, buf.byteOffset + at, count);
+    return new Int32Array(buf.slice(at, at + 4 * count).buffer);
+  }
+  const view = new DataView(buf.buffer, buf.byteOffset + at, 4 * count);
+  const out = new Int32Array(count);
+  for (let i = 0; i < count; i++) out[i] = view.getInt32(4 * i, true);
+  return out;
 }
 
 type Maker = (next: () => unknown) => Record<string, unknown>;
