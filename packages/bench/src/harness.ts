@@ -139,7 +139,7 @@ function benchVault(files: number, cfg: BenchConfig, tmp: string, results: Resul
   for (let i = 0; i < cfg.repeats; i++) {
     scan.push(time(() => lineScan(paths)));
     read.push(time(() => readAll(paths)));
-    provisional.push(time(() => loadVault([root], root, { accurate: false, cache: false, progress: false })));
+    provisional.push(time(() => loadVault([root], root, { accurate: false, cache: false, progress: false, ...(cfg.workerScript ? { workerScript: cfg.workerScript } : {}) })));
   }
   results[`${key}.lineScanMs`] = round(median(scan));
   results[`${key}.readOnlyMs`] = round(median(read));

@@ -40,6 +40,30 @@ describe('CLI vault loading (cache, workers, fast pass)', () => {
     expect(async.model).toEqual(expected);
   });
 
+  it('gives the same provisional model when workers share the fast pass, or when the worker dies at start', () => {
+    if (!existsSync(WORKER)) {
+      console.warn(`worker bundle missing (${WORKER}): run \`node esbuild.config.mjs\`; worker test SKIPPED`);
+      return;
+    }
+    const fast = { cache: false, accurate: false, progress: false } as const;
+    const alone = loadVault([root], root, { ...fast, workers: 0 });
+    expect(alone.stats!.workers).toBe(0);
+    for (const workers of [1, 2]) {
+      const shared = loadVault([root], root, { ...fast, workers, workerScript: WORKER });
+      expect(shared.stats!.workers).toBe(workers);
+      expect(shared.model).toEqual(alone.model);
+      for (const f of files) expect(shared.texts.get(f.path)).toBe(f.text);
+    }
+    const broken = join(root, '..', `broken-worker-${process.pid}.cjs`);
+    writeFileSync(broken, 'throw new Error("worker failed to start");');
+    try {
+      const v = loadVault([root], root, { ...fast, workers: 1, workerScript: broken });
+      expect(v.model).toEqual(alone.model);
+    } finally {
+      rmSync(broken, { force: true });
+    }
+  });
+
   it('serves unchanged files from the persistent cache and re-parses a changed one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plansight-cache-'));
     const prev = process.env.PLANSIGHT_CACHE;

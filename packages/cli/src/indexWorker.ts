@@ -1,5 +1,6 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { BoundedSectionCache, parsePlan, type ParseOptions, type PlanFile } from '@plansight/core';
+import { runShard } from './fastShard.js';
 
 /**
  * The CLI's parse worker: remark-accurate parses off the main thread, through its own section cache.
@@ -24,10 +25,13 @@ export interface WorkerInit {
   signal: Int32Array;
   claim: Int32Array;
   options?: ParseOptions;
+  /** A provisional load: read and fast-parse chunks of these files (see fastShard.ts) instead of taking jobs. */
+  files?: [abs: string, rel: string][];
 }
 
 if (parentPort && workerData) {
-  const { port, signal, claim, options } = workerData as WorkerInit;
+  const { port, signal, claim, options, files } = workerData as WorkerInit;
+  if (files) runShard(files, claim, signal, (chunk) => port.postMessage(chunk));
   const cache = new BoundedSectionCache(20_000);
   const jobs: ParseJob[] = [];
   let total = Infinity;

@@ -7,6 +7,7 @@ import { parsePlan, planSignal, VaultIndex, type FileStat, type PlanFile, type P
 import { buildId, cacheDir, cacheFile, readSnapshot, writeSnapshot } from './cache.js';
 import { createProgress, NO_PROGRESS, type Progress } from './progress.js';
 import type { ParseJob, ParseResult, WorkerInit, WorkerMessage } from './indexWorker.js';
+import { SHARD_CHUNK, type ShardChunk } from './fastShard.js';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.obsidian', '.trash', 'dist']);
 
@@ -165,8 +166,9 @@ function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-/** Below this much changed text, starting workers costs more than it saves. */
+/** Below this much changed text, starting workers costs more than it saves (remark; the fast pass). */
 const WORKER_MIN_BYTES = 512 * 1024;
+const FAST_WORKER_MIN_BYTES = 16 * 1024 * 1024;
 
 /**
  * Read and parse every plan file under the inputs. Unchanged files (same size and mtime, or same content) come
@@ -210,6 +212,8 @@ interface LoadContext {
   pool: Pool | null;
   /** Results this thread computed while workers ran. */
   local: ParseResult[];
+  /** Workers that shared a provisional load. */
+  sharded: number;
 }
 
 function prepare(inputs: readonly string[], cwd: string, options: LoadOptions): LoadContext {
@@ -227,7 +231,7 @@ function prepare(inputs: readonly string[], cwd: string, options: LoadOptions): 
   const abs = new Map<string, string>();
   for (const f of list) abs.set(f.rel, f.abs);
   const texts = new VaultTexts(abs);
-  const ctx: LoadContext = { index, texts, abs, progress, cachePath, cached: 0, touched: 0, total: list.length, done: 0, accurate, jobs: [], pool: null, local: [] };
+  const ctx: LoadContext = { index, texts, abs, progress, cachePath, cached: 0, touched: 0, total: list.length, done: 0, accurate, jobs: [], pool: null, local: [], sharded: 0 };
 
   const changed: typeof list = [];
   let changedBytes = 0;
@@ -240,7 +244,11 @@ function prepare(inputs: readonly string[], cwd: string, options: LoadOptions): 
   }
   ctx.done = ctx.cached;
   progress.update(ctx.done, ctx.total);
-  const workers = accurate ? workerCount(changedBytes, options) : 0;
+  const workers = workerCount(changedBytes, options, accurate);
+  if (!accurate && workers > 0) {
+    loadFastSharded(ctx, changed, workers, options.workerScript);
+    return ctx;
+  }
   let sent = 0;
   const send = (final: boolean) => {
     if (!ctx.pool) return;
@@ -279,13 +287,98 @@ function prepare(inputs: readonly string[], cwd: string, options: LoadOptions): 
   return ctx;
 }
 
-function workerCount(changedBytes: number, options: LoadOptions): number {
+function workerCount(changedBytes: number, options: LoadOptions, accurate: boolean): number {
   const env = process.env.PLANSIGHT_WORKERS;
   if (options.workers === undefined && env !== undefined && /^\d+$/.test(env)) options = { ...options, workers: Number(env) };
   if (options.workers === 0) return 0;
-  if (options.workers === undefined && changedBytes < WORKER_MIN_BYTES) return 0;
+  if (options.workers === undefined && changedBytes < (accurate ? WORKER_MIN_BYTES : FAST_WORKER_MIN_BYTES)) return 0;
   if (!workerScript(options.workerScript)) return 0;
-  return options.workers ?? Math.max(1, availableParallelism());
+  // The fast pass is cheap to run and costly to hand over: this thread takes a share instead of waiting on workers.
+  return options.workers ?? Math.max(1, availableParallelism() - (accurate ? 0 : 1));
+}
+
+/**
+ * A provisional load with workers (`fastShard.ts`): this thread and the workers claim chunks of the list, read them
+ * and parse the notes' outlines; plan files are parsed here, first of anything, as their texts arrive. Files a worker
+ * could not read, or left when it failed, are done here (an unreadable file then fails the load as it does without
+ * workers).
+ */
+function loadFastSharded(ctx: LoadContext, files: FoundFile[], workers: number, script?: string): void {
+  const { index, texts, progress } = ctx;
+  const pool = startPool(workers, script, files.map((f) => [f.abs, f.rel]));
+  ctx.sharded = workers;
+  const got = new Uint8Array(files.length);
+  const plans: number[] = [];
+  let settled = 0;
+  let parsed = 0;
+  const take = (i: number, text: string) => {
+    texts.set(files[i]!.rel, text);
+    plans.push(i);
+  };
+  const accept = (chunk: ShardChunk) => {
+    settled += chunk.results.length;
+    chunk.results.forEach((r, k) => {
+      const i = chunk.start + k;
+      if (!r || got[i]) return;
+      got[i] = 1;
+      if ('text' in r) take(i, r.text);
+      else {
+        index.setFast(files[i]!.rel, r.outline, true, files[i]!.stat);
+        parsed++;
+      }
+    });
+  };
+  const parsePlans = () => {
+    for (let i = plans.pop(); i !== undefined; i = plans.pop()) {
+      const f = files[i]!;
+      index.set(f.rel, texts.get(f.rel)!, f.stat, true);
+      parsed++;
+      drain(pool, accept);
+    }
+  };
+  const report = () => progress.update((ctx.done = parsed), ctx.total);
+  try {
+    let seen = 0;
+    let last = Date.now();
+    for (;;) {
+      parsePlans();
+      report();
+      const c = settled < files.length ? Atomics.add(pool.claim, 0, 1) : Infinity;
+      if (c * SHARD_CHUNK < files.length) {
+        const end = Math.min(files.length, (c + 1) * SHARD_CHUNK);
+        for (let i = c * SHARD_CHUNK; i < end; i++) {
+          const f = files[i]!;
+          const text = readFileSync(f.abs, 'utf8');
+          got[i] = 1;
+          if (planSignal(text)) take(i, text);
+          else {
+            index.set(f.rel, text, f.stat, false);
+            parsed++;
+          }
+        }
+        settled += end - c * SHARD_CHUNK;
+        drain(pool, accept);
+        continue;
+      }
+      if (settled >= files.length) break;
+      // Every chunk is claimed: wait for the workers' last ones.
+      Atomics.wait(pool.signal, 0, seen, 200);
+      seen = Atomics.load(pool.signal, 0);
+      if (drain(pool, accept)) last = Date.now();
+      else if (Date.now() - last > STALL_MS) break;
+    }
+  } finally {
+    pool.close();
+  }
+  for (let i = 0; i < files.length; i++) {
+    if (got[i]) continue;
+    const f = files[i]!;
+    const text = readFileSync(f.abs, 'utf8');
+    texts.set(f.rel, text);
+    index.set(f.rel, text, f.stat);
+  }
+  parsePlans();
+  ctx.done = files.length;
 }
 
 /** A job parsed by this thread (no worker, a failed one, or idle while workers parse). */
@@ -327,7 +420,7 @@ function finish(ctx: LoadContext, results: ParseResult[]): LoadedVault {
     model,
     texts: ctx.texts,
     abs: ctx.abs,
-    stats: { files: ctx.total, cached: ctx.cached, accurateParsed: jobs.length, workers: ctx.pool?.size ?? 0, modelCached: index.modelRestored() },
+    stats: { files: ctx.total, cached: ctx.cached, accurateParsed: jobs.length, workers: ctx.pool?.size ?? ctx.sharded, modelCached: index.modelRestored() },
   };
 }
 
@@ -345,7 +438,7 @@ interface Pool {
   close(): void;
 }
 
-function startPool(n: number, explicit?: string): Pool {
+function startPool(n: number, explicit?: string, files?: [abs: string, rel: string][]): Pool {
   const script = workerScript(explicit)!;
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const claim = new Int32Array(new SharedArrayBuffer(4));
@@ -353,7 +446,7 @@ function startPool(n: number, explicit?: string): Pool {
   const ports: MessagePort[] = [];
   for (let i = 0; i < n; i++) {
     const channel = new MessageChannel();
-    const init: WorkerInit = { port: channel.port2, signal, claim };
+    const init: WorkerInit = { port: channel.port2, signal, claim, ...(files ? { files } : {}) };
     const w = new Worker(script, { workerData: init, transferList: [channel.port2] });
     // A worker that fails delivers nothing: its files are parsed in this thread.
     w.on('error', () => {});
@@ -378,12 +471,13 @@ function startPool(n: number, explicit?: string): Pool {
 /** A worker that has produced nothing for this long is given up on; its files are parsed in this thread. */
 const STALL_MS = 120_000;
 
-function drain(pool: Pool, results: ParseResult[]): boolean {
+function drain<T>(pool: Pool, sink: T[] | ((m: T) => void)): boolean {
   let got = false;
   for (const port of pool.ports) {
-    let m: { message: ParseResult } | undefined;
-    while ((m = receiveMessageOnPort(port) as { message: ParseResult } | undefined)) {
-      results.push(m.message);
+    let m: { message: T } | undefined;
+    while ((m = receiveMessageOnPort(port) as { message: T } | undefined)) {
+      if (typeof sink === 'function') sink(m.message);
+      else sink.push(m.message);
       got = true;
     }
   }

@@ -31,7 +31,7 @@ export type Accuracy = 'provisional' | 'accurate';
 
 export interface IndexEntry {
   path: string;
-  /** Content hash (absent only for entries restored from a snapshot without one). */
+  /** Content hash (absent for entries restored from a snapshot without one, and fast results given without their text). */
   hash?: string;
   /** Text length in UTF-16 units. */
   length: number;
@@ -181,6 +181,20 @@ export class VaultIndex {
     const file = parsePlan(path, text, this.options.parse, { cache: this.sections });
     this.texts.delete(path);
     const entry: IndexEntry = { path, hash: this.hash(text), length: text.length, accuracy: 'accurate', file };
+    if (stat) entry.stat = stat;
+    return this.put(entry);
+  }
+
+  /**
+   * A fast-pass result computed elsewhere (a worker): `outline` when the text had no plan signal (then it is final,
+   * as `set` would keep it). A plan file with plan content stays provisional, pending remark when its text is given.
+   */
+  setFast(path: string, file: PlanFile, outline: boolean, stat?: FileStat, text?: string): IndexEntry {
+    const accurate = outline || !this.needsAccurate(file);
+    if (!accurate && text !== undefined) this.texts.set(path, text);
+    else this.texts.delete(path);
+    const entry: IndexEntry = { path, accuracy: accurate ? 'accurate' : 'provisional', file, length: text?.length ?? -1 };
+    if (text !== undefined) entry.hash = this.hash(text);
     if (stat) entry.stat = stat;
     return this.put(entry);
   }

@@ -44,6 +44,25 @@ describe('VaultIndex', () => {
     expect(ix.set('notes/n.md', NOTE, undefined, false).file).toEqual(new VaultIndex().set('notes/n.md', NOTE).file);
   });
 
+  it('keeps fast results computed elsewhere as set would: outlines final, plan content pending when its text is given', () => {
+    const ix = new VaultIndex();
+    const same = new VaultIndex();
+    same.set('plans/a.md', PLAN);
+    same.set('notes/n.md', NOTE);
+    const withText = ix.setFast('plans/a.md', parseProvisional('plans/a.md', PLAN), false, { size: 1, mtime: 2 }, PLAN);
+    expect(withText).toMatchObject({ accuracy: 'provisional', hash: hashText(PLAN), length: PLAN.length, stat: { size: 1, mtime: 2 } });
+    expect(ix.pending()).toEqual([{ path: 'plans/a.md', hash: hashText(PLAN), text: PLAN }]);
+    expect(ix.setFast('notes/n.md', same.get('notes/n.md')!.file, true).accuracy).toBe('accurate');
+    expect(ix.model()).toEqual(same.model());
+    // Without its text a provisional result cannot be refined: it is not pending, and has no hash.
+    const bare = ix.setFast('plans/a.md', parseProvisional('plans/a.md', PLAN), false);
+    expect(bare).toMatchObject({ accuracy: 'provisional', length: -1 });
+    expect(bare.hash).toBeUndefined();
+    expect(ix.pending()).toEqual([]);
+    // A plan-signal text whose fast result has no plan content is final, as set would make it.
+    expect(ix.setFast('notes/m.md', parseProvisional('notes/m.md', NOTE), false, undefined, NOTE).accuracy).toBe('accurate');
+  });
+
   it('memoises the model until something changes', () => {
     const ix = new VaultIndex();
     ix.set('a.md', PLAN);
