@@ -1,9 +1,10 @@
 import { MarkdownView, Notice, Plugin, TFile, editorInfoField, type TAbstractFile, type WorkspaceLeaf } from 'obsidian';
-import { editsFor, ownersOf, type EditAction, type Status } from '@plansight/core';
+import { editsFor, hashText, ownersOf, type EditAction, type FileStat, type Status } from '@plansight/core';
 import type { ViewMessage, ViewModelPayload } from '@plansight/graph-view';
 import { plansightEditor } from './editor/extension.js';
 import { editorModelFor } from './editor/model.js';
 import { statusEdits } from './editor/statusEdit.js';
+import { readCache, writeCache } from './index/cacheFile.js';
 import { PlanIndex } from './index/planIndex.js';
 import { workerFromSource, WorkerRefiner, type WorkerLike } from './index/workerRefine.js';
 import { BlockerModal, RepairModal, StatusSuggestModal } from './modals.js';
@@ -15,6 +16,8 @@ import { currentText, writeEdits } from './writeBack.js';
 
 /** The parse worker's bundled source, inlined by esbuild.config.mjs (absent in bundles built without it). */
 declare const __PLANSIGHT_INDEX_WORKER__: string | undefined;
+/** Named once: esbuild inlines the define at every use. */
+const WORKER_SOURCE = typeof __PLANSIGHT_INDEX_WORKER__ === 'string' ? __PLANSIGHT_INDEX_WORKER__ : undefined;
 
 export default class PlansightPlugin extends Plugin {
   override settings: PlansightSettings = DEFAULT_SETTINGS;
@@ -24,13 +27,19 @@ export default class PlansightPlugin extends Plugin {
   /** The pending refine slice: a timeout id, or an idle-callback id when `idle` is set. */
   private refineTimer: { id: number; idle: boolean } | undefined;
   /** Starts the parse worker; null when the host has none (then the refine runs in main-thread slices). */
-  makeWorker: () => WorkerLike | null = () =>
-    workerFromSource(typeof __PLANSIGHT_INDEX_WORKER__ === 'string' ? __PLANSIGHT_INDEX_WORKER__ : undefined);
+  makeWorker: () => WorkerLike | null = () => workerFromSource(WORKER_SOURCE);
   /** undefined: not tried yet; null: no worker here, or it failed. */
   private refiner: WorkerRefiner | null | undefined;
   private ready = false;
   private unloaded = false;
   private indexRun: Promise<void> = Promise.resolve();
+  /** The index changed since the cache was last written. */
+  private cacheDirty = false;
+  private cacheTimer: number | undefined;
+  private cacheWrite: Promise<void> = Promise.resolve();
+  private cacheWarned = false;
+  /** Milliseconds after the last change before the cache is written (once the remark pass is done). */
+  cacheDelayMs = 5000;
 
   override async onload(): Promise<void> {
     this.settings = withDefaults(await this.loadData());
@@ -74,11 +83,69 @@ export default class PlansightPlugin extends Plugin {
   override onunload(): void {
     this.unloaded = true;
     window.clearTimeout(this.notifyTimer);
+    window.clearTimeout(this.cacheTimer);
     this.stopRefining();
+    void this.flushCache();
   }
 
   private indexOptions() {
-    return { planFolders: this.settings.planFolders, vocabulary: vocabularyOf(this.settings.extraStatusWords).vocabulary, estimates: this.settings.estimates };
+    return {
+      planFolders: this.settings.planFolders,
+      vocabulary: vocabularyOf(this.settings.extraStatusWords).vocabulary,
+      estimates: this.settings.estimates,
+      build: this.buildId(),
+    };
+  }
+
+  /** The plugin version and a hash of the bundled parser (the worker's source), so a new build never reads an old cache. */
+  private buildId(): string {
+    const worker = WORKER_SOURCE === undefined ? 'no-worker' : hashText(WORKER_SOURCE);
+    return `${this.manifest.version}:${worker}`;
+  }
+
+  /** `index-cache.bin` in the plugin's folder. */
+  cachePath(): string {
+    const dir = this.manifest.dir ?? `${this.app.vault.configDir ?? '.obsidian'}/plugins/${this.manifest.id}`;
+    return `${dir}/index-cache.bin`;
+  }
+
+  /** Restore the persistent cache; a missing, foreign or unreadable one means a cold start (warned once if unreadable). */
+  private async restoreCache(): Promise<boolean> {
+    if (!this.settings.indexCache) return false;
+    try {
+      const cache = await readCache(this.app.vault.adapter, this.cachePath());
+      return cache !== null && this.index.restore(cache);
+    } catch (e) {
+      this.warnCache(`the index cache ${this.cachePath()} cannot be read (${(e as Error).message}); indexing the whole vault`);
+      return false;
+    }
+  }
+
+  private warnCache(message: string): void {
+    if (this.cacheWarned) return;
+    this.cacheWarned = true;
+    console.warn(`Plansight: ${message}`);
+  }
+
+  /** Write the cache `cacheDelayMs` after the last change, once the vault is read and no file waits for remark. */
+  private saveCacheSoon(): void {
+    window.clearTimeout(this.cacheTimer);
+    if (this.unloaded || !this.settings.indexCache) return;
+    this.cacheTimer = window.setTimeout(() => {
+      this.cacheTimer = undefined;
+      if (this.ready && this.index.pendingCount() === 0 && this.index.progress.done >= this.index.progress.total) void this.flushCache();
+    }, this.cacheDelayMs);
+  }
+
+  /** Write the cache now if the index changed since the last write. Failing to write is not an error. */
+  flushCache(): Promise<void> {
+    if (!this.cacheDirty || !this.ready || !this.settings.indexCache) return this.cacheWrite;
+    this.cacheDirty = false;
+    const cache = this.index.cache();
+    this.cacheWrite = this.cacheWrite
+      .then(() => writeCache(this.app.vault.adapter, this.cachePath(), cache))
+      .catch((e: Error) => this.warnCache(`the index cache ${this.cachePath()} cannot be written (${e.message})`));
+    return this.cacheWrite;
   }
 
   /** Read every Markdown file, one run at a time; a second call runs after the one in progress. */
@@ -93,16 +160,31 @@ export default class PlansightPlugin extends Plugin {
     const files = this.app.vault.getMarkdownFiles();
     this.index.clear();
     this.index.progress = { done: 0, total: files.length };
+    const cached = !this.ready && (await this.restoreCache());
+    if (this.unloaded) return;
+    // Yield after 50 files read or 2,000 taken from the cache.
+    let work = 0;
+    let read = 0;
     for (const file of files) {
-      const text = await this.app.vault.cachedRead(file);
-      if (this.unloaded) return;
-      this.index.set(file.path, text);
+      // The stat before the read: a file changed in between is newer than its stat, and read again next time.
+      const stat: FileStat = { size: file.stat.size, mtime: file.stat.mtime };
+      if (cached && this.index.setCached(file.path, stat)) work += 1;
+      else if (!this.index.mayBePlan(file.path)) work += 1;
+      else {
+        read++;
+        const text = await this.app.vault.cachedRead(file);
+        if (this.unloaded) return;
+        this.index.set(file.path, text, false, stat);
+        work += 40;
+      }
       this.index.progress.done++;
-      if (this.index.progress.done % 50 === 0) {
+      if (work >= 2000) {
+        work = 0;
         this.changed();
         await new Promise((r) => window.setTimeout(r, 0));
       }
     }
+    const unchanged = cached && read === 0 && this.index.restored();
     if (!this.ready) {
       this.ready = true;
       this.registerEvent(this.app.vault.on('create', (f) => void this.reread(f)));
@@ -117,14 +199,17 @@ export default class PlansightPlugin extends Plugin {
       this.registerEvent(this.app.workspace.on('active-leaf-change', () => this.refreshViews(VIEW_ROLLUP)));
     }
     this.changed();
+    // Every file came from the cache and none is gone: the cache on disk is already this index.
+    if (unchanged) this.cacheDirty = false;
     this.refineSoon();
   }
 
   private async reread(f: TAbstractFile): Promise<void> {
     if (!(f instanceof TFile) || f.extension !== 'md') return;
+    const stat: FileStat = { size: f.stat.size, mtime: f.stat.mtime };
     const text = await this.app.vault.cachedRead(f);
     if (this.unloaded) return;
-    this.index.set(f.path, text);
+    this.index.set(f.path, text, false, stat);
     this.changed();
     this.refineSoon();
   }
@@ -191,6 +276,8 @@ export default class PlansightPlugin extends Plugin {
   changed(): void {
     window.clearTimeout(this.notifyTimer);
     if (this.unloaded) return;
+    this.cacheDirty = true;
+    this.saveCacheSoon();
     this.notifyTimer = window.setTimeout(() => {
       for (const type of [VIEW_GRAPH, VIEW_ROLLUP, VIEW_DIAGNOSTICS]) this.refreshViews(type);
       for (const cb of this.listeners) cb();

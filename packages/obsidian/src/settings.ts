@@ -10,6 +10,8 @@ export interface PlansightSettings {
   newDayTemplate: string;
   dailyStatusPath: string;
   rollupPinned: boolean;
+  /** Keep the parsed plans in `index-cache.bin` in the plugin folder, so that a restart reads only changed files. */
+  indexCache: boolean;
 }
 
 export const DEFAULT_SETTINGS: PlansightSettings = {
@@ -19,6 +21,7 @@ export const DEFAULT_SETTINGS: PlansightSettings = {
   newDayTemplate: '# Daily Status - {{date}}',
   dailyStatusPath: 'DAILY_STATUS.md',
   rollupPinned: false,
+  indexCache: true,
 };
 
 export function withDefaults(data: unknown): PlansightSettings {
@@ -27,6 +30,7 @@ export function withDefaults(data: unknown): PlansightSettings {
     ...DEFAULT_SETTINGS,
     ...d,
     planFolders: Array.isArray(d.planFolders) ? d.planFolders.filter((x) => typeof x === 'string') : [],
+    indexCache: d.indexCache !== false,
     estimates: { ...DEFAULT_ESTIMATE_MAPPING, ...(d.estimates ?? {}), sizeDays: { ...DEFAULT_ESTIMATE_MAPPING.sizeDays, ...(d.estimates?.sizeDays ?? {}) } },
   };
 }

@@ -60,6 +60,15 @@ export class PlansightSettingTab extends PluginSettingTab {
         }),
       );
     new Setting(containerEl)
+      .setName('Keep an index cache')
+      .setDesc('Keep the parsed plans in index-cache.bin in the plugin folder, so that a restart reads only the files changed since.')
+      .addToggle((t) =>
+        t.setValue(s.indexCache).onChange(async (v) => {
+          s.indexCache = v;
+          await this.plugin.saveSettings();
+        }),
+      );
+    new Setting(containerEl)
       .setName('Daily status file')
       .addText((t) =>
         t.setValue(s.dailyStatusPath).onChange(async (v) => {

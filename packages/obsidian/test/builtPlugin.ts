@@ -94,15 +94,15 @@ export function useBuiltPlugin<P>(builtFiles: string[] = [MAIN]): () => new (app
   return () => PluginClass;
 }
 
-/** A fresh vault and app with the plugin loaded (`configure` runs before `load`). */
+/** A fresh app over a fresh vault (or a given one: a restart) with the plugin loaded (`configure` runs before `load`). */
 export async function loadPlugin<P extends Plugin>(
   PluginClass: new (app: unknown, manifest: unknown) => P,
-  files: Record<string, string>,
+  files: Record<string, string> | Vault,
   configure?: (plugin: P) => void,
 ): Promise<{ vault: Vault; app: App; plugin: P }> {
   ledger.reset();
   idles.clear();
-  const vault = new Vault(files);
+  const vault = files instanceof Vault ? files : new Vault(files);
   const app = new App(vault);
   const plugin = new PluginClass(app, JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')));
   configure?.(plugin);
@@ -114,7 +114,7 @@ export async function loadPlugin<P extends Plugin>(
 /** `loadPlugin`, then the layout becomes ready and the vault is read. */
 export async function startIndexed<P extends Plugin & { indexVault(): Promise<void> }>(
   PluginClass: new (app: unknown, manifest: unknown) => P,
-  files: Record<string, string>,
+  files: Record<string, string> | Vault,
   configure?: (plugin: P) => void,
 ): Promise<{ vault: Vault; app: App; plugin: P }> {
   const started = await loadPlugin(PluginClass, files, configure);

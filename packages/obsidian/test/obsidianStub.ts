@@ -64,15 +64,59 @@ export class TFile extends TAbstractFile implements Pick<Obs.TFile, 'path' | 'na
   }
 }
 
+/** Byte size and a fresh mtime, as the file system gives them after a write. */
+let clock = 1_700_000_000_000;
+function stamp(file: TFile, text: string): void {
+  file.stat = { ctime: file.stat.ctime || clock, mtime: ++clock, size: new TextEncoder().encode(text).length };
+}
+
+/** The vault adapter's binary-file calls, on files kept beside the notes (the plugin folder is not a note). */
+export class Adapter implements Pick<Obs.DataAdapter, 'exists' | 'readBinary' | 'writeBinary' | 'remove' | 'rename'> {
+  binaries = new Map<string, ArrayBuffer>();
+  constructor(private readonly vault: Vault) {}
+  async exists(path: string): Promise<boolean> {
+    return this.binaries.has(path) || this.vault.files.has(path);
+  }
+  async readBinary(path: string): Promise<ArrayBuffer> {
+    const data = this.binaries.get(path);
+    if (!data) throw new Error(`ENOENT: ${path}`);
+    return data.slice(0);
+  }
+  async writeBinary(path: string, data: ArrayBuffer): Promise<void> {
+    this.binaries.set(path, data.slice(0));
+  }
+  async remove(path: string): Promise<void> {
+    if (!this.binaries.delete(path)) throw new Error(`ENOENT: ${path}`);
+  }
+  /** Like Obsidian's desktop adapter, refuses to replace an existing file. */
+  async rename(from: string, to: string): Promise<void> {
+    const data = this.binaries.get(from);
+    if (!data) throw new Error(`ENOENT: ${from}`);
+    if (await this.exists(to)) throw new Error('Destination file already exists!');
+    this.binaries.delete(from);
+    this.binaries.set(to, data);
+  }
+}
+
 export class Vault
   extends StubEvents
-  implements Pick<Obs.Vault, 'getMarkdownFiles' | 'cachedRead' | 'read' | 'process' | 'getAbstractFileByPath' | 'modify' | 'create' | 'delete' | 'rename'>
+  implements
+    Pick<Obs.Vault, 'getMarkdownFiles' | 'cachedRead' | 'read' | 'process' | 'getAbstractFileByPath' | 'modify' | 'create' | 'delete' | 'rename' | 'configDir'>
 {
   files = new Map<string, { file: TFile; text: string }>();
   processCalls = 0;
+  /** Note reads (`read` and `cachedRead`), for tests that check what a start reads. */
+  reads = 0;
+  configDir = '.obsidian';
+  adapter = new Adapter(this);
   constructor(initial: Record<string, string> = {}) {
     super();
-    for (const [path, text] of Object.entries(initial)) this.files.set(path, { file: new TFile(path), text });
+    for (const [path, text] of Object.entries(initial)) this.put(new TFile(path), text);
+  }
+  /** Replace a file's text as an outside program would: new stat, no event (the plugin is not running). */
+  put(file: TFile, text: string): void {
+    stamp(file, text);
+    this.files.set(file.path, { file, text });
   }
   getMarkdownFiles(): Obs.TFile[] {
     return [...this.files.values()].filter((f) => f.file.extension === 'md').map((f) => f.file as unknown as Obs.TFile);
@@ -83,9 +127,11 @@ export class Vault
     return e;
   }
   async cachedRead(file: Obs.TFile): Promise<string> {
+    this.reads++;
     return this.entry(file).text;
   }
   async read(file: Obs.TFile): Promise<string> {
+    this.reads++;
     return this.entry(file).text;
   }
   async process(file: Obs.TFile, fn: (data: string) => string): Promise<string> {
@@ -93,6 +139,7 @@ export class Vault
     const e = this.entry(file);
     const next = fn(e.text);
     e.text = next;
+    stamp(e.file, next);
     this.trigger('modify', e.file);
     return next;
   }
@@ -101,11 +148,12 @@ export class Vault
   }
   async modify(file: Obs.TFile, data: string): Promise<void> {
     this.entry(file).text = data;
+    stamp(this.entry(file).file, data);
     this.trigger('modify', this.entry(file).file);
   }
   async create(path: string, data: string): Promise<Obs.TFile> {
     const file = new TFile(path);
-    this.files.set(path, { file, text: data });
+    this.put(file, data);
     this.trigger('create', file);
     return file as unknown as Obs.TFile;
   }
@@ -432,6 +480,10 @@ export class Setting {
     return this;
   }
   addTextArea(cb: (c: unknown) => unknown): this {
+    cb(control());
+    return this;
+  }
+  addToggle(cb: (c: unknown) => unknown): this {
     cb(control());
     return this;
   }

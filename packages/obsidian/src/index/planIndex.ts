@@ -1,10 +1,35 @@
-import { analyze, matchesPattern, VaultIndex, type Analysis, type PlanFile, type PlanModel, type StatusVocabulary, type EstimateMapping } from '@plansight/core';
+import {
+  analyze,
+  hashText,
+  matchesPattern,
+  SNAPSHOT_VERSION,
+  VaultIndex,
+  type Analysis,
+  type FileStat,
+  type IndexSnapshot,
+  type PlanFile,
+  type PlanModel,
+  type StatusVocabulary,
+  type EstimateMapping,
+} from '@plansight/core';
 
 export interface IndexOptions {
   /** Folders or globs; empty means "looks like a plan". */
   planFolders: string[];
   vocabulary?: StatusVocabulary;
   estimates?: EstimateMapping;
+  /** The plugin build (version, parser): part of the persistent cache's key. */
+  build?: string;
+}
+
+/**
+ * The persistent index cache: the VaultIndex snapshot of the plan files, plus the files read and found not to be
+ * plans (path, size, mtime), so that an unchanged vault is not read at all. Valid only under the same `key`.
+ */
+export interface IndexCache {
+  key: string;
+  snapshot: IndexSnapshot;
+  others: [path: string, size: number, mtime: number][];
 }
 
 /** The slowest sign on prose comes last: a note with no sign before it cannot reach two, so it is never run there. */
@@ -47,6 +72,13 @@ export class PlanIndex {
   private opts: IndexOptions;
   /** Files seen / files to read, for the "indexing n/N" state. */
   progress = { done: 0, total: 0 };
+  /** Files read and found not to be plans, with their stat when known (for the cache). */
+  private others = new Map<string, FileStat | undefined>();
+  /** Non-plan files of a restored cache, until the vault has been read. */
+  private cachedOthers = new Map<string, FileStat>();
+  /** Entries in the restored cache, and how many of them `setCached` used. */
+  private restoredCount = 0;
+  private hits = 0;
 
   constructor(options: IndexOptions) {
     this.opts = options;
@@ -67,23 +99,80 @@ export class PlanIndex {
    * Returns whether the file is (still) indexed as a plan. The fast provisional parse unless `accurate` (the
    * editor's open file, parsed with remark at once).
    */
-  set(path: string, text: string, accurate = false): boolean {
+  set(path: string, text: string, accurate = false, stat?: FileStat): boolean {
     if (!isPlanPath(path, text, this.opts.planFolders)) {
       this.index.delete(path);
+      this.others.set(path, stat);
       return false;
     }
-    if (accurate) this.index.setAccurate(path, text);
-    else this.index.set(path, text);
+    this.others.delete(path);
+    if (!stat) {
+      // The editor's text, when it is still the file's, keeps the file's stat (and its place in the cache).
+      const e = this.index.get(path);
+      if (e?.stat && e.hash === hashText(text)) stat = e.stat;
+    }
+    if (accurate) this.index.setAccurate(path, text, stat);
+    else this.index.set(path, text, stat);
     return true;
+  }
+
+  /** With plan folders set, whether a path can be a plan does not depend on its text: false means no need to read it. */
+  mayBePlan(path: string): boolean {
+    const folders = this.opts.planFolders;
+    if (folders.length === 0 || /(^|\/)DAILY_STATUS\.md$/i.test(path)) return true;
+    return isPlanPath(path, '', folders);
   }
 
   delete(path: string): void {
     this.index.delete(path);
+    this.others.delete(path);
   }
 
-  rename(from: string, to: string, text: string): void {
-    this.index.delete(from);
-    this.set(to, text);
+  /** This index's cache key: the build, the snapshot format, and every option that changes what is parsed or kept. */
+  cacheKey(): string {
+    const parsing = JSON.stringify([this.opts.planFolders, this.opts.vocabulary ?? null, PLAN_SIGNS.map(String)]);
+    return `${this.opts.build ?? 'dev'}:${SNAPSHOT_VERSION}:${hashText(parsing)}`;
+  }
+
+  /** Take a persistent cache; false (and nothing taken) when it was made under another key. */
+  restore(cache: IndexCache): boolean {
+    if (cache.key !== this.cacheKey() || !Array.isArray(cache.others)) return false;
+    this.restoredCount = this.index.restore(cache.snapshot) + cache.others.length;
+    this.hits = 0;
+    for (const [path, size, mtime] of cache.others) this.cachedOthers.set(path, { size, mtime });
+    return true;
+  }
+
+  /** Use the restored cache for a file whose size and mtime are unchanged; false when it must be read. */
+  setCached(path: string, stat: FileStat): boolean {
+    if (!this.index.setCached(path, stat)) {
+      const other = this.cachedOthers.get(path);
+      if (!other || other.size !== stat.size || other.mtime !== stat.mtime) return false;
+      this.others.set(path, stat);
+    }
+    this.hits++;
+    return true;
+  }
+
+  /**
+   * The vault has been read: forget the restored non-plan entries (the restored plan entries are only a few).
+   * True when every restored entry was used (no file of the cache is gone).
+   */
+  restored(): boolean {
+    this.cachedOthers.clear();
+    return this.restoredCount === this.hits;
+  }
+
+  /** What to write to the persistent cache: accurate plan files and non-plan files, each with its stat. */
+  cache(): IndexCache {
+    const others: IndexCache['others'] = [];
+    for (const [path, stat] of this.others) if (stat) others.push([path, stat.size, stat.mtime]);
+    return { key: this.cacheKey(), snapshot: this.index.snapshot(), others };
+  }
+
+  rename(from: string, to: string, text: string, stat?: FileStat): void {
+    this.delete(from);
+    this.set(to, text, false, stat);
   }
 
   has(path: string): boolean {
@@ -96,6 +185,8 @@ export class PlanIndex {
 
   clear(): void {
     this.index = this.newIndex();
+    this.others.clear();
+    this.cachedOthers.clear();
     this.cachedAnalysis = null;
   }
 
@@ -134,6 +225,7 @@ export class PlanIndex {
   }
 
   private newIndex(): VaultIndex {
-    return new VaultIndex(this.opts.vocabulary ? { parse: { vocabulary: this.opts.vocabulary } } : {});
+    const version = this.cacheKey();
+    return new VaultIndex(this.opts.vocabulary ? { parse: { vocabulary: this.opts.vocabulary }, version } : { version });
   }
 }

@@ -1,0 +1,38 @@
+import { pack, unpack } from '@plansight/core';
+import type { DataAdapter } from 'obsidian';
+import type { IndexCache } from './planIndex.js';
+
+/** What the cache needs of the vault adapter (Obsidian ≥ 1.0 has all of it on every platform). */
+export type CacheAdapter = Pick<DataAdapter, 'exists' | 'readBinary' | 'writeBinary' | 'remove' | 'rename'>;
+
+/**
+ * The cache file's contents; null when there is none. Throws when it cannot be read or is not a packed cache
+ * (the caller warns and starts cold).
+ */
+export async function readCache(adapter: CacheAdapter, file: string): Promise<IndexCache | null> {
+  if (!(await adapter.exists(file))) return null;
+  const data = unpack(new Uint8Array(await adapter.readBinary(file))) as Partial<IndexCache> | null;
+  if (!data || typeof data.key !== 'string' || !Array.isArray(data.others) || !data.snapshot || !Array.isArray(data.snapshot.entries)) {
+    throw new Error('not an index cache');
+  }
+  return data as IndexCache;
+}
+
+/**
+ * Write through a temporary file and a rename, so a reader never sees half a cache; where the adapter cannot
+ * rename over a file, the old one is removed first, and where renaming fails the file is written whole.
+ * Throws only when even that fails.
+ */
+export async function writeCache(adapter: CacheAdapter, file: string, cache: IndexCache): Promise<void> {
+  const bytes = pack(cache);
+  const data = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+  const tmp = `${file}.tmp`;
+  try {
+    await adapter.writeBinary(tmp, data as ArrayBuffer);
+    if (await adapter.exists(file)) await adapter.remove(file);
+    await adapter.rename(tmp, file);
+  } catch {
+    await adapter.writeBinary(file, data as ArrayBuffer);
+    if (await adapter.exists(tmp).catch(() => false)) await adapter.remove(tmp).catch(() => undefined);
+  }
+}
