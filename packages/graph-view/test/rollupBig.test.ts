@@ -88,6 +88,37 @@ describeBrowser('rollup of a big vault in headless Chromium', () => {
     await page.close();
   });
 
+  it('should build nothing for closed sections when a model arrives, and show the new data once one is opened', async () => {
+    const page = await mounted({ ...small, rollups: [bigRollup(40, 50)] });
+    const next = bigRollup(40, 50);
+    const section = next.children[0]!.children[9]!;
+    section.items[2] = { ...section.items[2]!, text: 'Renamed task', checked: true, status: 'done' };
+    section.done++;
+    section.percent = (100 * section.done) / section.total;
+    await page.evaluate((p) => window.postMessage({ type: 'model', payload: p }, '*'), { ...small, rollups: [next] });
+    await expect.poll(() => page.locator('details[data-key="plans/BIG.md#s9"] > summary .ps-rollup-count').textContent()).toBe(`${section.done}/50 · ${Math.round((100 * section.done) / 50)}%`);
+    expect(await page.locator('.ps-rollup-item').count()).toBe(0);
+    expect(await page.locator('details.ps-kind-section[open]').count()).toBe(0);
+    await page.locator('details[data-key="plans/BIG.md#s9"] > summary').click();
+    const row = page.locator('.ps-rollup-item[data-line="9002"]');
+    await expect.poll(() => row.locator('.ps-rollup-text').textContent()).toBe('Renamed task');
+    expect(await row.locator('input').isChecked()).toBe(true);
+    expect(await page.locator('.ps-rollup-item').count()).toBe(50);
+    await page.close();
+  });
+
+  it('should keep the subgroups "show more" revealed, as the same nodes, across a model update', async () => {
+    const page = await mounted({ ...small, rollups: [bigRollup(GROUP_CHUNK + 50, 8)] });
+    await page.locator('.ps-rollup-more').click();
+    await page.evaluate(() => ((window as unknown as { last: Element }).last = document.querySelector(`details[data-key="plans/BIG.md#s${document.querySelectorAll('details.ps-kind-section').length - 1}"]`)!));
+    const next = bigRollup(GROUP_CHUNK + 51, 8);
+    await page.evaluate((p) => window.postMessage({ type: 'model', payload: p }, '*'), { ...small, rollups: [next] });
+    await expect.poll(() => page.locator('details.ps-kind-section').count()).toBe(GROUP_CHUNK + 51);
+    expect(await page.locator('.ps-rollup-more').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { last: Element }).last.isConnected)).toBe(true);
+    await page.close();
+  });
+
   it('should show a big group its subgroups a chunk at a time', async () => {
     const page = await mounted({ ...small, rollups: [bigRollup(GROUP_CHUNK + 50, 8)] });
     expect(await page.locator('details.ps-kind-section').count()).toBe(GROUP_CHUNK);

@@ -192,6 +192,19 @@ describeBrowser('rollup updated in place in headless Chromium', () => {
     await page.close();
   });
 
+  it('should show the new contents of a group that was closed while the model changed, once reopened', async () => {
+    const page = await mounted(small);
+    const summary = page.locator('details[data-key="plans/master.md#gate-2"] > summary');
+    await summary.click();
+    await page.evaluate((p) => window.postMessage({ type: 'model', payload: p }, '*'), shifted);
+    await page.waitForFunction(() => document.querySelector('.ps-kind-vault > summary .ps-rollup-count')?.textContent === '5/10 · 50%');
+    await summary.click();
+    const rows = page.locator('details[data-key="plans/master.md#gate-2"] .ps-rollup-item');
+    expect(await rows.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-line')))).toEqual(['75', '76', '77', '78']);
+    expect(await rows.nth(1).locator('.ps-rollup-text').textContent()).toBe('Layout is stable');
+    await page.close();
+  });
+
   it('should give focus to the enclosing group when the focused row goes away', async () => {
     const page = await mounted(small);
     await page.locator('.ps-rollup-item[data-line="76"] .ps-src').focus();
