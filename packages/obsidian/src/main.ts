@@ -148,6 +148,11 @@ export default class PlansightPlugin extends Plugin {
     return this.cacheWrite;
   }
 
+  /** Settles when the vault reads started so far are done (starting none). */
+  whenIndexed(): Promise<void> {
+    return this.indexRun;
+  }
+
   /** Read every Markdown file, one run at a time; a second call runs after the one in progress. */
   indexVault(): Promise<void> {
     this.indexRun = this.indexRun.then(() => this.readVault());
