@@ -7,6 +7,7 @@ import { PlanDiagnostics } from './diagnostics.js';
 import { GraphPanel } from './graphPanel.js';
 import { ReferenceHover } from './hover.js';
 import { RollupTree } from './rollupTree.js';
+import { IndexingStatusBar } from './indexingStatus.js';
 import { OwnerStatusBar } from './statusBar.js';
 import { viewHandlers } from './viewHandlers.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
     diagnostics,
     new RollupTree(index, handlers),
     statusBar,
+    new IndexingStatusBar(index),
     decorations,
     vscode.workspace.registerTextDocumentContentProvider(PreviewProvider.scheme, preview),
     vscode.languages.registerCodeLensProvider(markdown, new PlanCodeLens(index)),

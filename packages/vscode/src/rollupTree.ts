@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Rollup, RollupItem } from '@plansight/core';
 import { STATUS_LOOK } from './convert.js';
+import { viewMessage } from './indexProgress.js';
 import type { ViewHandlers } from './viewHandlers.js';
 import type { WorkspaceIndex } from './workspaceIndex.js';
 
@@ -13,6 +14,8 @@ export class RollupTree implements vscode.TreeDataProvider<RollupNode>, vscode.D
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<RollupNode>;
   private readonly disposables: vscode.Disposable[] = [];
+  /** As of the last refresh (progress events must not rebuild the analysis while remark refines). */
+  private empty = false;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -23,6 +26,7 @@ export class RollupTree implements vscode.TreeDataProvider<RollupNode>, vscode.D
       this.changed,
       this.view,
       index.onDidChange(() => this.refresh()),
+      index.onDidProgress(() => this.showMessage()),
       this.view.onDidChangeCheckboxState(async (e) => {
         for (const [node] of e.items) {
           if (node.kind !== 'item') continue;
@@ -31,12 +35,20 @@ export class RollupTree implements vscode.TreeDataProvider<RollupNode>, vscode.D
         }
       }),
     );
+    this.showMessage();
   }
 
   refresh(): void {
-    const rollups = this.index.analysis().rollups;
-    this.view.message = rollups.length ? undefined : 'No checklists found in the plan files of this workspace.';
+    this.empty = !this.index.analysis().rollups.length;
+    this.showMessage();
     this.changed.fire(undefined);
+  }
+
+  /** "Plansight: indexing n/N…" while a scan reads, else a word when there is nothing to show. */
+  private showMessage(): void {
+    const message =
+      viewMessage(this.index.indexing) ?? (this.empty ? 'No checklists found in the plan files of this workspace.' : undefined);
+    if (this.view.message !== message) this.view.message = message;
   }
 
   getChildren(node?: RollupNode): RollupNode[] {

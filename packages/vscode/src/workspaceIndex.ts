@@ -1,6 +1,7 @@
 /**
  * Keeps the PlanIndex in step with the workspace: an initial scan of `plansight.planGlobs`, then file-system
- * events and document edits (the open document's text wins while it is dirty). Emits one debounced change event.
+ * events and document edits (the open document's text wins while it is dirty). Emits one debounced change event,
+ * and `onDidProgress` while a scan reads (indexing n/N) and remark refines what it read (refining k left).
  */
 import * as vscode from 'vscode';
 import type { Analysis, PlanFile, PlanModel } from '@plansight/core';
@@ -8,6 +9,7 @@ import { CorePlanIndex, type PlanIndex } from './planIndex.js';
 import { EXCLUDE_GLOB, readSettings, type PlansightSettings } from './settings.js';
 import { toVaultPath } from './convert.js';
 import { matchesAny } from './glob.js';
+import { IDLE, ProgressThrottle, readWithProgress, type IndexState } from './indexProgress.js';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -22,12 +24,23 @@ export class WorkspaceIndex implements vscode.Disposable {
   private refineTimer: ReturnType<typeof setTimeout> | undefined;
   private readyPromise: Promise<void>;
   readonly onDidChange = this.changed.event;
+  private readonly progressChanged = new vscode.EventEmitter<IndexState>();
+  /** Throttled: at most every 100 ms while the counts move, at once on a new phase. */
+  readonly onDidProgress = this.progressChanged.event;
+  private readonly progress = new ProgressThrottle((s) => this.progressChanged.fire(s));
+  /** Bumped by every scan; reads of an older scan stop and drop what they read. */
+  private generation = 0;
+  private latestScan: Promise<void> = Promise.resolve();
+  /** True from the end of a scan's reads until remark has refined every file (or stopped). */
+  private refiningScan = false;
 
   constructor() {
     this.settings = readSettings();
     this.index = this.newIndex();
     this.disposables.push(
       this.changed,
+      this.progressChanged,
+      this.progress,
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length) this.fromDocument(e.document);
       }),
@@ -47,6 +60,11 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   get ready(): Promise<void> {
     return this.readyPromise;
+  }
+
+  /** What a scan is doing now, as last shown. */
+  get indexing(): IndexState {
+    return this.progress.current;
   }
 
   get config(): PlansightSettings {
@@ -84,8 +102,16 @@ export class WorkspaceIndex implements vscode.Disposable {
     return folder ? vscode.Uri.joinPath(folder.uri, ...path.split('/')) : undefined;
   }
 
-  /** Re-read settings and every matching file. */
-  async rescan(): Promise<void> {
+  /** Re-read settings and every matching file; resolves when the newest scan has read everything. */
+  rescan(): Promise<void> {
+    this.latestScan = this.scan(++this.generation);
+    return this.latestScan;
+  }
+
+  private async scan(generation: number): Promise<void> {
+    const stale = () => generation !== this.generation;
+    this.refiningScan = false;
+    this.progress.set({ phase: 'finding' });
     this.settings = readSettings();
     this.index = this.newIndex();
     this.uris.clear();
@@ -96,7 +122,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const folder of folders) {
       for (const glob of this.settings.planGlobs) {
         const pattern = new vscode.RelativePattern(folder, glob);
-        for (const uri of await vscode.workspace.findFiles(pattern, EXCLUDE_GLOB)) found.set(uri.toString(), uri);
+        const uris = await vscode.workspace.findFiles(pattern, EXCLUDE_GLOB);
+        if (stale()) return this.latestScan;
+        for (const uri of uris) found.set(uri.toString(), uri);
         const watcher = vscode.workspace.createFileSystemWatcher(pattern);
         watcher.onDidCreate((u) => void this.fromDisk(u));
         watcher.onDidChange((u) => void this.fromDisk(u));
@@ -104,8 +132,23 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.watchers.push(watcher);
       }
     }
-    await Promise.all([...found.values()].map((u) => this.fromDisk(u, false)));
+    await readWithProgress([...found.values()], (u) => this.fromDisk(u, false, stale), {
+      limit: 32,
+      cancelled: stale,
+      onProgress: (s) => this.progress.set(s),
+    });
+    if (stale()) return this.latestScan;
+    this.refiningScan = true;
+    this.showRefining();
     this.fire(0);
+  }
+
+  private showRefining(): void {
+    if (!this.refiningScan) return;
+    const left = this.index.pending();
+    if (left) return this.progress.set({ phase: 'refining', left });
+    this.refiningScan = false;
+    this.progress.set(IDLE);
   }
 
   private newIndex(): PlanIndex {
@@ -128,7 +171,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.fire();
   }
 
-  private async fromDisk(uri: vscode.Uri, notify = true): Promise<void> {
+  private async fromDisk(uri: vscode.Uri, notify = true, stale: () => boolean = () => false): Promise<void> {
     if (!this.matches(uri)) return;
     const open = this.openDocument(uri);
     if (open?.isDirty) return void this.put(uri, open.getText());
@@ -136,8 +179,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     try {
       text = decoder.decode(await vscode.workspace.fs.readFile(uri));
     } catch {
-      return this.removeUri(uri);
+      if (!stale()) this.removeUri(uri);
+      return;
     }
+    if (stale()) return;
     this.put(uri, text);
     if (notify) this.fire();
   }
@@ -178,6 +223,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.refineTimer = setTimeout(() => {
       this.refineTimer = undefined;
       const refined = this.index.refine(40, () => Date.now());
+      if (!refined && this.refiningScan) {
+        this.refiningScan = false;
+        this.progress.set(IDLE);
+      }
+      this.showRefining();
       if (!refined) return;
       if (!this.index.pending() || Date.now() - since > 3000) this.fire(0);
       else this.scheduleRefine(10, since);
