@@ -45,29 +45,16 @@ export function slug(s: string): string {
   return out.slice(0, SLUG_MAX).replace(/-+$/g, '') || 'item';
 }
 
-function isAlnum(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-}
+const NON_ALNUM_RUN = /[^a-z0-9]+/g;
 
-/** `slug` for ASCII text (NFKD and the combining-mark strip change nothing there), without regexes. */
+/** `slug` for ASCII text (NFKD and the combining-mark strip change nothing there): one replace, one slice. */
 function asciiSlug(s: string): string {
-  const l = s.toLowerCase();
-  const n = l.length;
-  let out = '';
-  let i = 0;
-  while (i < n) {
-    while (i < n && !isAlnum(l.charCodeAt(i))) i++;
-    const start = i;
-    while (i < n && isAlnum(l.charCodeAt(i))) i++;
-    if (start < i) {
-      out = out ? `${out}-${l.slice(start, i)}` : l.slice(start, i);
-      if (out.length > SLUG_MAX) break;
-    }
-  }
-  if (out.length > SLUG_MAX) {
-    let end = SLUG_MAX;
-    while (end > 0 && out.charCodeAt(end - 1) === 45) end--;
-    out = out.slice(0, end);
-  }
-  return out || 'item';
+  const out = s.toLowerCase().replace(NON_ALNUM_RUN, '-');
+  const n = out.length;
+  let start = 0;
+  while (start < n && out.charCodeAt(start) === 45) start++;
+  let end = Math.min(n, start + SLUG_MAX);
+  while (end > start && out.charCodeAt(end - 1) === 45) end--;
+  if (start === end) return 'item';
+  return start === 0 && end === n ? out : out.slice(start, end);
 }

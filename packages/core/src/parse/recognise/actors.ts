@@ -188,15 +188,18 @@ export function splitNames(s: string): string[] {
     .filter((x) => x && !SKIP_NAMES.test(x));
 }
 
+const JR = /j`*r/i;
+const NO_ONE: readonly { name: string; kind: ActorKind }[] = Object.freeze([]);
+
 /** `**Memory Jr** (SBOM) - …`, `**Medicine Woman + Meta Jr** (Formula)`: the bold names leading a line. */
-export function boldLeadActors(text: string): { name: string; kind: ActorKind }[] {
-  if (!text.includes('**') && !text.includes('__')) return [];
+export function boldLeadActors(text: string): readonly { name: string; kind: ActorKind }[] {
+  // Some part must end in "jr" (splitNames drops backticks): a line without one names no one.
+  if ((!text.includes('**') && !text.includes('__')) || !JR.test(text)) return NO_ONE;
   const m = /^(?:\*\*|__)([^*_]{2,60}?)(?:\*\*|__)/.exec(text.trim());
-  // Some part must end in "jr" (splitNames drops backticks).
-  if (!m || !/j`*r/i.test(m[1]!)) return [];
+  if (!m || !JR.test(m[1]!)) return NO_ONE;
   const parts = splitNames(m[1]!);
-  if (!parts.length || !parts.some((p) => /\bjr\.?$/i.test(p))) return [];
-  if (!parts.every((p) => /^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}$/.test(p))) return [];
+  if (!parts.length || !parts.some((p) => /\bjr\.?$/i.test(p))) return NO_ONE;
+  if (!parts.every((p) => /^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}$/.test(p))) return NO_ONE;
   return parts.map((name) => ({ name, kind: /\bjr\.?$/i.test(name) ? 'jr' : 'person' }));
 }
 

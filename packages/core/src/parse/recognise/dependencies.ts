@@ -11,6 +11,8 @@ const DEP_KEYS = /^(dependencies|dependency|depends on|depend on|blocked by|need
 const BLOCK_KEYS = /^(blocks|blocking|unblocks|downstream)$/;
 const DEPEND = /depend/i;
 const ARROW = /\s*(?:→|->|=>|⟶)\s*/;
+/** A word every text pattern below needs (a declared critical path, "depends on", "starts after", an arrow): most lines have none. */
+const DEP_HINT = /critical path|depend|start|→/i;
 
 /**
  * Dependencies in every phrasing the plans use. Each becomes an edge (`from` waits on `to`) in `file.dependencies`;
@@ -73,7 +75,8 @@ export function recogniseDependencies(ctx: ParseContext): void {
     }
     if (e.kind !== 'para' && e.kind !== 'item') continue;
     const text = plainOf(e);
-    declaredPath(ctx, text, e.line, namedRefs);
+    const hint = DEP_HINT.test(text);
+    if (hint) declaredPath(ctx, text, e.line, namedRefs);
     const f = fieldOfEntry(e);
     if (f && (DEP_KEYS.test(f.key) || BLOCK_KEYS.test(f.key) || f.key === 'critical path' || f.key === 'handoff')) {
       if (f.key === 'critical path' || f.key === 'handoff') {
@@ -86,9 +89,10 @@ export function recogniseDependencies(ctx: ParseContext): void {
       const subjects = subjectOf(e);
       if (BLOCK_KEYS.test(f.key)) {
         for (const s of subjects) for (const r of refs) edge(r.id, s, 'Blocks', e.line);
-      } else dependOn(subjects, refs, fieldLabel(e.text), e.line);
+      } else dependOn(subjects, refs, fieldLabel(f.key), e.line);
       continue;
     }
+    if (!hint) continue;
     // "Issue #9: Depends on Issue #2", "Issues #5, #7: Depend on Issue #2", "audio-pipeline depends on: a, b".
     const dep = DEPEND.test(text) ? /^(.*?)\b(?:depends?|depending)\s+on\b:?\s*(.+)$/i.exec(text) : null;
     if (dep) {
@@ -123,11 +127,18 @@ export function recogniseDependencies(ctx: ParseContext): void {
   }
 }
 
-function fieldLabel(text: string): string {
-  const f = fieldOf(text);
-  if (!f) return 'Dependencies';
-  return f.key.replace(/\b\w/g, (c) => c.toUpperCase());
+/** `depends on` → `Depends On`: the edge's `via`, from the key of the entry's field. */
+function fieldLabel(key: string): string {
+  let label = LABELS.get(key);
+  if (label === undefined) {
+    label = key.replace(/\b\w/g, (c) => c.toUpperCase());
+    LABELS.set(key, label);
+  }
+  return label;
 }
+
+/** Field keys are the few of DEP_KEYS: the labels never grow past them. */
+const LABELS = new Map<string, string>();
 
 /** An item in this file with that title, else a stable name id `${stem}:${slug}`. */
 function itemByName(ctx: ParseContext, name: string): string {

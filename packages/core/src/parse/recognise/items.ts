@@ -14,6 +14,9 @@ const STORY_HEADING = new RegExp(`^(?:story\\s+)?${STORY_ID.source}\\s*[:\\-–�
 const STORY_ITEM = new RegExp(`^${STORY_ID.source}\\s*[:\\-–—]\\s*(.+)$`);
 const ISSUE_HEADING = /^(?:[\w -]*\bissue\b\s*:?\s*)#(\d{1,6})\s*(?:\(([^)]*)\)|[:\-–—]\s*(.+))?\s*$/i;
 const CHALLENGE_HEADING = /^(challenge\s+(\d+)\s*[:\-–—]\s*.+)$/i;
+const CHALLENGE_WORD = /challenge/i;
+/** Plain text (trimmed) starting with an ASCII letter, digit, `#` or `[`: nothing for the heading's leading strip to remove. */
+const LEADS_CLEAN = /^[A-Za-z0-9#\[]/;
 const WEEK_LEAD = /^(?:\*\*|__)(weeks?\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s*:\s*[^*_]+?)(?:\*\*|__)\s*(.*)$/i;
 const PRIMARY_ISSUES = /^(primary issues?|issues?|issue)$/;
 
@@ -110,7 +113,10 @@ export function recogniseItems(ctx: ParseContext): void {
   const headingItems: { item: WorkItem; index: number; end: number }[] = [];
   entries.forEach((e, index) => {
     if (e.kind !== 'heading') return;
-    const text = plainOf(e).replace(/^[^\p{L}\p{N}#\[]+/u, '').trim();
+    const p = plainOf(e);
+    const text = LEADS_CLEAN.test(p) ? p : p.replace(/^[^\p{L}\p{N}#\[]+/u, '').trim();
+    // A story id holds a dash, an issue heading a `#`: most headings have neither and are no challenge.
+    if (!text.includes('-') && !text.includes('#') && !CHALLENGE_WORD.test(text)) return;
     let item: WorkItem | null = null;
     let m: RegExpExecArray | null;
     if ((m = STORY_HEADING.exec(text))) {
@@ -216,11 +222,12 @@ export function recogniseItems(ctx: ParseContext): void {
     if (b.task) {
       const holder = parent && acceptsChecklist(parent) ? parent : undefined;
       const parentItem = viaList && (viaList.kind === 'checklist' || viaList.kind === 'deliverable') ? viaList : undefined;
+      const status = statusOfMarker(b.task.marker, ctx.vocabulary);
       const entry: ChecklistItem = {
         text,
         marker: b.task.marker,
-        status: statusOfMarker(b.task.marker, ctx.vocabulary),
-        checked: b.task.marker !== ' ' && statusOfMarker(b.task.marker, ctx.vocabulary) === 'done',
+        status,
+        checked: b.task.marker !== ' ' && status === 'done',
         line: e.line,
         depth: b.depth,
       };
@@ -468,9 +475,10 @@ function followingList(entries: Entry[], i: number): { items: ItemBlock[]; end?:
 
 /** `Worker 2: Basic GPU kernels` → worker-2. */
 function ownerOfLine(ctx: ParseContext, text: string): string | undefined {
-  const m = /^([^:]{2,40}):/.exec(text);
-  if (!m) return undefined;
-  const who = actorMentions(m[1]!, ctx.file.actors);
+  // `^([^:]{2,40}):` — the first colon, after 2 to 40 characters.
+  const colon = text.indexOf(':');
+  if (colon < 2 || colon > 40) return undefined;
+  const who = actorMentions(text.slice(0, colon), ctx.file.actors);
   return who.length === 1 && who[0]!.start === 0 ? who[0]!.id : undefined;
 }
 
