@@ -164,6 +164,24 @@ async function hidePanel() {
   await sleep(300);
 }
 
+/**
+ * Runs in the page before the workbench loads: logs every change of the Plansight indexing status item's text
+ * ('' when it is gone). A MutationObserver sees each rendered state, so the check needs no timing luck.
+ */
+function recordIndexingStatus() {
+  const log = [];
+  window.__plansightIndexing = log;
+  new MutationObserver(() => {
+    const bar = document.querySelector('.part.statusbar');
+    if (!bar) return;
+    const shown = [...bar.querySelectorAll('.statusbar-item')]
+      .map((e) => (/Plansight: (indexing|refining)[^\n]*/.exec(e.textContent || '') || [''])[0].trim())
+      .filter(Boolean)
+      .join(' | ');
+    if (shown !== (log.length ? log[log.length - 1] : '')) log.push(shown);
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
 const STATUS_WORDS = { todo: 'to do', 'in-progress': 'in progress', blocked: 'blocked', waiting: 'waiting', next: 'next', done: 'done', cancelled: 'cancelled', unknown: 'unknown' };
 
 async function main() {
@@ -175,6 +193,7 @@ async function main() {
       '--disable-background-networking', '--disable-component-update'],
   });
   page = ctx.pages()[0];
+  await page.addInitScript(recordIndexingStatus);
   try {
     await page.goto(CS_URL);
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 90000 });
@@ -197,6 +216,23 @@ async function run() {
   await check('Check Plans runs from the palette', async () => {
     await palette('Plansight: Check Plans');
     return notification(/checked \d+ plan files/, 60000);
+  });
+
+  await check('the status bar says "Plansight: indexing" while a scan reads, then hides', async () => {
+    // Two scans ran: the one at activation and the one Check Plans starts.
+    const item = page.locator('.part.statusbar .statusbar-item', { hasText: /Plansight: (indexing|refining)/ });
+    await until('the indexing item to hide once remark is done', async () => (await item.count()) === 0, 60000);
+    const log = await page.evaluate(() => window.__plansightIndexing || []);
+    const format = /^Plansight: (indexing…|indexing (\d+)\/(\d+)|refining (\d+) left)$/;
+    const bad = log.filter((t) => t !== '' && !format.test(t));
+    if (bad.length) throw new Error(`unexpected texts ${JSON.stringify(bad)}`);
+    if (!log.some((t) => t.startsWith('Plansight: indexing'))) throw new Error(`never showed indexing: ${JSON.stringify(log)}`);
+    for (const t of log) {
+      const m = format.exec(t);
+      if (m && m[2] !== undefined && Number(m[2]) > Number(m[3])) throw new Error(`count past the total: "${t}"`);
+    }
+    if (log[log.length - 1] !== '') throw new Error(`still shown at the end: ${JSON.stringify(log)}`);
+    return log.map((t) => t || '(hidden)').join(' → ').slice(0, 240);
   });
 
   await check('planted cycle shows in the Problems panel', async () => {

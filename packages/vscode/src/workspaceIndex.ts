@@ -210,6 +210,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.changed.fire();
+      this.showRefining(); // a delete or an edit can also bring pending to 0
       this.scheduleRefine();
     }, delay);
   }
