@@ -40,6 +40,12 @@ export default class PlansightPlugin extends Plugin {
   private cacheWarned = false;
   /** Milliseconds after the last change before the cache is written (once the remark pass is done). */
   cacheDelayMs = 5000;
+  /**
+   * At least this long between two writes while the plugin runs (unload always writes): packing the cache of a 10k
+   * vault (20 MB) holds the main thread for a second or more, and a stale cache only means reading the notes changed since.
+   */
+  cacheIntervalMs = 5 * 60_000;
+  private cacheWrittenAt = -Infinity;
 
   override async onload(): Promise<void> {
     this.settings = withDefaults(await this.loadData());
@@ -63,7 +69,8 @@ export default class PlansightPlugin extends Plugin {
         onError: (m) => new Notice(`Plansight: ${m}`),
         modelFor: (text, path) => {
           this.index.set(path, text, true);
-          this.changed();
+          // Unsaved text is not what the cache keys on: the save's modify event marks the cache stale.
+          this.changed(false);
           return editorModelFor(this.index.model(), path);
         },
       }),
@@ -99,9 +106,10 @@ export default class PlansightPlugin extends Plugin {
 
   /** The plugin version and a hash of the bundled parser (the worker's source), so a new build never reads an old cache. */
   private buildId(): string {
-    const worker = WORKER_SOURCE === undefined ? 'no-worker' : hashText(WORKER_SOURCE);
-    return `${this.manifest.version}:${worker}`;
+    this.build ??= `${this.manifest.version}:${WORKER_SOURCE === undefined ? 'no-worker' : hashText(WORKER_SOURCE)}`;
+    return this.build;
   }
+  private build: string | undefined;
 
   /** `index-cache.bin` in the plugin's folder. */
   cachePath(): string {
@@ -131,16 +139,18 @@ export default class PlansightPlugin extends Plugin {
   private saveCacheSoon(): void {
     window.clearTimeout(this.cacheTimer);
     if (this.unloaded || !this.settings.indexCache) return;
+    const wait = Math.max(this.cacheDelayMs, this.cacheWrittenAt + this.cacheIntervalMs - Date.now());
     this.cacheTimer = window.setTimeout(() => {
       this.cacheTimer = undefined;
       if (this.ready && this.index.pendingCount() === 0 && this.index.progress.done >= this.index.progress.total) void this.flushCache();
-    }, this.cacheDelayMs);
+    }, wait);
   }
 
   /** Write the cache now if the index changed since the last write. Failing to write is not an error. */
   flushCache(): Promise<void> {
     if (!this.cacheDirty || !this.ready || !this.settings.indexCache) return this.cacheWrite;
     this.cacheDirty = false;
+    this.cacheWrittenAt = Date.now();
     const cache = this.index.cache();
     this.cacheWrite = this.cacheWrite
       .then(() => writeCache(this.app.vault.adapter, this.cachePath(), cache))
@@ -277,12 +287,14 @@ export default class PlansightPlugin extends Plugin {
     return () => this.listeners.delete(cb);
   }
 
-  /** Coalesce bursts of changes into one refresh of every view. */
-  changed(): void {
+  /** Coalesce bursts of changes into one refresh of every view; `persist`: the change is one the cache should keep. */
+  changed(persist = true): void {
     window.clearTimeout(this.notifyTimer);
     if (this.unloaded) return;
-    this.cacheDirty = true;
-    this.saveCacheSoon();
+    if (persist) {
+      this.cacheDirty = true;
+      this.saveCacheSoon();
+    }
     this.notifyTimer = window.setTimeout(() => {
       for (const type of [VIEW_GRAPH, VIEW_ROLLUP, VIEW_DIAGNOSTICS]) this.refreshViews(type);
       for (const cb of this.listeners) cb();

@@ -9,6 +9,7 @@ type PluginApi = Plugin & {
   flushCache(): Promise<void>;
   cachePath(): string;
   cacheDelayMs: number;
+  cacheIntervalMs: number;
   data: unknown;
 };
 
@@ -114,7 +115,16 @@ describe('the built plugin keeps a persistent index cache in its folder', () => 
     await untilRefined(plugin);
     for (let i = 0; i < 200 && vault.adapter.binaries.get(CACHE) === before; i++) await settle(5);
     expect(vault.adapter.binaries.get(CACHE)).not.toBe(before);
+
+    // The next change, within five minutes of that write, waits for the interval (or the unload).
+    const written = vault.adapter.binaries.get(CACHE);
+    await vault.modify(vault.getAbstractFileByPath('plans/Sprint 4.md') as never, '# Sprint 4\n\n## Worker 4\n- [ ] T4-001 edited live too\n');
+    await untilRefined(plugin);
+    await settle(150);
+    expect(vault.adapter.binaries.get(CACHE)).toBe(written);
     plugin.unload();
+    await settle();
+    expect(vault.adapter.binaries.get(CACHE)).not.toBe(written);
     vault.reads = 0;
     const next = await start(vault);
     expect(vault.reads).toBe(0);
