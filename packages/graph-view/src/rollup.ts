@@ -125,7 +125,7 @@ export class RollupRenderer {
   private syncGroups(rollups: Rollup[], depth: number, file: string | undefined, parentLabel: string, old: Map<string, GroupView>): Map<string, GroupView> {
     const next = new Map<string, GroupView>();
     for (const [key, r] of keyed(rollups, (r) => r.key)) {
-      const here = depth === 0 ? r.file : (r.file ?? file);
+      const here = r.file ?? file;
       const view = old.get(key);
       if (view) this.updateGroup(view, r, depth, here, parentLabel);
       next.set(key, view ?? this.createGroup(r, depth, here, parentLabel));
