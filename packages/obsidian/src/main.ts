@@ -146,6 +146,19 @@ export default class PlansightPlugin extends Plugin {
     }, wait);
   }
 
+  /** The cache turned off: its file goes (after any write in flight). */
+  private async removeCache(): Promise<void> {
+    window.clearTimeout(this.cacheTimer);
+    const { adapter } = this.app.vault;
+    const file = this.cachePath();
+    await this.cacheWrite;
+    try {
+      if (await adapter.exists(file)) await adapter.remove(file);
+    } catch (e) {
+      this.warnCache(`the index cache ${file} cannot be removed (${(e as Error).message})`);
+    }
+  }
+
   /** Write the cache now if the index changed since the last write. Failing to write is not an error. */
   flushCache(): Promise<void> {
     if (!this.cacheDirty || !this.ready || !this.settings.indexCache) return this.cacheWrite;
@@ -323,6 +336,7 @@ export default class PlansightPlugin extends Plugin {
 
   async saveSettings(reindex = false): Promise<void> {
     await this.saveData(this.settings);
+    if (!this.settings.indexCache) await this.removeCache();
     if (reindex) {
       this.index.options = this.indexOptions();
       await this.indexVault();

@@ -10,6 +10,8 @@ type PluginApi = Plugin & {
   cachePath(): string;
   cacheDelayMs: number;
   cacheIntervalMs: number;
+  settings: { indexCache: boolean };
+  saveSettings(reindex?: boolean): Promise<void>;
   data: unknown;
 };
 
@@ -235,5 +237,16 @@ describe('the built plugin keeps a persistent index cache in its folder', () => 
     off.plugin.unload();
     await settle();
     expect(off.vault.adapter.binaries.size).toBe(0);
+
+    // Turned off while running: the cache file goes.
+    const { vault: v2 } = await cold();
+    expect(v2.adapter.binaries.has(CACHE)).toBe(true);
+    const again = await start(v2);
+    again.plugin.settings.indexCache = false;
+    await again.plugin.saveSettings();
+    expect(v2.adapter.binaries.size).toBe(0);
+    again.plugin.unload();
+    await settle();
+    expect(v2.adapter.binaries.size).toBe(0);
   });
 });
