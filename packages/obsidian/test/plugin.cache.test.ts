@@ -172,7 +172,16 @@ describe('the built plugin keeps a persistent index cache in its folder', () => 
     const { vault } = await cold();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const good = new Uint8Array(vault.adapter.binaries.get(CACHE)!);
-    for (const garbage of [new TextEncoder().encode('{"not":"a cache"}'), good.slice(0, good.length - 8), pack({ key: 'x' })]) {
+    // Decodes, has the right key, but an entry lost its parsed file.
+    const damaged = unpack(good) as { snapshot: { entries: { file: unknown }[] } };
+    damaged.snapshot.entries[3]!.file = null;
+    const cases: [Uint8Array, RegExp][] = [
+      [new TextEncoder().encode('{"not":"a cache"}'), /not a packed value/],
+      [good.slice(0, good.length - 8), /not a packed value/],
+      [pack({ key: 'x' }), /not an index cache/],
+      [pack(damaged), /entry 3 is not a parsed file/],
+    ];
+    for (const [garbage, why] of cases) {
       vault.adapter.binaries.set(CACHE, garbage.slice().buffer);
       vault.reads = 0;
       warn.mockClear();
@@ -180,6 +189,7 @@ describe('the built plugin keeps a persistent index cache in its folder', () => 
       expect(vault.reads).toBe(Object.keys(vaultFiles()).length);
       expect(warn).toHaveBeenCalledTimes(1);
       expect(String(warn.mock.calls[0]![0])).toMatch(/index-cache\.bin cannot be read/);
+      expect(String(warn.mock.calls[0]![0])).toMatch(why);
       await untilRefined(plugin);
       expect(plugin.index.model()).toEqual(accurateModel(vault));
       await plugin.flushCache();

@@ -15,7 +15,23 @@ export async function readCache(adapter: CacheAdapter, file: string): Promise<In
   if (!data || typeof data.key !== 'string' || !Array.isArray(data.others) || !data.snapshot || !Array.isArray(data.snapshot.entries)) {
     throw new Error('not an index cache');
   }
+  data.snapshot.entries.forEach((e, i) => {
+    if (!wellFormed(e)) throw new Error(`entry ${i} is not a parsed file`);
+  });
+  data.others.forEach((o, i) => {
+    if (!Array.isArray(o) || typeof o[0] !== 'string' || typeof o[1] !== 'number' || typeof o[2] !== 'number') throw new Error(`non-plan entry ${i} is malformed`);
+  });
   return data as IndexCache;
+}
+
+const FILE_LISTS = ['headings', 'actors', 'items', 'gates', 'ownership', 'statusReports', 'dependencies', 'references', 'diagnostics'] as const;
+
+/** The shape the index and `buildModel` rely on; a damaged cache that still decodes is refused rather than half used. */
+function wellFormed(e: unknown): boolean {
+  const x = e as IndexCache['snapshot']['entries'][number] | null;
+  if (!x || typeof x.path !== 'string' || typeof x.size !== 'number' || typeof x.mtime !== 'number' || typeof x.hash !== 'string') return false;
+  const f = x.file as unknown as Record<string, unknown> | null;
+  return !!f && f.path === x.path && typeof f.checkboxes === 'object' && f.checkboxes !== null && FILE_LISTS.every((k) => Array.isArray(f[k]));
 }
 
 /**
