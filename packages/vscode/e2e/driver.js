@@ -219,7 +219,9 @@ async function run() {
   });
 
   await check('the status bar says "Plansight: indexing" while a scan reads, then hides', async () => {
-    // Two scans ran: the one at activation and the one Check Plans starts.
+    // Two scans ran: the one at activation and the one Check Plans starts (or only the first, with ONLY=).
+    const seen = () => page.evaluate(() => (window.__plansightIndexing || []).length > 0);
+    await until('the indexing item to show once', seen, 90000);
     const item = page.locator('.part.statusbar .statusbar-item', { hasText: /Plansight: (indexing|refining)/ });
     await until('the indexing item to hide once remark is done', async () => (await item.count()) === 0, 60000);
     const log = await page.evaluate(() => window.__plansightIndexing || []);
