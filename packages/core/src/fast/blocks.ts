@@ -69,26 +69,37 @@ function gfmTaskLength(rest: string): number {
   return i;
 }
 
-/** `BULLET.exec(s)` as [match, marker]: `-`, `*`, `+` or 1-9 digits and `.` or `)`, then blanks or the end. */
-type Bullet = readonly [string, string];
-function bulletOf(s: string): Bullet | null {
+/**
+ * `BULLET.exec(s)`: `-`, `*`, `+` or 1-9 digits and `.` or `)`, then blanks or the end. 0 when there is none, else
+ * the match's length and the marker's length packed in one number (no array, no strings): see `matchEnd`, `markerEnd`.
+ */
+type Bullet = number;
+function bulletOf(s: string): Bullet {
   const c0 = s.charCodeAt(0);
   let i = 1;
   if (isDigit(c0)) {
     while (i < 9 && isDigit(s.charCodeAt(i))) i++;
     const c = s.charCodeAt(i);
-    if (c !== 46 && c !== 41) return null;
+    if (c !== 46 && c !== 41) return 0;
     i++;
-  } else if (!(c0 === 45 || c0 === 42 || c0 === 43)) return null;
+  } else if (!(c0 === 45 || c0 === 42 || c0 === 43)) return 0;
   const marker = i;
   while (i < s.length) {
     const c = s.charCodeAt(i);
     if (c !== 32 && c !== 9) break;
     i++;
   }
-  if (i === marker && i < s.length) return null;
-  return [s.slice(0, i), s.slice(0, marker)];
+  if (i === marker && i < s.length) return 0;
+  return (i << 4) | marker;
 }
+
+/** Length of the bullet with the blanks after it. */
+const matchEnd = (b: Bullet) => b >> 4;
+/** Length of the marker (`-`, `12.`): at most 10. */
+const markerEnd = (b: Bullet) => b & 15;
+
+/** An ordered marker other than 1 (`parseInt` stops at the `.` or `)` after the digits). */
+const orderedNotOne = (s: string) => isDigit(s.charCodeAt(0)) && parseInt(s, 10) !== 1;
 
 /** `RULE.test(s)` for a line starting with `-`, `*` or `_`: the next non-blank character must repeat the first. */
 function isRule(s: string): boolean {
@@ -487,7 +498,7 @@ class SectionScanner {
       return;
     }
 
-    const bullet = mayBullet(c0) ? bulletOf(s) : null;
+    const bullet = mayBullet(c0) ? bulletOf(s) : 0;
     if (bullet && this.canStartItem(s, bullet, popped)) {
       this.item(raw, s, bullet, indent, depth, ln);
       return;
@@ -569,20 +580,17 @@ class SectionScanner {
 
   private canStartItem(s: string, bullet: Bullet, popped: boolean): boolean {
     if (!(this.para || this.afterIndented) || popped) return true;
-    const rest = s.slice(bullet[0].length);
-    if (rest.trim() === '') return false;
-    const b = bullet[1]!;
-    if (isDigit(b.charCodeAt(0)) && parseInt(b, 10) !== 1) return false;
-    return true;
+    if (s.slice(matchEnd(bullet)).trim() === '') return false;
+    return !orderedNotOne(s);
   }
 
   private item(raw: string, s: string, bullet: Bullet, indent: number, depth: number, ln: number, asText?: string): void {
-    const b = bullet[1]!;
+    const b = s.slice(0, markerEnd(bullet));
     const after = s.slice(b.length);
     const spaces = indentOf(after);
     const restRaw = after.trimStart();
     const content = restRaw === '' ? indent + b.length + 1 : spaces >= 5 ? indent + b.length + 1 : indent + b.length + spaces;
-    let rest = s.slice(bullet[0].length);
+    let rest = s.slice(matchEnd(bullet));
     let task: TaskMarker | null = null;
     const g = gfmTaskLength(rest);
     if (g > 0) {
@@ -617,8 +625,8 @@ class SectionScanner {
     this.para = restRaw === '' ? null : { kind: 'item', item: open, depth: depth + 1, start: -1 };
     // `- - text`: a list item whose content starts another list on the same line. The block stream gives both
     // items the first item's text, as remark's pass reads the bullet from the raw line.
-    const inner = task ? null : bulletOf(restRaw);
-    if (inner && restRaw.slice(inner[0].length).trim() !== '' && !RULE.test(restRaw)) {
+    const inner = task ? 0 : bulletOf(restRaw);
+    if (inner && restRaw.slice(matchEnd(inner)).trim() !== '' && !RULE.test(restRaw)) {
       this.para = null;
       this.item(raw, restRaw, inner, content, depth + 1, ln, block.text);
     }
@@ -660,12 +668,11 @@ class SectionScanner {
     if ((c0 === 35 && ATX.test(s)) || (mayRule(c0) && isRule(s))) return true;
     const f = mayFence(c0) ? FENCE.exec(s) : null;
     if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) return true;
-    const bullet = mayBullet(c0) ? bulletOf(s) : null;
+    const bullet = mayBullet(c0) ? bulletOf(s) : 0;
     if (bullet) {
       if (!forPara) return true;
       if (depth < open || open === 0) return true;
-      const rest = s.slice(bullet[0].length);
-      if (rest.trim() !== '' && (!isDigit(bullet[1]!.charCodeAt(0)) || parseInt(bullet[1]!, 10) === 1)) return true;
+      if (s.slice(matchEnd(bullet)).trim() !== '' && !orderedNotOne(s)) return true;
     }
     if (s[0] === '<' && this.htmlStart(s, forPara)) return true;
     return false;

@@ -3,8 +3,19 @@ const INLINE_MARK = /[[<*_~`\\]/;
 
 /** Strip inline markdown from one line of source: emphasis, code ticks, links, images, HTML tags, escapes. */
 export function plain(s: string): string {
-  return INLINE_MARK.test(s) ? stripInline(s) : s.trim();
+  if (!INLINE_MARK.test(s)) return s.trim();
+  // Plans repeat their marked-up lines (`**Status**: Done`, `**Owner**: Worker 1`): each is stripped once.
+  let out = stripped.get(s);
+  if (out === undefined) {
+    out = stripInline(s);
+    if (stripped.size >= STRIPPED_MAX) stripped.clear();
+    stripped.set(s, out);
+  }
+  return out;
 }
+
+const STRIPPED_MAX = 4096;
+const stripped = new Map<string, string>();
 
 /** Each replace runs only when the text it is about to scan holds the literal marks its pattern requires. */
 function stripInline(s: string): string {
@@ -45,16 +56,31 @@ export function slug(s: string): string {
   return out.slice(0, SLUG_MAX).replace(/-+$/g, '') || 'item';
 }
 
-const NON_ALNUM_RUN = /[^a-z0-9]+/g;
+/** The slug being built: one code unit per character, never longer than SLUG_MAX. */
+const SLUG_BUF = new Uint16Array(SLUG_MAX);
 
-/** `slug` for ASCII text (NFKD and the combining-mark strip change nothing there): one replace, one slice. */
+/**
+ * `slug` for ASCII text (NFKD and the combining-mark strip change nothing there): the words (runs of letters and
+ * digits, lower-cased) joined by single dashes, cut at SLUG_MAX without a trailing dash — built in one pass with
+ * one string allocated.
+ */
 function asciiSlug(s: string): string {
-  const out = s.toLowerCase().replace(NON_ALNUM_RUN, '-');
-  const n = out.length;
-  let start = 0;
-  while (start < n && out.charCodeAt(start) === 45) start++;
-  let end = Math.min(n, start + SLUG_MAX);
-  while (end > start && out.charCodeAt(end - 1) === 45) end--;
-  if (start === end) return 'item';
-  return start === 0 && end === n ? out : out.slice(start, end);
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && n > 0) {
+        SLUG_BUF[n++] = 45;
+        if (n === SLUG_MAX) break;
+      }
+      gap = false;
+      SLUG_BUF[n++] = c;
+      if (n === SLUG_MAX) break;
+    } else gap = true;
+  }
+  while (n > 0 && SLUG_BUF[n - 1] === 45) n--;
+  // `apply` takes any array-like: the view's code units become the arguments.
+  return n ? String.fromCharCode.apply(null, SLUG_BUF.subarray(0, n) as unknown as number[]) : 'item';
 }

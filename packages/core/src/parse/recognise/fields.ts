@@ -26,8 +26,18 @@ const PLAIN_FIELD = /^(?:[-*+]\s+)?([A-Za-z][A-Za-z _-]{0,30}?):\s+(.*)$/;
 export function fieldOf(text: string): Field | null {
   // Every field has a colon; most lines have none.
   if (text.indexOf(':') < 0) return null;
-  return readField(text);
+  // Plans repeat their field lines (`**Status**: Done`): each is read once. The result is shared: do not modify it.
+  let f = fieldMemo.get(text);
+  if (f === undefined) {
+    f = readField(text);
+    if (fieldMemo.size >= FIELD_MEMO_MAX) fieldMemo.clear();
+    fieldMemo.set(text, f);
+  }
+  return f;
 }
+
+const FIELD_MEMO_MAX = 4096;
+const fieldMemo = new Map<string, Field | null>();
 
 function readField(text: string): Field | null {
   const t = text.trim();

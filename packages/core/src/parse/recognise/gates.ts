@@ -22,7 +22,8 @@ export function recogniseGates(ctx: ParseContext): void {
   const gates: Gate[] = [];
   entries.forEach((e, index) => {
     const isHeading = e.kind === 'heading';
-    const lead = e.kind === 'para' && /^(?:\*\*|__)[^*_]*\bgate\s+\d+\b[^*_]*(?:\*\*|__)\s*$/i.test(e.text);
+    const c0 = e.text.charCodeAt(0);
+    const lead = e.kind === 'para' && (c0 === 42 || c0 === 95) && /^(?:\*\*|__)[^*_]*\bgate\s+\d+\b[^*_]*(?:\*\*|__)\s*$/i.test(e.text);
     if (!isHeading && !lead) return;
     const text = plainOf(e);
     const m = GATE.exec(text);

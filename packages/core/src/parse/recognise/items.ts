@@ -94,7 +94,16 @@ export function recogniseItems(ctx: ParseContext): void {
   };
   // Entries of one section share its heading path; actors do not change while items are read.
   const sectionOwner = new Map<Entry['section'], string | undefined>();
+  let lastSection: Entry['section'] | null = null;
+  let lastOwner: string | undefined;
   const ownerFromHeadings = (e: Entry): string | undefined => {
+    // Entries come section by section: the last answer is usually the one asked for.
+    if (e.section === lastSection) return lastOwner;
+    lastSection = e.section;
+    lastOwner = ownerOfSection(e);
+    return lastOwner;
+  };
+  const ownerOfSection = (e: Entry): string | undefined => {
     if (sectionOwner.has(e.section)) return sectionOwner.get(e.section);
     let owner: string | undefined;
     for (let i = e.section.length - 1; i >= 0; i--) {
@@ -199,7 +208,8 @@ export function recogniseItems(ctx: ParseContext): void {
 
   // 3. List entries: story ids, emoji-led tasks, checkboxes. Their parents are the extents found so far.
   const outer = lineMap(ctx);
-  const listParent = new Map<number, WorkItem>();
+  // By line: the item a list entry belongs to (lines are dense, an array beats a map).
+  const listParent: (WorkItem | undefined)[] = new Array<WorkItem | undefined>(last + 1);
   const deliverableSection = new Map<Entry['section'], boolean>();
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
@@ -207,7 +217,7 @@ export function recogniseItems(ctx: ParseContext): void {
     const b = e.block;
     const text = plainOf(e);
     const story = STORY_ITEM.exec(text);
-    const viaList = b.parentLine !== undefined ? listParent.get(b.parentLine) : undefined;
+    const viaList = b.parentLine !== undefined ? listParent[b.parentLine] : undefined;
     const parent = viaList ?? outer[e.line];
     if (story) {
       const rest = story[2]!.replace(/\s*←.*$/, '');
@@ -216,7 +226,7 @@ export function recogniseItems(ctx: ParseContext): void {
       if (size) item.estimate = { size };
       if (b.task) setStatusFromMarker(ctx, item, b);
       else item.status = 'todo';
-      listParent.set(e.line, push(item, e.line, b.endLine));
+      listParent[e.line] = push(item, e.line, b.endLine);
       continue;
     }
     if (b.task) {
@@ -233,12 +243,12 @@ export function recogniseItems(ctx: ParseContext): void {
       };
       if (parentItem) {
         parentItem.checklist.push(entry);
-        listParent.set(e.line, parentItem);
+        listParent[e.line] = parentItem;
         continue;
       }
       if (holder) {
         holder.checklist.push(entry);
-        listParent.set(e.line, holder);
+        listParent[e.line] = holder;
         continue;
       }
       let deliverable = deliverableSection.get(e.section);
@@ -255,7 +265,7 @@ export function recogniseItems(ctx: ParseContext): void {
       if (parent) item.parent = parent.id;
       const hours = hoursIn(text.includes('%') ? text.replace(/\(\d+%\)/g, '') : text);
       if (hours !== undefined) item.estimate = { hours };
-      listParent.set(e.line, push(item, e.line, b.endLine));
+      listParent[e.line] = push(item, e.line, b.endLine);
       continue;
     }
     const lead = leadingEmojiStatus(b.text, ctx.vocabulary);
@@ -268,8 +278,8 @@ export function recogniseItems(ctx: ParseContext): void {
       const owner = ownerOfLine(ctx, rest) ?? ownerFromHeadings(e);
       if (owner) item.owner = owner;
       if (parent) item.parent = parent.id;
-      listParent.set(e.line, push(item, e.line, b.endLine));
-    } else if (viaList) listParent.set(e.line, viaList);
+      listParent[e.line] = push(item, e.line, b.endLine);
+    } else if (viaList) listParent[e.line] = viaList;
   }
 
   // 4. Tables with an id column: stories or issues, one per row.
@@ -277,24 +287,29 @@ export function recogniseItems(ctx: ParseContext): void {
 
   // 5. Fields inside each item's extent (outside nested items): size, owner, estimate, priority, status, sprint.
   // Applying fields adds no spans: index them by item once.
-  let byItem: Map<WorkItem, ItemSpan[]> | null = null;
-  const spansOf = (it: WorkItem): ItemSpan[] => {
+  // Most items have one span: it is kept as is, a list only for the others.
+  let byItem: Map<WorkItem, ItemSpan | ItemSpan[]> | null = null;
+  const spansOf = (it: WorkItem): ItemSpan | ItemSpan[] | undefined => {
     if (!byItem) {
       byItem = new Map();
       for (const s of ctx.scratch.spans) {
-        const list = byItem.get(s.item);
-        if (list) list.push(s);
-        else byItem.set(s.item, [s]);
+        const seen = byItem.get(s.item);
+        if (!seen) byItem.set(s.item, s);
+        else if (Array.isArray(seen)) seen.push(s);
+        else byItem.set(s.item, [seen, s]);
       }
     }
-    return byItem.get(it) ?? [];
+    return byItem.get(it);
   };
+  const holds = (s: ItemSpan, line: number) => s.start < line && line <= s.end;
   for (const e of entries) {
     if (e.kind !== 'para' && e.kind !== 'item') continue;
     const f = fieldOfEntry(e);
     if (!f) continue;
     const it = innermost(ctx, e.line);
-    if (it && spansOf(it).some((s) => s.start < e.line && e.line <= s.end)) applyField(ctx, it, f, e.line, setOwner);
+    if (!it) continue;
+    const spans = spansOf(it);
+    if (spans && (Array.isArray(spans) ? spans.some((s) => holds(s, e.line)) : holds(spans, e.line))) applyField(ctx, it, f, e.line, setOwner);
   }
   mergeRestatedIds(ctx, byId);
   for (const span of ctx.scratch.spans) {
