@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+vi.mock('vscode', () => import('./workspaceStub.js'));
+import { fake } from './workspaceStub.js';
+import { WorkspaceIndex } from '../src/workspaceIndex.js';
+import type { IndexState } from '../src/indexProgress.js';
+
+const plan = (i: number) => `# Plan ${i}\n\n## Tasks\n\n- [ ] Task ${i}.1\n- [x] Task ${i}.2\n`;
+const note = (i: number) => `# Note ${i}\n\nJust prose, nothing a plan is made of.\n`;
+
+function workspaceOf(n: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < n; i++) files[`d${i % 7}/file-${i}.md`] = i % 10 === 0 ? plan(i) : note(i);
+  return files;
+}
+
+/** Let the pool's awaits run (reads resolve through a few promise hops). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+}
+
+let index: WorkspaceIndex | undefined;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+});
+
+afterEach(() => {
+  index?.dispose();
+  index = undefined;
+  vi.useRealTimers();
+});
+
+function track(ix: WorkspaceIndex): IndexState[] {
+  const seen: IndexState[] = [ix.indexing];
+  ix.onDidProgress((s) => seen.push(s));
+  return seen;
+}
+
+describe('WorkspaceIndex scan progress', () => {
+  it('shows finding, a moving indexing n/N with at most 32 reads in flight, refining k left, then idle', async () => {
+    fake.reset(workspaceOf(200));
+    index = new WorkspaceIndex();
+    const seen = track(index);
+    let ready = false;
+    void index.ready.then(() => (ready = true));
+    expect(index.indexing).toEqual({ phase: 'finding' });
+    await settle();
+    while (fake.reads.length) {
+      expect(fake.inFlight).toBeLessThanOrEqual(32);
+      fake.finish(10);
+      await settle();
+      await vi.advanceTimersByTimeAsync(30);
+    }
+    await settle();
+    expect(ready).toBe(true);
+    expect(fake.maxInFlight).toBe(32);
+    expect(fake.started.length).toBe(200);
+    expect(index.paths().length).toBe(20);
+
+    const phases = seen.map((s) => s.phase).filter((p, i, all) => p !== all[i - 1]);
+    expect(phases).toEqual(['finding', 'reading', 'refining']);
+    const counts = seen.flatMap((s) => (s.phase === 'reading' ? [s.done] : []));
+    expect(counts[0]).toBe(0);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    // 20 batches of 10 files 30 ms apart: throttled to about one update per 100 ms, not one per file.
+    expect(counts.length).toBeGreaterThan(3);
+    expect(counts.length).toBeLessThan(12);
+    expect(seen.at(-1)).toEqual({ phase: 'refining', left: 20 });
+
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(index.indexing).toEqual({ phase: 'idle' });
+    expect(seen.at(-1)).toEqual({ phase: 'idle' });
+    expect(index.paths().every((p) => index!.file(p))).toBe(true);
+  });
+
+  it('a rescan during the reads stops the old one, drops what it still reads, and ready waits for the new scan', async () => {
+    fake.reset(workspaceOf(100));
+    index = new WorkspaceIndex();
+    let ready = false;
+    void index.ready.then(() => (ready = true));
+    await settle();
+    fake.finish(5);
+    await settle();
+    const before = fake.started.length;
+    expect(before).toBe(37);
+
+    // The workspace changes under the first scan, then a rescan starts.
+    const files = workspaceOf(100);
+    delete files['d0/file-0.md'];
+    files['new/plan.md'] = plan(1000);
+    fake.files = new Map(Object.entries(files));
+    const second = index.rescan();
+    const oldReads = fake.reads.splice(0);
+    await settle();
+    // The old scan's reads finish after the new one started: none of them lands in the new index.
+    for (const r of oldReads) r.finish();
+    await settle();
+    expect(ready).toBe(false);
+    expect(index.paths()).toEqual([]);
+
+    fake.finish();
+    await settle();
+    while (fake.reads.length) {
+      fake.finish();
+      await settle();
+    }
+    await second;
+    await settle();
+    expect(ready).toBe(true);
+    // The old pool took no file after the rescan: 37 started by it, 100 by the new one.
+    expect(fake.started.length).toBe(before + 100);
+    expect(index.paths()).toContain('new/plan.md');
+    expect(index.paths()).not.toContain('d0/file-0.md');
+    expect(index.paths().length).toBe(10);
+  });
+
+  it('an empty workspace goes from finding to idle', async () => {
+    fake.reset({});
+    index = new WorkspaceIndex();
+    const seen = track(index);
+    await index.ready;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(seen.map((s) => s.phase).filter((p, i, all) => p !== all[i - 1])).toEqual(['finding', 'reading', 'idle']);
+    expect(index.indexing).toEqual({ phase: 'idle' });
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * Just enough of the vscode workspace API for WorkspaceIndex: one folder of in-memory files whose reads finish
+ * only when the test says so (`fake.finish`), so a scan can be stepped through.
+ */
+export * from './vscodeStub.js';
+
+type Listener<T> = (e: T) => void;
+
+export class EventEmitter<T> {
+  private listeners: Listener<T>[] = [];
+  readonly event = (l: Listener<T>) => {
+    this.listeners.push(l);
+    return { dispose: () => (this.listeners = this.listeners.filter((x) => x !== l)) };
+  };
+  fire(e: T): void {
+    for (const l of [...this.listeners]) l(e);
+  }
+  dispose(): void {
+    this.listeners = [];
+  }
+}
+
+export class FileUri {
+  readonly scheme = 'file';
+  constructor(readonly path: string) {}
+  toString(): string {
+    return `file://${this.path}`;
+  }
+}
+
+export class RelativePattern {
+  constructor(
+    readonly base: unknown,
+    readonly pattern: string,
+  ) {}
+}
+
+const ROOT = '/ws';
+const noop = () => ({ dispose() {} });
+
+export const fake = {
+  files: new Map<string, string>(),
+  /** Reads started and not finished yet, oldest first. */
+  reads: [] as { path: string; finish: () => void }[],
+  inFlight: 0,
+  maxInFlight: 0,
+  started: [] as string[],
+  reset(files: Record<string, string>): void {
+    this.files = new Map(Object.entries(files));
+    this.reads = [];
+    this.inFlight = this.maxInFlight = 0;
+    this.started = [];
+  },
+  /** Finish the `n` oldest reads (they resolve on the next microtasks). */
+  finish(n = Infinity): number {
+    const batch = this.reads.splice(0, n);
+    for (const r of batch) r.finish();
+    return batch.length;
+  },
+};
+
+const folder = { uri: new FileUri(ROOT), name: 'ws', index: 0 };
+
+export const workspace = {
+  workspaceFolders: [folder],
+  textDocuments: [] as unknown[],
+  getConfiguration: () => ({ get: () => undefined }),
+  getWorkspaceFolder: (uri: FileUri) => (uri.path.startsWith(`${ROOT}/`) ? folder : undefined),
+  asRelativePath: (uri: FileUri) => uri.path.slice(ROOT.length + 1),
+  findFiles: async () => [...fake.files.keys()].map((p) => new FileUri(`${ROOT}/${p}`)),
+  createFileSystemWatcher: () => ({ onDidCreate: noop, onDidChange: noop, onDidDelete: noop, dispose() {} }),
+  onDidChangeTextDocument: noop,
+  onDidOpenTextDocument: noop,
+  onDidCloseTextDocument: noop,
+  onDidChangeConfiguration: noop,
+  onDidChangeWorkspaceFolders: noop,
+  fs: {
+    readFile: (uri: FileUri) =>
+      new Promise<Uint8Array>((resolve, reject) => {
+        const path = uri.path.slice(ROOT.length + 1);
+        fake.started.push(path);
+        fake.inFlight++;
+        fake.maxInFlight = Math.max(fake.maxInFlight, fake.inFlight);
+        fake.reads.push({
+          path,
+          finish: () => {
+            fake.inFlight--;
+            const text = fake.files.get(path);
+            if (text === undefined) reject(new Error(`ENOENT ${path}`));
+            else resolve(new TextEncoder().encode(text));
+          },
+        });
+      }),
+  },
+};
