@@ -1,17 +1,27 @@
 // The Obsidian plugin's parse worker: remark-accurate parses off the UI thread. Bundled on its own (esbuild
 // `obsidian-worker`) and inlined into main.js as a string, started from a Blob URL.
-import { BoundedSectionCache, parsePlan } from '@plansight/core';
-import type { RefineBatch, RefineResult } from './index/workerProtocol.js';
+import { BoundedSectionCache, pack, parsePlan } from '@plansight/core';
+import type { RefineResult, WorkerReply, WorkerRequest } from './index/workerProtocol.js';
 
 interface WorkerScope {
-  onmessage: ((e: { data: RefineBatch }) => void) | null;
-  postMessage(message: RefineResult): void;
+  onmessage: ((e: { data: WorkerRequest }) => void) | null;
+  postMessage(message: WorkerReply, transfer?: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
 const cache = new BoundedSectionCache(20_000);
 
 scope.onmessage = ({ data }) => {
+  if ('pack' in data) {
+    try {
+      const bytes = pack(data.pack);
+      const packed = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+      scope.postMessage({ id: data.id, packed: packed as ArrayBuffer }, [packed as ArrayBuffer]);
+    } catch (e) {
+      scope.postMessage({ id: data.id, packError: (e as Error).message });
+    }
+    return;
+  }
   const options = data.vocabulary ? { vocabulary: data.vocabulary } : {};
   for (const { path, hash, text } of data.jobs) {
     let result: RefineResult;

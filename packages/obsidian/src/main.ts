@@ -1,5 +1,5 @@
 import { MarkdownView, Notice, Plugin, TFile, editorInfoField, type TAbstractFile, type WorkspaceLeaf } from 'obsidian';
-import { editsFor, hashText, ownersOf, type EditAction, type FileStat, type Status } from '@plansight/core';
+import { editsFor, hashText, ownersOf, pack, type EditAction, type FileStat, type Status } from '@plansight/core';
 import type { ViewMessage, ViewModelPayload } from '@plansight/graph-view';
 import { plansightEditor } from './editor/extension.js';
 import { editorModelFor } from './editor/model.js';
@@ -159,14 +159,20 @@ export default class PlansightPlugin extends Plugin {
     }
   }
 
-  /** Write the cache now if the index changed since the last write. Failing to write is not an error. */
+  /**
+   * Write the cache now if the index changed since the last write, packed in the parse worker while it runs (on
+   * the main thread at unload or without one). Failing to write is not an error.
+   */
   flushCache(): Promise<void> {
     if (!this.cacheDirty || !this.ready || !this.settings.indexCache) return this.cacheWrite;
     this.cacheDirty = false;
     this.cacheWrittenAt = Date.now();
     const cache = this.index.cache();
+    const refiner = this.unloaded ? null : this.workerRefiner();
+    const packed = refiner ? refiner.pack(cache).catch(() => pack(cache)) : Promise.resolve(pack(cache));
     this.cacheWrite = this.cacheWrite
-      .then(() => writeCache(this.app.vault.adapter, this.cachePath(), cache))
+      .then(() => packed)
+      .then((bytes) => writeCache(this.app.vault.adapter, this.cachePath(), bytes))
       .catch((e: Error) => this.warnCache(`the index cache ${this.cachePath()} cannot be written (${e.message})`));
     return this.cacheWrite;
   }

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { buildModel, parsePlan } from '@plansight/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RefineBatch, RefineResult } from '../src/index/workerProtocol';
+import type { WorkerReply, WorkerRequest } from '../src/index/workerProtocol';
 import type { WorkerLike } from '../src/index/workerRefine';
-import { idleApi, idles, MAIN, plans, ROOT, runIdle, settle, startIndexed, timers, useBuiltPlugin, windowShim } from './builtPlugin';
+import { idleApi, idles, loadPlugin, MAIN, plans, ROOT, runIdle, settle, startIndexed, timers, useBuiltPlugin, windowShim } from './builtPlugin';
 import type { Plugin } from './obsidianStub';
 
 const WORKER = join(ROOT, 'packages/obsidian/dist/indexWorker.js');
@@ -15,18 +15,22 @@ const WORKER = join(ROOT, 'packages/obsidian/dist/indexWorker.js');
  * global; messages cross asynchronously and are structured-cloned, as between a page and its Worker.
  */
 class VmWorker implements WorkerLike {
-  onmessage: ((e: { data: RefineResult }) => void) | null = null;
+  onmessage: ((e: { data: WorkerReply }) => void) | null = null;
   onerror: ((e: { message?: string }) => void) | null = null;
   batches: string[][] = [];
+  /** Pack requests (the index cache) seen, and packed buffers the worker sent back. */
+  packs = 0;
+  packed = 0;
   terminated = false;
   /** Run before each batch is parsed (the test changes files "while the worker is busy"). */
   beforeParse: (() => void) | null = null;
-  private scope: { onmessage: ((e: { data: RefineBatch }) => void) | null; postMessage(r: RefineResult): void };
+  private scope: { onmessage: ((e: { data: WorkerRequest }) => void) | null; postMessage(r: WorkerReply): void };
 
   constructor(source: string) {
     this.scope = {
       onmessage: null,
       postMessage: (r) => {
+        if ('packed' in r) this.packed++;
         const data = structuredClone(r);
         setImmediate(() => !this.terminated && this.onmessage?.({ data }));
       },
@@ -35,9 +39,10 @@ class VmWorker implements WorkerLike {
     runInNewContext(source, { self: this.scope, TextEncoder, TextDecoder, URL, console });
   }
 
-  postMessage(batch: RefineBatch): void {
-    this.batches.push(batch.jobs.map((j) => j.path));
-    const data = structuredClone(batch);
+  postMessage(message: WorkerRequest): void {
+    if ('pack' in message) this.packs++;
+    else this.batches.push(message.jobs.map((j) => j.path));
+    const data = structuredClone(message);
     setImmediate(() => {
       if (this.terminated) return;
       this.beforeParse?.();
@@ -54,6 +59,8 @@ type PluginApi = Plugin & {
   index: { paths(): string[]; pendingCount(): number; model(): unknown };
   makeWorker: () => WorkerLike | null;
   indexVault(): Promise<void>;
+  whenIndexed(): Promise<void>;
+  flushCache(): Promise<void>;
 };
 
 const paddedPlans = (n: number) => plans(n, (i) => `plans/Sprint ${String(i).padStart(3, '0')}.md`);
@@ -141,6 +148,29 @@ describe('the built plugin refines through the parse worker when it has one', ()
     } finally {
       console.warn = warn;
     }
+  });
+
+  it('packs the index cache in the worker (off the UI thread); a restart from that cache reads no note', async () => {
+    const files = paddedPlans(10);
+    const worker = new VmWorker(source);
+    const { vault, plugin } = await start(files, () => worker);
+    await untilRefined(plugin);
+    await plugin.flushCache();
+    expect([worker.packs, worker.packed]).toEqual([1, 1]);
+    expect(vault.adapter.binaries.size).toBe(1);
+    plugin.unload();
+
+    vault.reads = 0;
+    const again = await loadPlugin(PluginClass(), vault, (p) => {
+      p.makeWorker = () => new VmWorker(source);
+    });
+    again.app.stubWorkspace.layoutReady();
+    await again.plugin.whenIndexed();
+    expect(vault.reads).toBe(0);
+    expect(again.plugin.index.pendingCount()).toBe(0);
+    expect(again.plugin.index.model()).toEqual(accurateModel(files));
+    again.plugin.unload();
+    expect(timers.size).toBe(0);
   });
 
   it('unload while a batch is in the worker terminates it and accepts nothing more', async () => {

@@ -2,17 +2,17 @@ import { parsePlan } from '@plansight/core';
 import { describe, expect, it } from 'vitest';
 import { PlanIndex } from '../src/index/planIndex';
 import { WorkerRefiner, type WorkerLike } from '../src/index/workerRefine';
-import type { RefineBatch, RefineResult } from '../src/index/workerProtocol';
+import type { RefineBatch, WorkerReply, WorkerRequest } from '../src/index/workerProtocol';
 import { vocabularyOf } from '../src/settings';
 
 /** A worker that parses a batch only when the test says so. */
 class ManualWorker implements WorkerLike {
-  onmessage: ((e: { data: RefineResult }) => void) | null = null;
+  onmessage: ((e: { data: WorkerReply }) => void) | null = null;
   onerror: ((e: { message?: string }) => void) | null = null;
   batches: RefineBatch[] = [];
   terminated = false;
-  postMessage(batch: RefineBatch): void {
-    this.batches.push(structuredClone(batch));
+  postMessage(message: WorkerRequest): void {
+    if ('jobs' in message) this.batches.push(structuredClone(message));
   }
   terminate(): void {
     this.terminated = true;

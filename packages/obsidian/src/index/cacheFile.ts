@@ -1,4 +1,4 @@
-import { pack, unpack } from '@plansight/core';
+import { unpack } from '@plansight/core';
 import type { DataAdapter } from 'obsidian';
 import type { IndexCache } from './planIndex.js';
 
@@ -35,12 +35,11 @@ function wellFormed(e: unknown): boolean {
 }
 
 /**
- * Write through a temporary file and a rename, so a reader never sees half a cache; where the adapter cannot
+ * Write a packed cache (core `pack` of an IndexCache) through a temporary file and a rename, so a reader never sees half a cache; where the adapter cannot
  * rename over a file, the old one is removed first, and where renaming fails the file is written whole.
  * Throws only when even that fails.
  */
-export async function writeCache(adapter: CacheAdapter, file: string, cache: IndexCache): Promise<void> {
-  const bytes = pack(cache);
+export async function writeCache(adapter: CacheAdapter, file: string, bytes: Uint8Array): Promise<void> {
   const data = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
   const tmp = `${file}.tmp`;
   try {

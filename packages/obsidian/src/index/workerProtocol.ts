@@ -15,3 +15,15 @@ export interface RefineBatch {
 
 /** Worker → main, one per job, in order. */
 export type RefineResult = { path: string; hash: string; file: PlanFile } | { path: string; hash: string; error: string };
+
+/** Main → worker: pack this value (the index cache) off the UI thread. */
+export interface PackRequest {
+  id: number;
+  pack: unknown;
+}
+
+/** Worker → main: the packed bytes (transferred), or why packing failed. */
+export type PackResult = { id: number; packed: ArrayBuffer } | { id: number; packError: string };
+
+export type WorkerRequest = RefineBatch | PackRequest;
+export type WorkerReply = RefineResult | PackResult;

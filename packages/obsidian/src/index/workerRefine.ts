@@ -1,11 +1,11 @@
 import type { PlanIndex } from './planIndex.js';
-import type { RefineBatch, RefineJob, RefineResult } from './workerProtocol.js';
+import type { PackResult, RefineJob, RefineResult, WorkerReply, WorkerRequest } from './workerProtocol.js';
 
 /** What the plugin needs of a Web Worker (a fake in tests). */
 export interface WorkerLike {
-  onmessage: ((e: { data: RefineResult }) => void) | null;
+  onmessage: ((e: { data: WorkerReply }) => void) | null;
   onerror: ((e: { message?: string }) => void) | null;
-  postMessage(batch: RefineBatch): void;
+  postMessage(message: WorkerRequest): void;
   terminate(): void;
 }
 
@@ -46,13 +46,15 @@ export class WorkerRefiner {
   /** path + hash of files whose parse threw in the worker: not sent again until their text changes. */
   private broken = new Set<string>();
   private stopped = false;
+  private packs = new Map<number, { resolve(bytes: Uint8Array): void; reject(e: Error): void }>();
+  private nextPack = 1;
 
   constructor(
     private readonly worker: WorkerLike,
     private readonly index: () => PlanIndex,
     private readonly hooks: { accepted(): void; failed(reason: string): void; warn(message: string): void },
   ) {
-    worker.onmessage = (e) => this.receive(e.data);
+    worker.onmessage = (e) => ('id' in e.data ? this.packed(e.data) : this.receive(e.data));
     worker.onerror = (e) => this.fail(e.message ?? 'the parse worker failed');
   }
 
@@ -84,12 +86,37 @@ export class WorkerRefiner {
     }
   }
 
+  /** Pack a value (the index cache) in the worker: the UI thread only pays for the structured clone. */
+  pack(value: unknown): Promise<Uint8Array> {
+    if (this.stopped) return Promise.reject(new Error('the parse worker has stopped'));
+    const id = this.nextPack++;
+    return new Promise<Uint8Array>((resolve, reject) => {
+      this.packs.set(id, { resolve, reject });
+      try {
+        this.worker.postMessage({ id, pack: value });
+      } catch (e) {
+        this.packs.delete(id);
+        reject(e as Error);
+      }
+    });
+  }
+
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
     this.worker.onmessage = null;
     this.worker.onerror = null;
     this.worker.terminate();
+    for (const p of this.packs.values()) p.reject(new Error('the parse worker has stopped'));
+    this.packs.clear();
+  }
+
+  private packed(r: PackResult): void {
+    const p = this.packs.get(r.id);
+    if (!p) return;
+    this.packs.delete(r.id);
+    if ('packed' in r) p.resolve(new Uint8Array(r.packed));
+    else p.reject(new Error(r.packError));
   }
 
   private receive(r: RefineResult): void {
