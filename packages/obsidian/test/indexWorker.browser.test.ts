@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parsePlan, type PlanFile } from '@plansight/core';
+import { pack, parsePlan, unpack, type PlanFile } from '@plansight/core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RefineBatch, RefineResult } from '../src/index/workerProtocol';
@@ -82,5 +82,32 @@ describe.runIf(HAS_CHROMIUM)('the built Obsidian parse worker, in a real Web Wor
     expect('file' in r && r.file).toEqual(parsePlan('DAILY_STATUS.md', text, { vocabulary }));
     expect('file' in r && statuses(r.file)).toEqual(['in-progress', 'done']);
     expect(statuses(parsePlan('DAILY_STATUS.md', text))).toEqual(['done']);
+  });
+
+  it('packs a value (the index cache) and posts the bytes back as an ArrayBuffer, equal to core pack in Node', async () => {
+    const files = markdownFiles();
+    const value = { key: 'k', others: [['notes/a.md', 12, 1700000000000]], snapshot: { version: 'k', entries: Object.entries(files).map(([path, text]) => ({ path, size: text.length, mtime: 1, hash: 'h', file: parsePlan(path, text) })) } };
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><html><body></body></html>');
+    const reply = await page.evaluate(
+      ([src, v]) =>
+        new Promise<{ id: number; bytes: number[]; isBuffer: boolean }>((resolve, reject) => {
+          const w = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
+          w.onerror = (e) => reject(new Error(`worker error: ${e.message}`));
+          w.onmessage = (e) => {
+            const d = e.data as { id: number; packed: ArrayBuffer };
+            w.terminate();
+            resolve({ id: d.id, bytes: Array.from(new Uint8Array(d.packed)), isBuffer: d.packed instanceof ArrayBuffer });
+          };
+          w.postMessage({ id: 7, pack: v });
+        }),
+      [source, value] as const,
+    );
+    await page.close();
+    expect(reply.id).toBe(7);
+    expect(reply.isBuffer).toBe(true);
+    const bytes = Uint8Array.from(reply.bytes);
+    expect(bytes).toEqual(pack(value));
+    expect(unpack(bytes)).toEqual(JSON.parse(JSON.stringify(value)));
   });
 });
