@@ -93,3 +93,8 @@ export const workspace = {
       }),
   },
 };
+
+/** A tree view that only remembers its message (what the rollup tests look at). */
+export const window = {
+  createTreeView: () => ({ message: undefined as string | undefined, onDidChangeCheckboxState: noop, dispose() {} }),
+};
