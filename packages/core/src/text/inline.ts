@@ -4,7 +4,9 @@ const INLINE_MARK = /[[<*_~`\\]/;
 /** Strip inline markdown from one line of source: emphasis, code ticks, links, images, HTML tags, escapes. */
 export function plain(s: string): string {
   if (!INLINE_MARK.test(s)) return s.trim();
-  // Plans repeat their marked-up lines (`**Status**: Done`, `**Owner**: Worker 1`): each is stripped once.
+  // Plans repeat their short marked-up lines (`**Status**: Done`, `**Owner**: Worker 1`): each is stripped once.
+  // Long lines rarely repeat, and hashing them costs about what stripping them does.
+  if (s.length > MEMO_LENGTH) return stripInline(s);
   let out = stripped.get(s);
   if (out === undefined) {
     out = stripInline(s);
@@ -15,6 +17,7 @@ export function plain(s: string): string {
 }
 
 const STRIPPED_MAX = 4096;
+const MEMO_LENGTH = 64;
 const stripped = new Map<string, string>();
 
 /** Each replace runs only when the text it is about to scan holds the literal marks its pattern requires. */
@@ -56,8 +59,9 @@ export function slug(s: string): string {
   return out.slice(0, SLUG_MAX).replace(/-+$/g, '') || 'item';
 }
 
-/** The slug being built: one code unit per character, never longer than SLUG_MAX. */
+/** The slug being built: one code unit per character, never longer than SLUG_MAX; a view of each length, made once. */
 const SLUG_BUF = new Uint16Array(SLUG_MAX);
+const SLUG_VIEWS = Array.from({ length: SLUG_MAX + 1 }, (_, n) => SLUG_BUF.subarray(0, n));
 
 /**
  * `slug` for ASCII text (NFKD and the combining-mark strip change nothing there): the words (runs of letters and
@@ -82,5 +86,5 @@ function asciiSlug(s: string): string {
   }
   while (n > 0 && SLUG_BUF[n - 1] === 45) n--;
   // `apply` takes any array-like: the view's code units become the arguments.
-  return n ? String.fromCharCode.apply(null, SLUG_BUF.subarray(0, n) as unknown as number[]) : 'item';
+  return n ? String.fromCharCode.apply(null, SLUG_VIEWS[n] as unknown as number[]) : 'item';
 }

@@ -26,7 +26,9 @@ const PLAIN_FIELD = /^(?:[-*+]\s+)?([A-Za-z][A-Za-z _-]{0,30}?):\s+(.*)$/;
 export function fieldOf(text: string): Field | null {
   // Every field has a colon; most lines have none.
   if (text.indexOf(':') < 0) return null;
-  // Plans repeat their field lines (`**Status**: Done`): each is read once. The result is shared: do not modify it.
+  // Plans repeat their short field lines (`**Status**: Done`): each is read once. The result is shared: do not
+  // modify it. Long lines rarely repeat, and hashing them costs about what reading them does.
+  if (text.length > MEMO_LENGTH) return readField(text);
   let f = fieldMemo.get(text);
   if (f === undefined) {
     f = readField(text);
@@ -37,6 +39,7 @@ export function fieldOf(text: string): Field | null {
 }
 
 const FIELD_MEMO_MAX = 4096;
+const MEMO_LENGTH = 64;
 const fieldMemo = new Map<string, Field | null>();
 
 function readField(text: string): Field | null {
