@@ -236,6 +236,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.generation++; // a scan still reading stops
     if (this.timer) clearTimeout(this.timer);
     if (this.refineTimer) clearTimeout(this.refineTimer);
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();

@@ -114,6 +114,19 @@ describe('WorkspaceIndex scan progress', () => {
     expect(index.paths().length).toBe(10);
   });
 
+  it('dispose stops a scan that is still reading', async () => {
+    fake.reset(workspaceOf(100));
+    index = new WorkspaceIndex();
+    await settle();
+    index.dispose();
+    fake.finish();
+    await settle();
+    expect(fake.started.length).toBe(32);
+    expect(fake.reads).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(index.paths()).toEqual([]);
+  });
+
   it('an empty workspace goes from finding to idle', async () => {
     fake.reset({});
     index = new WorkspaceIndex();
