@@ -4,7 +4,7 @@ import { loadPlugin, plans, settle, timers, useBuiltPlugin } from './builtPlugin
 import type { Plugin, TFile, Vault } from './obsidianStub';
 
 type PluginApi = Plugin & {
-  index: { paths(): string[]; pendingCount(): number; model(): unknown };
+  index: { paths(): string[]; pendingCount(): number; model(): unknown; modelRestored(): boolean };
   whenIndexed(): Promise<void>;
   flushCache(): Promise<void>;
   cachePath(): string;
@@ -69,6 +69,8 @@ describe('the built plugin keeps a persistent index cache in its folder', () => 
     expect(plugin.index.pendingCount()).toBe(0);
     expect(plugin.index.paths()).toEqual(Object.keys(vaultFiles()).filter((p) => p.startsWith('plans/') || p === 'DAILY_STATUS.md').sort());
     expect(plugin.index.model()).toEqual(model);
+    // The cache holds the built model (written before any view asked for it): nothing changed, so it is not rebuilt.
+    expect(plugin.index.modelRestored()).toBe(true);
     await plugin.flushCache();
     plugin.unload();
     await settle();
@@ -96,6 +98,7 @@ describe('the built plugin keeps a persistent index cache in its folder', () => 
     expect(plugin.index.model()).toEqual(accurateModel(vault));
     const titles = (plugin.index.model() as { items: { file: string; title: string }[] }).items.filter((i) => i.file === 'plans/Sprint 3.md').map((i) => i.title);
     expect(titles).toEqual(['T3-001 changed while closed', 'T3-002 done']);
+    expect(plugin.index.modelRestored()).toBe(false);
 
     // The changes are written back: a third start reads nothing again.
     await plugin.flushCache();

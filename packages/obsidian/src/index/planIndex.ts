@@ -155,7 +155,8 @@ export class PlanIndex {
   }
 
   /**
-   * The vault has been read: forget the restored non-plan entries (the restored plan entries are only a few).
+   * The vault has been read: forget the restored non-plan entries (the plan entries stay in the VaultIndex, which
+   * shares their parsed files with its entries).
    * True when every restored entry was used (no file of the cache is gone).
    */
   restored(): boolean {
@@ -163,8 +164,12 @@ export class PlanIndex {
     return this.restoredCount === this.hits;
   }
 
-  /** What to write to the persistent cache: accurate plan files and non-plan files, each with its stat. */
+  /**
+   * What to write to the persistent cache: accurate plan files and non-plan files, each with its stat, and the
+   * built model (built now if no view asked for it), so that a restart with nothing changed skips `buildModel`.
+   */
   cache(): IndexCache {
+    this.index.model();
     const others: IndexCache['others'] = [];
     for (const [path, stat] of this.others) if (stat) others.push([path, stat.size, stat.mtime]);
     return { key: this.cacheKey(), snapshot: this.index.snapshot(), others };
@@ -214,6 +219,11 @@ export class PlanIndex {
   /** The vault model, memoised by the VaultIndex until a file changes (or is refined). */
   model(): PlanModel {
     return this.index.model();
+  }
+
+  /** The current model was taken from the restored cache (nothing changed), not built. */
+  modelRestored(): boolean {
+    return this.index.modelRestored();
   }
 
   analysis(): Analysis {
