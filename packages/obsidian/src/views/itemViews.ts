@@ -64,9 +64,8 @@ export class RollupView extends PlansightView {
   private title: HTMLElement | null = null;
   private pin: HTMLButtonElement | null = null;
   /**
-   * What the tree shows. The tree is rebuilt on every model it receives, so a refresh that would show the same thing
-   * (the coalesced refresh after indexing, a leaf change to the same file) must not send one: it would replace the
-   * checkbox under the person's pointer and lose their click.
+   * What the tree shows. A refresh that would show the same thing (the coalesced refresh after indexing, a leaf
+   * change to the same file) sends no model: the pane would only diff it against what it shows.
    */
   private shown: { analysis: Analysis; active: string | null; pinned: boolean } | null = null;
   getViewType(): string {
