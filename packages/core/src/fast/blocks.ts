@@ -597,10 +597,21 @@ class SectionScanner {
       task = { marker: rest[1]!, gfm: true };
       rest = rest.slice(g);
     } else if (rest.charCodeAt(0) === 91) {
-      const t = EXTENDED_TASK.exec(rest);
-      if (t && TASK_MARKERS.has(t[1]!)) {
-        task = { marker: t[1]!, gfm: false };
-        rest = rest.slice(t[0].length);
+      const c1 = rest.charCodeAt(1);
+      if (c1 > 32 && c1 < 127 && c1 !== 93 && rest.charCodeAt(2) === 93) {
+        // `[/] `: EXTENDED_TASK's first branch (one visible ASCII character), or no match when no blank or end follows.
+        let n = 3;
+        while (rest.charCodeAt(n) === 32 || rest.charCodeAt(n) === 9) n++;
+        if ((n > 3 || rest.length === 3) && TASK_MARKERS.has(rest[1]!)) {
+          task = { marker: rest[1]!, gfm: false };
+          rest = rest.slice(n);
+        }
+      } else {
+        const t = EXTENDED_TASK.exec(rest);
+        if (t && TASK_MARKERS.has(t[1]!)) {
+          task = { marker: t[1]!, gfm: false };
+          rest = rest.slice(t[0].length);
+        }
       }
     }
     const block: ItemBlock = {

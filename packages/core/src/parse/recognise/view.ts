@@ -63,7 +63,13 @@ export function entriesOf(ctx: ParseContext): Entry[] {
         break;
     }
   }
-  out.sort((a, b) => a.line - b.line);
+  // Blocks come in document order but for an item's later paragraphs: sort (stably) only when something is out of place.
+  for (let i = 1; i < out.length; i++) {
+    if (out[i]!.line < out[i - 1]!.line) {
+      out.sort((a, b) => a.line - b.line);
+      break;
+    }
+  }
   cache.set(ctx, out);
   return out;
 }
