@@ -200,7 +200,9 @@ function delimiterCells(s: string): number {
 
 class SectionScanner {
   private readonly out: Block[];
+  /** Open list items, outermost first: the first `openCount` entries (shortening the array would free its store). */
   private items: OpenItem[] = [];
+  private openCount = 0;
   private para: Para | null = null;
   private table: { block: TableBlock; depth: number } | null = null;
   private fence: { block: CodeBlock; ch: string; len: number; indent: number; base: number; depth: number } | null = null;
@@ -252,7 +254,7 @@ class SectionScanner {
   }
 
   private base(): number {
-    return this.items.length ? this.items[this.items.length - 1]!.content : 0;
+    return this.openCount ? this.items[this.openCount - 1]!.content : 0;
   }
 
   private closeFence(ln: number): void {
@@ -270,7 +272,7 @@ class SectionScanner {
   }
 
   private popTo(depth: number): void {
-    if (this.items.length > depth) this.items.length = depth;
+    if (this.openCount > depth) this.openCount = depth;
     if (this.table && this.table.depth > depth) this.table = null;
     if (this.indented && this.indented.depth > depth) this.indented = null;
     if (this.html && this.html.depth > depth) this.html = null;
@@ -278,7 +280,8 @@ class SectionScanner {
   }
 
   private touch(ln: number): void {
-    for (const it of this.items) {
+    for (let k = 0; k < this.openCount; k++) {
+      const it = this.items[k]!;
       it.block.endLine = ln;
       if (it.block.line !== ln) it.empty = false;
     }
@@ -365,8 +368,8 @@ class SectionScanner {
     }
 
     if (blank) {
-      const top = this.items.length ? this.items[this.items.length - 1] : undefined;
-      if (top?.empty) this.popTo(this.items.length - 1);
+      const top = this.openCount ? this.items[this.openCount - 1] : undefined;
+      if (top?.empty) this.popTo(this.openCount - 1);
       this.para = null;
       this.table = null;
       if (this.indented) this.indented.pending++;
@@ -381,9 +384,9 @@ class SectionScanner {
       return;
     }
 
-    let depth = this.items.length;
+    let depth = this.openCount;
     while (depth > 0 && indent < this.items[depth - 1]!.content) depth--;
-    const popped = depth < this.items.length;
+    const popped = depth < this.openCount;
     this.popTo(depth);
     const base = this.base();
     const rel = indent - base;
@@ -546,7 +549,7 @@ class SectionScanner {
     if (isQuoteLine(raw)) return true;
     if (!bulletOf(text.trimStart())) return false;
     const indent = indentOf(text);
-    let depth = this.items.length;
+    let depth = this.openCount;
     while (depth > 0 && indent < this.items[depth - 1]!.content) depth--;
     return indent - (depth > 0 ? this.items[depth - 1]!.content : 0) < 4;
   }
@@ -632,7 +635,7 @@ class SectionScanner {
     this.out.push(block);
     this.touch(ln);
     const open: OpenItem = { block, content, empty: restRaw === '', rest: restRaw };
-    this.items.push(open);
+    this.items[this.openCount++] = open;
     this.para = restRaw === '' ? null : { kind: 'item', item: open, depth: depth + 1, start: -1 };
     // `- - text`: a list item whose content starts another list on the same line. The block stream gives both
     // items the first item's text, as remark's pass reads the bullet from the raw line.
@@ -668,7 +671,7 @@ class SectionScanner {
   }
 
   /** Would this line start a block of its own (and so end a paragraph or a table)? */
-  private startsBlock(text: string, indent: number, forPara: boolean, open = this.items.length): boolean {
+  private startsBlock(text: string, indent: number, forPara: boolean, open = this.openCount): boolean {
     const s = text.trimStart();
     if (isQuoteLine(text)) return true;
     let depth = open;
