@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { plain, slug } from '../../src/text/inline.js';
 import { fieldOf } from '../../src/parse/recognise/fields.js';
+import { uncleanInside } from '../../src/parse/recognise/items.js';
 
 /** More distinct texts than any of the bounded memos holds: reading them all clears each memo at least once. */
 function flood(read: (s: string) => unknown): void {
@@ -82,5 +83,23 @@ describe('ASCII slug built in one pass', () => {
     expect(slug(`  ${'C'.repeat(61)}`)).toBe('c'.repeat(60));
     expect(slug('-- !! --')).toBe('item');
     expect(slug('')).toBe('item');
+  });
+});
+
+describe('cleanTitle whitespace check without the regex', () => {
+  it('uncleanInside agrees with /[^\\S ]| {2}/ on text mixing every kind of whitespace (fast-check)', () => {
+    const SPACES = ['\t', '\n', '\v', '\f', '\r', ' ', '  ', '\u00a0', '\u1680', '\u180e', '\u2000', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085'];
+    const part = fc.oneof(fc.constantFrom(...SPACES), fc.constantFrom('a', 'Title', '-', ':', 'é', '😀'));
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        expect(uncleanInside(s)).toBe(/[^\S ]| {2}/.test(s));
+      }),
+      { numRuns: 3000 },
+    );
+    for (let c = 0; c <= 0xffff; c++) {
+      const s = `a${String.fromCharCode(c)}b`;
+      if (uncleanInside(s) !== /[^\S ]| {2}/.test(s)) throw new Error(`U+${c.toString(16)} disagrees`);
+    }
   });
 });

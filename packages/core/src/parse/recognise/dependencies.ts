@@ -116,7 +116,8 @@ export function recogniseDependencies(ctx: ParseContext): void {
 
   // Fill the items' own lists from the edges.
   if (!ctx.file.dependencies.length) return;
-  const items = new Map<string, WorkItem>(ctx.file.items.map((i) => [i.id, i]));
+  const items = new Map<string, WorkItem>();
+  for (const i of ctx.file.items) items.set(i.id, i);
   for (const d of ctx.file.dependencies) {
     const from = items.get(d.from);
     if (from && !from.dependsOn.includes(d.to)) from.dependsOn.push(d.to);

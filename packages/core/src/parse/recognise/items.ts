@@ -509,8 +509,26 @@ function withoutId(text: string): string {
   return text.replace(LEADING_ID, '') || text;
 }
 
-/** Whitespace other than single spaces (with `uncleanEnd`: what cleanTitle would change). */
-const UNCLEAN_INSIDE = /[^\S ]| {2}/;
+/**
+ * `/[^\S ]| {2}/.test(p)` without the regex: whitespace other than single spaces (with `uncleanEnd`: what cleanTitle
+ * would change). JavaScript's `\s` is tab to carriage return, space, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029,
+ * U+202F, U+205F, U+3000 and U+FEFF.
+ */
+export function uncleanInside(p: string): boolean {
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c === 32) {
+      if (p.charCodeAt(i + 1) === 32) return true;
+    } else if (c <= 13 ? c >= 9 : c >= 0xa0 && otherSpace(c)) return true;
+  }
+  return false;
+}
+
+function otherSpace(c: number): boolean {
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
 
 /** A title ending in what cleanTitle trims: whitespace, a colon or a dash. */
 function uncleanEnd(p: string): boolean {
@@ -523,7 +541,7 @@ const SPACE = /\s/;
 
 function cleanTitle(s: string): string {
   const p = plain(s);
-  if (!UNCLEAN_INSIDE.test(p) && !uncleanEnd(p)) return p.trim();
+  if (!uncleanInside(p) && !uncleanEnd(p)) return p.trim();
   return p
     .replace(/\s+/g, ' ')
     .replace(/[\s:–—-]+$/, '')
