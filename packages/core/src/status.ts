@@ -151,6 +151,24 @@ export function statusOfPercent(p: number): Status {
  * Words win over emoji (`🟡 Not Started` is todo); returns null when nothing matches.
  */
 export function statusOfText(text: string, vocab: StatusVocabulary = DEFAULT_VOCABULARY): Status | null {
+  // Plans repeat their short status texts (`Done`, `In Progress`): each is read once per vocabulary.
+  if (text.length > STATUS_MEMO_LENGTH) return readStatus(text, vocab);
+  let memo = STATUS_MEMO.get(vocab);
+  if (!memo) STATUS_MEMO.set(vocab, (memo = new Map()));
+  let status = memo.get(text);
+  if (status === undefined) {
+    status = readStatus(text, vocab);
+    if (memo.size >= STATUS_MEMO_MAX) memo.clear();
+    memo.set(text, status);
+  }
+  return status;
+}
+
+const STATUS_MEMO_LENGTH = 64;
+const STATUS_MEMO_MAX = 1024;
+const STATUS_MEMO = new WeakMap<StatusVocabulary, Map<string, Status | null>>();
+
+function readStatus(text: string, vocab: StatusVocabulary): Status | null {
   const t = text.replace(/[*_`]/g, '').trim();
   if (!t) return null;
   const lower = t.toLowerCase();
