@@ -27,13 +27,11 @@ export interface WorkerInit {
   options?: ParseOptions;
   /** A provisional load: read and fast-parse chunks of these files (see fastShard.ts) instead of taking jobs. */
   files?: [abs: string, rel: string][];
-  /** With `files`: one slot per file, claimed by whichever thread parses that plan file. */
-  slots?: Int32Array;
 }
 
 if (parentPort && workerData) {
-  const { port, signal, claim, options, files, slots } = workerData as WorkerInit;
-  if (files && slots) runShard(files, { claim, signal, slots }, (m, transfer) => port.postMessage(m, transfer ?? []));
+  const { port, signal, claim, options, files } = workerData as WorkerInit;
+  if (files) runShard(files, claim, signal, (chunk) => port.postMessage(chunk));
   const cache = new BoundedSectionCache(20_000);
   const jobs: ParseJob[] = [];
   let total = Infinity;

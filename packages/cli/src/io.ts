@@ -3,11 +3,11 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { parsePlan, planSignal, unpack, VaultIndex, type FileStat, type PlanFile, type PlanModel } from '@plansight/core';
+import { parsePlan, planSignal, VaultIndex, type FileStat, type PlanFile, type PlanModel } from '@plansight/core';
 import { buildId, cacheDir, cacheFile, readSnapshot, writeSnapshot } from './cache.js';
 import { createProgress, NO_PROGRESS, type Progress } from './progress.js';
 import type { ParseJob, ParseResult, WorkerInit, WorkerMessage } from './indexWorker.js';
-import { claimPlan, SHARD_CHUNK, type ShardMessage } from './fastShard.js';
+import { SHARD_CHUNK, type ShardChunk } from './fastShard.js';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.obsidian', '.trash', 'dist']);
 
@@ -299,41 +299,26 @@ function workerCount(changedBytes: number, options: LoadOptions, accurate: boole
 
 /**
  * A provisional load with workers (`fastShard.ts`): this thread and the workers claim chunks of the list, read them
- * and parse the notes' outlines; plan files are parsed here, first of anything, as their texts arrive, and by a
- * worker that has no chunk left. Files a worker could not read, or left when it failed, are done here (an unreadable
- * file then fails the load as it does without workers).
+ * and parse the notes' outlines; plan files are parsed here, first of anything, as their texts arrive. Files a worker
+ * could not read, or left when it failed, are done here (an unreadable file then fails the load as it does without
+ * workers).
  */
 function loadFastSharded(ctx: LoadContext, files: FoundFile[], workers: number, script?: string): void {
   const { index, texts, progress } = ctx;
-  const slots = new Int32Array(new SharedArrayBuffer(4 * files.length));
-  const pool = startPool(workers, script, { files: files.map((f) => [f.abs, f.rel]), slots });
+  const pool = startPool(workers, script, files.map((f) => [f.abs, f.rel]));
   ctx.sharded = workers;
   const got = new Uint8Array(files.length);
   const plans: number[] = [];
-  /** Plan files a worker claimed: 1 while this thread waits for one, 2 once delivered (it may come first). */
-  const theirs = new Uint8Array(files.length);
-  let awaited = 0;
   let settled = 0;
   let parsed = 0;
   const take = (i: number, text: string) => {
     texts.set(files[i]!.rel, text);
     plans.push(i);
   };
-  const accept = (m: ShardMessage) => {
-    if ('plan' in m) {
-      const f = files[m.plan]!;
-      if (theirs[m.plan] === 2) return;
-      if (theirs[m.plan] === 1) awaited--;
-      theirs[m.plan] = 2;
-      const text = texts.get(f.rel)!;
-      if (m.packed) index.setFast(f.rel, unpack(m.packed, { sharedArrays: true }) as PlanFile, false, f.stat, text);
-      else index.set(f.rel, text, f.stat, true);
-      parsed++;
-      return;
-    }
-    settled += m.results.length;
-    m.results.forEach((r, k) => {
-      const i = m.start + k;
+  const accept = (chunk: ShardChunk) => {
+    settled += chunk.results.length;
+    chunk.results.forEach((r, k) => {
+      const i = chunk.start + k;
       if (!r || got[i]) return;
       got[i] = 1;
       if ('text' in r) take(i, r.text);
@@ -345,13 +330,6 @@ function loadFastSharded(ctx: LoadContext, files: FoundFile[], workers: number, 
   };
   const parsePlans = () => {
     for (let i = plans.pop(); i !== undefined; i = plans.pop()) {
-      if (!claimPlan(slots, i)) {
-        if (theirs[i] === 0) {
-          theirs[i] = 1;
-          awaited++;
-        }
-        continue;
-      }
       const f = files[i]!;
       index.set(f.rel, texts.get(f.rel)!, f.stat, true);
       parsed++;
@@ -382,8 +360,8 @@ function loadFastSharded(ctx: LoadContext, files: FoundFile[], workers: number, 
         drain(pool, accept);
         continue;
       }
-      if (settled >= files.length && awaited === 0 && plans.length === 0) break;
-      // Every chunk is taken: wait for the workers' last chunks and plan files.
+      if (settled >= files.length) break;
+      // Every chunk is claimed: wait for the workers' last ones.
       Atomics.wait(pool.signal, 0, seen, 200);
       seen = Atomics.load(pool.signal, 0);
       if (drain(pool, accept)) last = Date.now();
@@ -393,12 +371,13 @@ function loadFastSharded(ctx: LoadContext, files: FoundFile[], workers: number, 
     pool.close();
   }
   for (let i = 0; i < files.length; i++) {
-    if (got[i] && theirs[i] !== 1) continue;
+    if (got[i]) continue;
     const f = files[i]!;
-    const text = texts.get(f.rel) ?? readFileSync(f.abs, 'utf8');
+    const text = readFileSync(f.abs, 'utf8');
     texts.set(f.rel, text);
     index.set(f.rel, text, f.stat);
   }
+  parsePlans();
   ctx.done = files.length;
 }
 
@@ -459,7 +438,7 @@ interface Pool {
   close(): void;
 }
 
-function startPool(n: number, explicit?: string, shard?: { files: [abs: string, rel: string][]; slots: Int32Array }): Pool {
+function startPool(n: number, explicit?: string, files?: [abs: string, rel: string][]): Pool {
   const script = workerScript(explicit)!;
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const claim = new Int32Array(new SharedArrayBuffer(4));
@@ -467,7 +446,7 @@ function startPool(n: number, explicit?: string, shard?: { files: [abs: string, 
   const ports: MessagePort[] = [];
   for (let i = 0; i < n; i++) {
     const channel = new MessageChannel();
-    const init: WorkerInit = { port: channel.port2, signal, claim, ...shard };
+    const init: WorkerInit = { port: channel.port2, signal, claim, ...(files ? { files } : {}) };
     const w = new Worker(script, { workerData: init, transferList: [channel.port2] });
     // A worker that fails delivers nothing: its files are parsed in this thread.
     w.on('error', () => {});
