@@ -31,6 +31,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Bumped by every scan; reads of an older scan stop and drop what they read. */
   private generation = 0;
   private latestScan: Promise<void> = Promise.resolve();
+  private latestScanGeneration = 0;
   /** True from the end of a scan's reads until remark has refined every file (or stopped). */
   private refiningScan = false;
 
@@ -104,8 +105,14 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Re-read settings and every matching file; resolves when the newest scan has read everything. */
   rescan(): Promise<void> {
-    this.latestScan = this.scan(++this.generation);
+    this.latestScanGeneration = ++this.generation;
+    this.latestScan = this.scan(this.generation);
     return this.latestScan;
+  }
+
+  /** What a scan that went stale resolves with: the newer scan, or nothing when none started (disposed). */
+  private newerScan(generation: number): Promise<void> | undefined {
+    return this.latestScanGeneration === generation ? undefined : this.latestScan;
   }
 
   private async scan(generation: number): Promise<void> {
@@ -123,7 +130,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       for (const glob of this.settings.planGlobs) {
         const pattern = new vscode.RelativePattern(folder, glob);
         const uris = await vscode.workspace.findFiles(pattern, EXCLUDE_GLOB);
-        if (stale()) return this.latestScan;
+        if (stale()) return this.newerScan(generation);
         for (const uri of uris) found.set(uri.toString(), uri);
         const watcher = vscode.workspace.createFileSystemWatcher(pattern);
         watcher.onDidCreate((u) => void this.fromDisk(u));
@@ -137,7 +144,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       cancelled: stale,
       onProgress: (s) => this.progress.set(s),
     });
-    if (stale()) return this.latestScan;
+    if (stale()) return this.newerScan(generation);
     this.refiningScan = true;
     this.showRefining();
     this.fire(0);

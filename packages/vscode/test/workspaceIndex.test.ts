@@ -121,6 +121,8 @@ describe('WorkspaceIndex scan progress', () => {
     index.dispose();
     fake.finish();
     await settle();
+    // The stopped scan settles (it used to resolve to itself: a promise chaining cycle, rejected).
+    await expect(index.ready).resolves.toBeUndefined();
     expect(fake.started.length).toBe(32);
     expect(fake.reads).toEqual([]);
     await vi.advanceTimersByTimeAsync(1000);
