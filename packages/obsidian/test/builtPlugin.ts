@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { App, ledger, obsidianModule, Vault, type Plugin } from './obsidianStub';
+import { App, ledger, Vault, type Plugin } from './obsidianStub';
+import { installPluginHost, uninstallPluginHost } from './pluginHost';
 
 /** Loading the built `dist/main.js` under the in-memory obsidian stub, shared by the plugin-level tests. */
 
@@ -59,38 +59,11 @@ export const settle = (ms = 20) => new Promise((r) => setTimeout(r, ms));
  */
 export function useBuiltPlugin<P>(builtFiles: string[] = [MAIN]): () => new (app: unknown, manifest: unknown) => P {
   let PluginClass: new (app: unknown, manifest: unknown) => P;
-  const load = (Module as unknown as { _load: (...a: unknown[]) => unknown })._load;
   beforeAll(() => {
     if (!builtFiles.every((f) => existsSync(f))) execFileSync('node', ['esbuild.config.mjs'], { cwd: ROOT, stdio: 'inherit' });
-    // Load CodeMirror first, in plain Node (it has its own no-DOM fallback), so the shim below cannot confuse it.
-    createRequire(MAIN)('@codemirror/view');
-    (globalThis as Record<string, unknown>).window = windowShim;
-    // The bundle targets Obsidian's DOM; at load time only remark's entity decoder touches `document`
-    // (a detached element). Without a DOM here, named entities stay literal, which these tests do not use.
-    (globalThis as Record<string, unknown>).document = {
-      createElement: () => {
-        let html = '';
-        return {
-          set innerHTML(v: string) {
-            html = v;
-          },
-          get textContent() {
-            return html;
-          },
-        };
-      },
-    };
-    (Module as unknown as { _load: unknown })._load = function (request: string, ...rest: unknown[]) {
-      if (request === 'obsidian') return obsidianModule;
-      return load.call(this, request, ...rest);
-    };
-    PluginClass = (createRequire(__filename)(MAIN) as { default: typeof PluginClass }).default;
+    PluginClass = installPluginHost<P>(MAIN, windowShim);
   });
-  afterAll(() => {
-    (Module as unknown as { _load: unknown })._load = load;
-    delete (globalThis as Record<string, unknown>).window;
-    delete (globalThis as Record<string, unknown>).document;
-  });
+  afterAll(() => uninstallPluginHost());
   return () => PluginClass;
 }
 

@@ -9,12 +9,12 @@
  *
  * Without a Worker in Node the remark pass runs in the plugin's main-thread slices.
  */
-import Module, { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlanModel } from '@plansight/core';
 import { vaultFiles } from '../../bench/src/gen';
-import { App, obsidianModule, Vault } from './obsidianStub';
+import { App, Vault } from './obsidianStub';
+import { installPluginHost } from './pluginHost';
 
 const ROOT = process.cwd();
 const MAIN = join(ROOT, 'packages/obsidian/dist/main.js');
@@ -31,29 +31,7 @@ interface Started {
 const tick = (ms = 1) => new Promise((r) => setTimeout(r, ms));
 
 function loadPluginClass(): new (app: unknown, manifest: unknown) => Started {
-  createRequire(MAIN)('@codemirror/view');
-  const g = globalThis as Record<string, unknown>;
-  g.window = { setTimeout, clearTimeout };
-  // remark's entity decoder sets innerHTML and reads textContent back (named entities stay literal, as in the tests).
-  g.document = {
-    createElement: () => {
-      let html = '';
-      return {
-        set innerHTML(v: string) {
-          html = v;
-        },
-        get textContent() {
-          return html;
-        },
-      };
-    },
-  };
-  const mod = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-  const load = mod._load;
-  mod._load = function (request: string, ...rest: unknown[]) {
-    return request === 'obsidian' ? obsidianModule : load.call(this, request, ...rest);
-  };
-  return (createRequire(MAIN)(MAIN) as { default: new (app: unknown, manifest: unknown) => Started }).default;
+  return installPluginHost<Started>(MAIN, { setTimeout, clearTimeout });
 }
 
 async function start(PluginClass: ReturnType<typeof loadPluginClass>, vault: Vault, label: string): Promise<PlanModel> {
