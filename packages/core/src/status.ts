@@ -1,4 +1,5 @@
 import type { Status } from './model.js';
+import { memoText } from './text/memo.js';
 
 /**
  * The status vocabulary: checkbox markers, emoji and words. Extra words and emoji come from settings and are
@@ -152,21 +153,12 @@ export function statusOfPercent(p: number): Status {
  */
 export function statusOfText(text: string, vocab: StatusVocabulary = DEFAULT_VOCABULARY): Status | null {
   // Plans repeat their short status texts (`Done`, `In Progress`): each is read once per vocabulary.
-  if (text.length > STATUS_MEMO_LENGTH) return readStatus(text, vocab);
-  let memo = STATUS_MEMO.get(vocab);
-  if (!memo) STATUS_MEMO.set(vocab, (memo = new Map()));
-  let status = memo.get(text);
-  if (status === undefined) {
-    status = readStatus(text, vocab);
-    if (memo.size >= STATUS_MEMO_MAX) memo.clear();
-    memo.set(text, status);
-  }
-  return status;
+  let read = STATUS_MEMO.get(vocab);
+  if (!read) STATUS_MEMO.set(vocab, (read = memoText((t) => readStatus(t, vocab), 1024, 64)));
+  return read(text);
 }
 
-const STATUS_MEMO_LENGTH = 64;
-const STATUS_MEMO_MAX = 1024;
-const STATUS_MEMO = new WeakMap<StatusVocabulary, Map<string, Status | null>>();
+const STATUS_MEMO = new WeakMap<StatusVocabulary, (text: string) => Status | null>();
 
 function readStatus(text: string, vocab: StatusVocabulary): Status | null {
   const t = text.replace(/[*_`]/g, '').trim();

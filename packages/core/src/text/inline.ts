@@ -1,24 +1,15 @@
+import { memoText } from './memo.js';
+
 /** Every construct `stripInline` removes needs one of these characters. */
 const INLINE_MARK = /[[<*_~`\\]/;
 
 /** Strip inline markdown from one line of source: emphasis, code ticks, links, images, HTML tags, escapes. */
 export function plain(s: string): string {
   if (!INLINE_MARK.test(s)) return s.trim();
-  // Plans repeat their short marked-up lines (`**Status**: Done`, `**Owner**: Worker 1`): each is stripped once.
-  // Long lines rarely repeat, and hashing them costs about what stripping them does.
-  if (s.length > MEMO_LENGTH) return stripInline(s);
-  let out = stripped.get(s);
-  if (out === undefined) {
-    out = stripInline(s);
-    if (stripped.size >= STRIPPED_MAX) stripped.clear();
-    stripped.set(s, out);
-  }
-  return out;
+  return stripShort(s);
 }
 
-const STRIPPED_MAX = 4096;
-const MEMO_LENGTH = 64;
-const stripped = new Map<string, string>();
+const stripShort = memoText(stripInline, 4096, 64);
 
 /** Each replace runs only when the text it is about to scan holds the literal marks its pattern requires. */
 function stripInline(s: string): string {

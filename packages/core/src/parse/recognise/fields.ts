@@ -1,5 +1,6 @@
 import { plain } from '../../text/inline.js';
 import type { Estimate, EstimateSize } from '../../model.js';
+import { memoText } from '../../text/memo.js';
 
 export interface Field {
   /** Lower case, single spaces: `dependencies`, `owner`, `depends on`. */
@@ -26,21 +27,11 @@ const PLAIN_FIELD = /^(?:[-*+]\s+)?([A-Za-z][A-Za-z _-]{0,30}?):\s+(.*)$/;
 export function fieldOf(text: string): Field | null {
   // Every field has a colon; most lines have none.
   if (text.indexOf(':') < 0) return null;
-  // Plans repeat their short field lines (`**Status**: Done`): each is read once. The result is shared: do not
-  // modify it. Long lines rarely repeat, and hashing them costs about what reading them does.
-  if (text.length > MEMO_LENGTH) return readField(text);
-  let f = fieldMemo.get(text);
-  if (f === undefined) {
-    f = readField(text);
-    if (fieldMemo.size >= FIELD_MEMO_MAX) fieldMemo.clear();
-    fieldMemo.set(text, f);
-  }
-  return f;
+  // The result is shared: do not modify it.
+  return readShortField(text);
 }
 
-const FIELD_MEMO_MAX = 4096;
-const MEMO_LENGTH = 64;
-const fieldMemo = new Map<string, Field | null>();
+const readShortField = memoText(readField, 4096, 64);
 
 function readField(text: string): Field | null {
   const t = text.trim();

@@ -1,5 +1,6 @@
 import type { Actor, ActorKind } from '../../model.js';
 import { numberedActor } from '../../ids.js';
+import { memoText } from '../../text/memo.js';
 
 export interface Mention {
   id: string;
@@ -22,16 +23,10 @@ const NUMBERED_WORD = /worker|agent|team/i;
  */
 export function numberedMentions(text: string): Mention[] {
   if (!NUMBERED_WORD.test(text)) return [];
-  let out = numberedMemo.get(text);
-  if (out) return out;
-  out = findNumbered(text);
-  if (numberedMemo.size >= NUMBERED_MEMO_MAX) numberedMemo.clear();
-  numberedMemo.set(text, out);
-  return out;
+  return findNumberedMemo(text);
 }
 
-const NUMBERED_MEMO_MAX = 2048;
-const numberedMemo = new Map<string, Mention[]>();
+const findNumberedMemo = memoText(findNumbered, 2048);
 
 function findNumbered(text: string): Mention[] {
   const out: Mention[] = [];
