@@ -3,6 +3,7 @@
  * events and document edits (the open document's text wins while it is dirty). Emits one debounced change event,
  * and `onDidProgress` while a scan reads (indexing n/N) and remark refines what it read (refining k left).
  */
+import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Analysis, PlanFile, PlanModel } from '@plansight/core';
 import { CorePlanIndex, type PlanIndex } from './planIndex.js';
@@ -12,6 +13,11 @@ import { matchesAny } from './glob.js';
 import { IDLE, ProgressThrottle, readWithProgress, type IndexState } from './indexProgress.js';
 
 const decoder = new TextDecoder('utf-8');
+
+/** Local files through node:fs: `workspace.fs` costs the extension host a round trip per file. */
+function readUri(uri: vscode.Uri): Thenable<Uint8Array> {
+  return uri.scheme === 'file' && typeof uri.fsPath === 'string' ? readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
+}
 
 export class WorkspaceIndex implements vscode.Disposable {
   private index: PlanIndex;
@@ -184,7 +190,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (open?.isDirty) return void this.put(uri, open.getText());
     let text: string;
     try {
-      text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+      text = decoder.decode(await readUri(uri));
     } catch {
       if (!stale()) this.removeUri(uri);
       return;

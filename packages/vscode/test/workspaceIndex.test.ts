@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('vscode', () => import('./workspaceStub.js'));
 import { fake } from './workspaceStub.js';
@@ -127,6 +130,26 @@ describe('WorkspaceIndex scan progress', () => {
     expect(fake.reads).toEqual([]);
     await vi.advanceTimersByTimeAsync(1000);
     expect(index.paths()).toEqual([]);
+  });
+
+  it('reads local files from disk with node:fs, not through workspace.fs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plansight-ws-'));
+    try {
+      mkdirSync(join(dir, 'd0'));
+      writeFileSync(join(dir, 'd0/p.md'), plan(1));
+      // workspace.fs would give a note (not a plan, so not indexed): the plan on disk is what must be read.
+      fake.reset({ 'd0/p.md': note(1) });
+      fake.disk = dir;
+      index = new WorkspaceIndex();
+      // Real I/O: give the event loop turns (timers are fake) until the file is in, or plainly not.
+      for (let i = 0; i < 500 && index.paths().length === 0; i++) await new Promise((r) => setImmediate(r));
+      expect(fake.started).toEqual([]);
+      await index.ready;
+      expect(index.paths()).toEqual(['d0/p.md']);
+      expect(index.file('d0/p.md')!.title).toBe('Plan 1');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('an empty workspace goes from finding to idle', async () => {

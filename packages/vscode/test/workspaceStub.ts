@@ -22,7 +22,11 @@ export class EventEmitter<T> {
 
 export class FileUri {
   readonly scheme = 'file';
-  constructor(readonly path: string) {}
+  /** `fsPath`: set when the file is on disk (`fake.disk`), as a real `file:` Uri always has it. */
+  constructor(
+    readonly path: string,
+    readonly fsPath?: string,
+  ) {}
   toString(): string {
     return `file://${this.path}`;
   }
@@ -45,8 +49,11 @@ export const fake = {
   inFlight: 0,
   maxInFlight: 0,
   started: [] as string[],
+  /** A real folder: found files get an `fsPath` there (the extension then reads them from disk). */
+  disk: undefined as string | undefined,
   reset(files: Record<string, string>): void {
     this.files = new Map(Object.entries(files));
+    this.disk = undefined;
     this.reads = [];
     this.inFlight = this.maxInFlight = 0;
     this.started = [];
@@ -67,7 +74,7 @@ export const workspace = {
   getConfiguration: () => ({ get: () => undefined }),
   getWorkspaceFolder: (uri: FileUri) => (uri.path.startsWith(`${ROOT}/`) ? folder : undefined),
   asRelativePath: (uri: FileUri) => uri.path.slice(ROOT.length + 1),
-  findFiles: async () => [...fake.files.keys()].map((p) => new FileUri(`${ROOT}/${p}`)),
+  findFiles: async () => [...fake.files.keys()].map((p) => new FileUri(`${ROOT}/${p}`, fake.disk && `${fake.disk}/${p}`)),
   createFileSystemWatcher: () => ({ onDidCreate: noop, onDidChange: noop, onDidDelete: noop, dispose() {} }),
   onDidChangeTextDocument: noop,
   onDidOpenTextDocument: noop,
