@@ -152,19 +152,27 @@ export function statusOfPercent(p: number): Status {
  * Words win over emoji (`🟡 Not Started` is todo); returns null when nothing matches.
  */
 export function statusOfText(text: string, vocab: StatusVocabulary = DEFAULT_VOCABULARY): Status | null {
-  // Plans repeat their short status texts (`Done`, `In Progress`): each is read once per vocabulary.
+  // Plans repeat their short status texts (`Done`, `In Progress`): each is read once per vocabulary, whose words
+  // and emoji are listed once (vocabularies are not modified).
   let read = STATUS_MEMO.get(vocab);
-  if (!read) STATUS_MEMO.set(vocab, (read = memoText((t) => readStatus(t, vocab), 1024, 64)));
+  if (!read) {
+    const entries: VocabularyEntries = { words: Object.entries(vocab.words), emoji: Object.entries(vocab.emoji) };
+    STATUS_MEMO.set(vocab, (read = memoText((t) => readStatus(t, entries), 1024, 64)));
+  }
   return read(text);
 }
 
 const STATUS_MEMO = new WeakMap<StatusVocabulary, (text: string) => Status | null>();
 
-function readStatus(text: string, vocab: StatusVocabulary): Status | null {
+interface VocabularyEntries {
+  words: [string, Status][];
+  emoji: [string, Status][];
+}
+
+function readStatus(text: string, { words, emoji }: VocabularyEntries): Status | null {
   const t = text.replace(/[*_`]/g, '').trim();
   if (!t) return null;
   const lower = t.toLowerCase();
-  const { words, emoji } = entriesOf(vocab);
   let bestLen = 0;
   let best: Status | null = null;
   for (const [word, status] of words) {
@@ -185,16 +193,4 @@ function readStatus(text: string, vocab: StatusVocabulary): Status | null {
 /** `[a-z0-9]`; NaN (past the end) is not. */
 function isLowerAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-}
-
-const ENTRIES = new WeakMap<StatusVocabulary, { words: [string, Status][]; emoji: [string, Status][] }>();
-
-/** The words and emoji of a vocabulary in their order, listed once per vocabulary (vocabularies are not modified). */
-function entriesOf(vocab: StatusVocabulary): { words: [string, Status][]; emoji: [string, Status][] } {
-  let e = ENTRIES.get(vocab);
-  if (!e) {
-    e = { words: Object.entries(vocab.words), emoji: Object.entries(vocab.emoji) };
-    ENTRIES.set(vocab, e);
-  }
-  return e;
 }

@@ -94,16 +94,7 @@ export function recogniseItems(ctx: ParseContext): void {
   };
   // Entries of one section share its heading path; actors do not change while items are read.
   const sectionOwner = new Map<Entry['section'], string | undefined>();
-  let lastSection: Entry['section'] | null = null;
-  let lastOwner: string | undefined;
   const ownerFromHeadings = (e: Entry): string | undefined => {
-    // Entries come section by section: the last answer is usually the one asked for.
-    if (e.section === lastSection) return lastOwner;
-    lastSection = e.section;
-    lastOwner = ownerOfSection(e);
-    return lastOwner;
-  };
-  const ownerOfSection = (e: Entry): string | undefined => {
     if (sectionOwner.has(e.section)) return sectionOwner.get(e.section);
     let owner: string | undefined;
     for (let i = e.section.length - 1; i >= 0; i--) {
