@@ -64,7 +64,6 @@ interface ItemView {
   readonly text: HTMLSpanElement;
   readonly src: HTMLButtonElement;
   item: RollupItem | null;
-  groupFile: string | undefined;
 }
 
 /**
@@ -275,7 +274,7 @@ export class RollupRenderer {
     src.type = 'button';
     src.className = 'ps-src';
     li.append(box, text, src);
-    const view: ItemView = { li, box, text, src, item: null, groupFile: undefined };
+    const view: ItemView = { li, box, text, src, item: null };
     box.addEventListener('click', (e) => {
       // The host writes the change and sends a new model; until then the box shows what the file says.
       e.preventDefault();
@@ -288,7 +287,6 @@ export class RollupRenderer {
   private fillItem(view: ItemView, item: RollupItem, groupFile: string | undefined): void {
     const before = view.item;
     view.item = item;
-    view.groupFile = groupFile;
     setClass(view.li, `ps-rollup-item ps-status-${item.status}${item.checked ? ' ps-done' : ''}`);
     if (view.li.dataset.file !== item.file) view.li.dataset.file = item.file;
     if (view.li.dataset.line !== String(item.line)) view.li.dataset.line = String(item.line);
