@@ -1,6 +1,7 @@
 // The Obsidian plugin's parse worker: remark-accurate parses off the UI thread. Bundled on its own (esbuild
 // `obsidian-worker`) and inlined into main.js as a string, started from a Blob URL.
 import { BoundedSectionCache, pack, parsePlan } from '@plansight/core';
+import { ownBuffer } from './index/cacheFile.js';
 import type { RefineResult, WorkerReply, WorkerRequest } from './index/workerProtocol.js';
 
 interface WorkerScope {
@@ -14,9 +15,8 @@ const cache = new BoundedSectionCache(20_000);
 scope.onmessage = ({ data }) => {
   if ('pack' in data) {
     try {
-      const bytes = pack(data.pack);
-      const packed = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
-      scope.postMessage({ id: data.id, packed: packed as ArrayBuffer }, [packed as ArrayBuffer]);
+      const packed = ownBuffer(pack(data.pack));
+      scope.postMessage({ id: data.id, packed }, [packed]);
     } catch (e) {
       scope.postMessage({ id: data.id, packError: (e as Error).message });
     }

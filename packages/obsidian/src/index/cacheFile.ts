@@ -24,6 +24,11 @@ export async function readCache(adapter: CacheAdapter, file: string): Promise<In
   return data as IndexCache;
 }
 
+/** The bytes as an ArrayBuffer of their own (to write or transfer): the view's buffer when it is all of it, else a copy. */
+export function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  return (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
+}
+
 const FILE_LISTS = ['headings', 'actors', 'items', 'gates', 'ownership', 'statusReports', 'dependencies', 'references', 'diagnostics'] as const;
 
 /** The shape the index and `buildModel` rely on; a damaged cache that still decodes is refused rather than half used. */
@@ -40,14 +45,14 @@ function wellFormed(e: unknown): boolean {
  * Throws only when even that fails.
  */
 export async function writeCache(adapter: CacheAdapter, file: string, bytes: Uint8Array): Promise<void> {
-  const data = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+  const data = ownBuffer(bytes);
   const tmp = `${file}.tmp`;
   try {
-    await adapter.writeBinary(tmp, data as ArrayBuffer);
+    await adapter.writeBinary(tmp, data);
     if (await adapter.exists(file)) await adapter.remove(file);
     await adapter.rename(tmp, file);
   } catch {
-    await adapter.writeBinary(file, data as ArrayBuffer);
+    await adapter.writeBinary(file, data);
     if (await adapter.exists(tmp).catch(() => false)) await adapter.remove(tmp).catch(() => undefined);
   }
 }
