@@ -52,8 +52,8 @@ export function statusTooltip(s: IndexState): string | undefined {
  * tree is already filled, and a message appearing and vanishing above it would move the rows under the pointer.
  */
 export function viewMessage(s: IndexState): string | undefined {
-  if (s.phase === 'finding') return 'Plansight: indexing…';
-  if (s.phase === 'reading') return `Plansight: indexing ${s.done}/${s.total}…`;
+  if (s.phase === 'finding') return progressLabel(s);
+  if (s.phase === 'reading') return `${progressLabel(s)}…`;
   return undefined;
 }
 
