@@ -9,14 +9,17 @@ import {
   buildModel,
   emptyPlanFile,
   lineStatus,
+  parseOutline,
   parsePlan,
+  parseProvisional,
+  planSignal,
   remarkBlocks,
   splitSections,
   type PlanFile,
   type WorkItem,
 } from '@plansight/core';
 import { layoutGraph, type ViewModelPayload } from '@plansight/graph-view';
-import { loadVault } from '../../cli/src/io.js';
+import { collectFiles, loadVault } from '../../cli/src/io.js';
 import { dailyFile, graphPlan, listHeavy, rng, vaultFiles } from './gen.js';
 
 export interface BenchConfig {
@@ -107,17 +110,52 @@ function listFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+/**
+ * Where the provisional load's time goes, on one thread, stage by stage (what the worker-shared load spreads over
+ * two): list the files, read them, ask each for a plan signal, outline the notes, fast-parse the plan files, build
+ * the model. The line scan without its reads is beside it: the part of the baseline the scans compare with.
+ */
+function provisionalStages(root: string): Record<string, number> {
+  const r: Record<string, number> = {};
+  let t = now();
+  const lap = (name: string) => {
+    const x = now();
+    r[name] = x - t;
+    t = x;
+  };
+  const list = collectFiles([root], root);
+  lap('list');
+  const texts = list.map((f) => readFileSync(f.abs, 'utf8'));
+  lap('read');
+  const signal = texts.map((x) => planSignal(x));
+  lap('signal');
+  const files: PlanFile[] = [];
+  for (let i = 0; i < texts.length; i++) if (!signal[i]) files.push(parseOutline(list[i]!.rel, texts[i]!));
+  lap('notes');
+  for (let i = 0; i < texts.length; i++) if (signal[i]) files.push(parseProvisional(list[i]!.rel, texts[i]!));
+  lap('plans');
+  buildModel(files);
+  lap('build');
+  let found = 0;
+  for (const text of texts) found += scanLines(text);
+  lap('lineScanWithoutReads');
+  return r;
+}
+
+function scanLines(text: string): number {
+  let found = 0;
+  for (const line of text.split('\n')) {
+    if (/^#{1,6} /.test(line)) found++;
+    else if (/^\s*[-*+] \[.\]/.test(line)) found++;
+    else if (/^\|/.test(line)) found++;
+  }
+  return found;
+}
+
 /** The baseline: read every file, split lines, a few regexes per line. */
 function lineScan(paths: string[]): number {
   let found = 0;
-  for (const p of paths) {
-    const text = readFileSync(p, 'utf8');
-    for (const line of text.split('\n')) {
-      if (/^#{1,6} /.test(line)) found++;
-      else if (/^\s*[-*+] \[.\]/.test(line)) found++;
-      else if (/^\|/.test(line)) found++;
-    }
-  }
+  for (const p of paths) found += scanLines(readFileSync(p, 'utf8'));
   return found;
 }
 
@@ -145,6 +183,13 @@ function benchVault(files: number, cfg: BenchConfig, tmp: string, results: Resul
   results[`${key}.readOnlyMs`] = round(median(read));
   results[`${key}.provisionalMs`] = round(median(provisional));
   cfg.log(`  line scan ${median(scan).toFixed(0)} ms, read ${median(read).toFixed(0)} ms, provisional ${median(provisional).toFixed(0)} ms`);
+  const stages: Record<string, number>[] = [];
+  for (let i = 0; i < cfg.repeats; i++) stages.push(provisionalStages(root));
+  const stageMs: Record<string, number> = {};
+  for (const k of Object.keys(stages[0]!)) stageMs[k] = round(median(stages.map((x) => x[k]!)));
+  stageMs.provisionalCpu = round(['list', 'read', 'signal', 'notes', 'plans', 'build'].reduce((a, k) => a + stageMs[k]!, 0));
+  results[`${key}.provisionalStagesMs`] = stageMs;
+  cfg.log(`  provisional on one thread: ${Object.entries(stageMs).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')} ms`);
 
   const cold: number[] = [];
   let stats: unknown;

@@ -43,6 +43,9 @@ describe('bench harness smoke (one small vault, no thresholds)', () => {
       expect(Number.isFinite(res[k] as number), k).toBe(true);
     }
     expect(res['graph2000.nodes']).toBeGreaterThanOrEqual(40);
+    const stages = res['vault60.provisionalStagesMs'] as Record<string, number>;
+    expect(Object.keys(stages)).toEqual(['list', 'read', 'signal', 'notes', 'plans', 'build', 'lineScanWithoutReads', 'provisionalCpu']);
+    expect(stages.provisionalCpu).toBeCloseTo(['list', 'read', 'signal', 'notes', 'plans', 'build'].reduce((a, k) => a + stages[k]!, 0), 0);
     expect(res['vault60.warmStats']).toMatchObject({ files: 60, cached: 60, accurateParsed: 0 });
     expect(res['vault60.fullColdStats']).toMatchObject({ files: 60, cached: 0 });
     expect((res['vault60.fullColdStats'] as { accurateParsed: number }).accurateParsed).toBeGreaterThanOrEqual(6);
