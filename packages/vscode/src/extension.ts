@@ -1,4 +1,5 @@
 /** Plansight for VS Code: wires the workspace index to the views, editor features and commands. Glue only. */
+import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { PlanCodeLens } from './codeLens.js';
 import { PreviewProvider, registerCommands } from './commands.js';
@@ -12,8 +13,19 @@ import { OwnerStatusBar } from './statusBar.js';
 import { viewHandlers } from './viewHandlers.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
 
+let active: WorkspaceIndex | undefined;
+
+/** The extension's version and its bundle's size and mtime: a rebuilt parser never reads an older build's cache. */
+function buildId(context: vscode.ExtensionContext): string {
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0');
+  const bundle = statSync(context.asAbsolutePath('dist/extension.js'), { throwIfNoEntry: false });
+  return bundle ? `${version}:${bundle.size}:${Math.floor(bundle.mtimeMs)}` : version;
+}
+
 export function activate(context: vscode.ExtensionContext): void {
-  const index = new WorkspaceIndex();
+  const log = vscode.window.createOutputChannel('Plansight', { log: true });
+  const index = new WorkspaceIndex({ storage: context.storageUri, build: buildId(context), log: (line) => log.info(line) });
+  active = index;
   const handlers = viewHandlers(index);
   const graph = new GraphPanel(context.extensionUri, index, handlers);
   const diagnostics = new PlanDiagnostics(index);
@@ -22,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const statusBar = new OwnerStatusBar(index);
   const decorations = new StatusDecorations(index);
   context.subscriptions.push(
+    log,
     index,
     graph,
     diagnostics,
@@ -46,4 +59,8 @@ export function activate(context: vscode.ExtensionContext): void {
   registerCommands({ context, index, graph, diagnostics, handlers, preview });
 }
 
-export function deactivate(): void {}
+/** Writes the index cache if it changed since the last write. */
+export async function deactivate(): Promise<void> {
+  await active?.flushCache();
+  active = undefined;
+}

@@ -1,21 +1,29 @@
 /**
  * The plan files the extension knows: core's incremental VaultIndex (fast provisional parse at once, remark refine
- * after a pause) behind a tiny interface, plus the analysis of its model. Pure: no vscode here.
+ * after a pause) behind a tiny interface, plus the analysis of its model, and the persistent cache of both: the
+ * snapshot of the plan files and the stat of the files read and found not to be plans. Pure: no vscode here.
  */
 import {
   analyze,
+  hashText,
   hasPlanContent,
+  indexCacheKey,
   VaultIndex,
   type Analysis,
   type AnalysisOptions,
+  type FileStat,
+  type IndexCache,
   type ParseOptions,
   type PlanFile,
   type PlanModel,
 } from '@plansight/core';
 
 export interface PlanIndex {
-  /** Parse `text` as `path`; returns whether the index changed (a file with nothing plan-like is dropped). */
-  update(path: string, text: string, accurate?: boolean): boolean;
+  /**
+   * Parse `text` as `path`; returns whether the index changed (a file with nothing plan-like is dropped). `stat`:
+   * the file's on disk when `text` was read from it (what the persistent cache is keyed by).
+   */
+  update(path: string, text: string, accurate?: boolean, stat?: FileStat): boolean;
   remove(path: string): boolean;
   get(path: string): PlanFile | undefined;
   paths(): string[];
@@ -24,6 +32,12 @@ export interface PlanIndex {
   pending(): number;
   model(): PlanModel;
   analysis(): Analysis;
+  /** Take a persistent cache; false (nothing taken) when it was made under another key. */
+  restore(cache: IndexCache): boolean;
+  /** Use the restored cache for a file whose size and mtime are unchanged; false when it must be read. */
+  setCached(path: string, stat: FileStat): boolean;
+  /** What to write to the persistent cache: accurate plan files and non-plan files, each with its stat. */
+  cache(): IndexCache;
 }
 
 /** A markdown file is a plan when the parser found anything a plan is made of (core's own test). */
@@ -32,23 +46,43 @@ export const looksLikePlan = hasPlanContent;
 export class CorePlanIndex implements PlanIndex {
   private readonly index: VaultIndex;
   private cached: { model: PlanModel; analysis: Analysis } | undefined;
+  /** Files read and found not to be plans, with the stat of what was read (none for an editor's text). */
+  private readonly others = new Map<string, FileStat | undefined>();
+  /** Non-plan files of a restored cache, until `setCached` uses them. */
+  private readonly cachedOthers = new Map<string, FileStat>();
+  /** The persistent cache's key: the build, the snapshot format and the vocabulary (what parsing depends on). */
+  readonly cacheKey: string;
 
   constructor(
     parseOptions: ParseOptions = {},
     private readonly analysisOptions: AnalysisOptions = {},
+    build = 'dev',
   ) {
-    this.index = new VaultIndex({ parse: parseOptions });
+    this.cacheKey = indexCacheKey(build, [parseOptions.vocabulary ?? null]);
+    this.index = new VaultIndex({ parse: parseOptions, version: this.cacheKey });
   }
 
-  update(path: string, text: string, accurate = false): boolean {
+  update(path: string, text: string, accurate = false, stat?: FileStat): boolean {
     const before = this.index.get(path);
-    const entry = accurate ? this.index.setAccurate(path, text) : this.index.set(path, text);
-    if (looksLikePlan(entry.file)) return entry !== before;
+    const entry = accurate ? this.index.setAccurate(path, text, stat ?? this.sameStat(path, text)) : this.index.set(path, text, stat);
+    if (looksLikePlan(entry.file)) {
+      this.others.delete(path);
+      return entry !== before;
+    }
     this.index.delete(path);
+    // An editor's text that is not a plan leaves the disk's file what it was read as (not a plan, same stat).
+    this.others.set(path, stat ?? (before ? undefined : this.others.get(path)));
     return before !== undefined;
   }
 
+  /** The stat of the current entry when `text` is still its text (an editor's parse of an unchanged file). */
+  private sameStat(path: string, text: string): FileStat | undefined {
+    const e = this.index.get(path);
+    return e?.stat && e.hash !== undefined && e.hash === hashText(text) ? e.stat : undefined;
+  }
+
   remove(path: string): boolean {
+    this.others.delete(path);
     return this.index.delete(path);
   }
 
@@ -78,5 +112,30 @@ export class CorePlanIndex implements PlanIndex {
     const model = this.index.model();
     if (this.cached?.model !== model) this.cached = { model, analysis: analyze(model, this.analysisOptions) };
     return this.cached.analysis;
+  }
+
+  restore(cache: IndexCache): boolean {
+    if (cache.key !== this.cacheKey) return false;
+    this.index.restore(cache.snapshot);
+    for (const [path, size, mtime] of cache.others) this.cachedOthers.set(path, { size, mtime });
+    return true;
+  }
+
+  setCached(path: string, stat: FileStat): boolean {
+    if (this.index.setCached(path, stat)) {
+      this.others.delete(path);
+      return true;
+    }
+    const other = this.cachedOthers.get(path);
+    if (!other || other.size !== stat.size || other.mtime !== stat.mtime) return false;
+    this.others.set(path, stat);
+    return true;
+  }
+
+  cache(): IndexCache {
+    this.index.model(); // kept in the snapshot: an unchanged workspace then skips buildModel
+    const others: IndexCache['others'] = [];
+    for (const [path, stat] of this.others) if (stat) others.push([path, stat.size, stat.mtime]);
+    return { key: this.cacheKey, snapshot: this.index.snapshot(), others };
   }
 }

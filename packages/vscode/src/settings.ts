@@ -12,6 +12,8 @@ export interface PlansightSettings {
   currentActor: string;
   vocabulary: StatusVocabulary;
   estimates: EstimateMapping;
+  /** Keep the persistent index cache in the workspace storage (off: none is read or written, and the file is deleted). */
+  indexCache: boolean;
 }
 
 export const DEFAULT_PLAN_GLOBS = ['**/*.md', '**/*.markdown'];
@@ -30,5 +32,6 @@ export function readSettings(): PlansightSettings {
       sizeDays: { ...DEFAULT_ESTIMATE_MAPPING.sizeDays, ...(est.sizeDays ?? {}) },
       hoursPerDay: est.hoursPerDay ?? DEFAULT_ESTIMATE_MAPPING.hoursPerDay,
     },
+    indexCache: c.get<boolean>('indexCache') !== false,
   };
 }

@@ -2,10 +2,13 @@
  * Keeps the PlanIndex in step with the workspace: an initial scan of `plansight.planGlobs`, then file-system
  * events and document edits (the open document's text wins while it is dirty). Emits one debounced change event,
  * and `onDidProgress` while a scan reads (indexing n/N) and remark refines what it read (refining k left).
+ * With a storage folder and `plansight.indexCache`, a scan first restores the persistent cache: a file whose size
+ * and mtime are unchanged is taken from it, unread; the cache is written again after changes once refining is done.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import type { Analysis, PlanFile, PlanModel } from '@plansight/core';
+import { packIndexCache, type Analysis, type FileStat, type PlanFile, type PlanModel } from '@plansight/core';
+import { cacheStore, readIndexCache, type CacheStore } from './cacheFile.js';
 import { CorePlanIndex, type PlanIndex } from './planIndex.js';
 import { EXCLUDE_GLOB, readSettings, type PlansightSettings } from './settings.js';
 import { toVaultPath } from './convert.js';
@@ -17,6 +20,26 @@ const decoder = new TextDecoder('utf-8');
 /** Local files through node:fs: `workspace.fs` costs the extension host a round trip per file. */
 function readUri(uri: vscode.Uri): Thenable<Uint8Array> {
   return uri.scheme === 'file' && typeof uri.fsPath === 'string' ? readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
+}
+
+async function statUri(uri: vscode.Uri): Promise<FileStat> {
+  if (uri.scheme === 'file' && typeof uri.fsPath === 'string') {
+    const s = await stat(uri.fsPath);
+    return { size: s.size, mtime: Math.floor(s.mtimeMs) };
+  }
+  const s = await vscode.workspace.fs.stat(uri);
+  return { size: s.size, mtime: s.mtime };
+}
+
+export interface WorkspaceIndexOptions {
+  /** The extension's per-workspace storage folder (`context.storageUri`); without one there is no cache. */
+  storage?: vscode.Uri;
+  /** The extension build (version, bundle): part of the cache key, so a new parser never serves old results. */
+  build?: string;
+  /** One line for the extension's log (what the cache did). */
+  log?: (line: string) => void;
+  /** Milliseconds from the last change to the cache write. */
+  cacheDelay?: number;
 }
 
 export class WorkspaceIndex implements vscode.Disposable {
@@ -40,8 +63,16 @@ export class WorkspaceIndex implements vscode.Disposable {
   private latestScanGeneration = 0;
   /** True from the end of a scan's reads until remark has refined every file (or stopped). */
   private refiningScan = false;
+  /** True while a scan lists and reads: the index is not whole, so it is not written to the cache. */
+  private scanning = false;
+  /** The persistent cache of the current scan, when on. */
+  private cache: CacheStore | undefined;
+  /** The index changed since the cache was last written (or read). */
+  private cacheDirty = false;
+  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  private cacheWrite: Promise<void> = Promise.resolve();
 
-  constructor() {
+  constructor(private readonly options: WorkspaceIndexOptions = {}) {
     this.settings = readSettings();
     this.index = this.newIndex();
     this.disposables.push(
@@ -124,10 +155,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async scan(generation: number): Promise<void> {
     const stale = () => generation !== this.generation;
     this.refiningScan = false;
+    this.scanning = true;
     this.progress.set({ phase: 'finding' });
     this.settings = readSettings();
     this.index = this.newIndex();
     this.uris.clear();
+    this.cacheDirty = false;
+    const restoring = this.restoreCache(this.index);
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
     const folders = vscode.workspace.workspaceFolders ?? [];
@@ -145,12 +179,22 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.watchers.push(watcher);
       }
     }
-    await readWithProgress([...found.values()], (u) => this.fromDisk(u, false, stale), {
+    const restored = await restoring;
+    if (stale()) return this.newerScan(generation);
+    let hits = 0;
+    const hit = restored ? () => hits++ : undefined;
+    await readWithProgress([...found.values()], (u) => this.fromDisk(u, false, stale, hit), {
       limit: 32,
       cancelled: stale,
       onProgress: (s) => this.progress.set(s),
     });
     if (stale()) return this.newerScan(generation);
+    this.scanning = false;
+    if (restored) {
+      this.log(`restored ${hits} of ${found.size} files from the index cache (${restored.entries - hits} cache entries unused)`);
+      // Files gone since the cache was written: the next write leaves them out.
+      if (hits < restored.entries) this.markCacheDirty();
+    }
     this.refiningScan = true;
     this.showRefining();
     this.fire(0);
@@ -165,7 +209,84 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private newIndex(): PlanIndex {
-    return new CorePlanIndex({ vocabulary: this.settings.vocabulary }, { estimates: this.settings.estimates });
+    return new CorePlanIndex({ vocabulary: this.settings.vocabulary }, { estimates: this.settings.estimates }, this.options.build);
+  }
+
+  private log(line: string): void {
+    this.options.log?.(line);
+  }
+
+  /**
+   * Load the cache file into `index` (this scan's): how many entries it had, or undefined when there is none to use
+   * (off, missing, unreadable, foreign). Never throws: a bad cache is one log line and a cold scan.
+   */
+  private async restoreCache(index: PlanIndex): Promise<{ entries: number } | undefined> {
+    const storage = this.options.storage;
+    this.cache = storage && this.settings.indexCache ? cacheStore(storage) : undefined;
+    if (!this.cache) {
+      if (storage && !this.settings.indexCache) await cacheStore(storage).delete().catch(() => undefined);
+      return undefined;
+    }
+    try {
+      const cache = await readIndexCache(this.cache);
+      if (!cache) return undefined;
+      if (!index.restore(cache)) {
+        this.log(`index cache ${this.cache.name} was written by another build or with other settings: ignored`);
+        return undefined;
+      }
+      return { entries: cache.snapshot.entries.length + cache.others.length };
+    } catch (e) {
+      this.log(`index cache ${this.cache.name} cannot be used (${(e as Error).message}): ignored, reading every file`);
+      return undefined;
+    }
+  }
+
+  private markCacheDirty(): void {
+    if (!this.cache) return;
+    this.cacheDirty = true;
+    this.scheduleCacheWrite(this.options.cacheDelay ?? 5000);
+  }
+
+  /** Write after `delay` with no further change, once no scan reads and remark has refined everything. */
+  private scheduleCacheWrite(delay: number): void {
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.cacheTimer = setTimeout(() => {
+      this.cacheTimer = undefined;
+      if (this.scanning || this.index.pending()) return this.scheduleCacheWrite(1000);
+      void this.writeCache();
+    }, delay);
+  }
+
+  /** Write the cache now if it changed since the last write (none while a scan reads). Never rejects. */
+  private writeCache(): Promise<void> {
+    const store = this.cache;
+    if (!store || !this.cacheDirty || this.scanning) return this.cacheWrite;
+    this.cacheDirty = false;
+    let bytes: Uint8Array;
+    let count: number;
+    try {
+      const cache = this.index.cache();
+      count = cache.snapshot.entries.length + cache.others.length;
+      bytes = packIndexCache(cache);
+    } catch (e) {
+      this.log(`index cache not written: ${(e as Error).message}`);
+      return this.cacheWrite;
+    }
+    // One write at a time, in order: the last one is the newest state.
+    this.cacheWrite = this.cacheWrite.then(() =>
+      store.write(bytes).then(
+        () => this.log(`index cache written: ${count} files, ${bytes.length} bytes`),
+        (e: unknown) => this.log(`index cache ${store.name} not written: ${(e as Error).message}`),
+      ),
+    );
+    return this.cacheWrite;
+  }
+
+  /** Write what changed since the last write, now (deactivation). Never rejects. */
+  flushCache(): Promise<void> {
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.cacheTimer = undefined;
+    return this.writeCache();
   }
 
   private matches(uri: vscode.Uri): boolean {
@@ -184,33 +305,52 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.fire();
   }
 
-  private async fromDisk(uri: vscode.Uri, notify = true, stale: () => boolean = () => false): Promise<void> {
+  /**
+   * Read a file into the index. With the cache on, its stat is taken first (a change after it is a miss next time,
+   * never a stale hit); `hit`, during a scan with a restored cache: the cache had it unchanged, nothing was read.
+   */
+  private async fromDisk(uri: vscode.Uri, notify = true, stale: () => boolean = () => false, hit?: () => void): Promise<void> {
     if (!this.matches(uri)) return;
     const open = this.openDocument(uri);
     if (open?.isDirty) return void this.put(uri, open.getText());
     let text: string;
+    let stat: FileStat | undefined;
     try {
+      if (this.cache) stat = await statUri(uri);
+      if (stale()) return;
+      if (hit && stat && this.fromCache(uri, stat)) return hit();
       text = decoder.decode(await readUri(uri));
     } catch {
       if (!stale()) this.removeUri(uri);
       return;
     }
     if (stale()) return;
-    this.put(uri, text);
+    this.put(uri, text, stat);
+    if (stat) this.markCacheDirty();
     if (notify) this.fire();
   }
 
-  private put(uri: vscode.Uri, text: string): void {
+  private fromCache(uri: vscode.Uri, stat: FileStat): boolean {
+    const path = this.pathOf(uri);
+    if (!path || !this.index.setCached(path, stat)) return false;
+    if (this.index.get(path)) this.uris.set(path, uri);
+    return true;
+  }
+
+  private put(uri: vscode.Uri, text: string, stat?: FileStat): void {
     const path = this.pathOf(uri);
     if (!path) return;
-    this.index.update(path, text);
+    this.index.update(path, text, false, stat);
     if (this.index.get(path)) this.uris.set(path, uri);
     else this.uris.delete(path);
   }
 
   private removeUri(uri: vscode.Uri): void {
     const path = this.pathOf(uri);
-    if (path && this.index.remove(path)) {
+    if (!path) return;
+    const indexed = this.index.remove(path);
+    this.markCacheDirty(); // a non-plan file gone leaves the cache too
+    if (indexed) {
       this.uris.delete(path);
       this.fire();
     }
@@ -248,7 +388,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     }, delay);
   }
 
+  /** Also writes the cache if it changed (`flushCache`; deactivate awaits it). */
   dispose(): void {
+    void this.flushCache();
     this.generation++; // a scan still reading stops
     if (this.timer) clearTimeout(this.timer);
     if (this.refineTimer) clearTimeout(this.refineTimer);

@@ -21,9 +21,9 @@ describe('extension manifest', () => {
     }
   });
 
-  it('declares the four settings and a rollup view in its own activity-bar container', () => {
+  it('declares the five settings and a rollup view in its own activity-bar container', () => {
     expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(
-      ['plansight.currentActor', 'plansight.estimateMapping', 'plansight.planGlobs', 'plansight.statusVocabulary'],
+      ['plansight.currentActor', 'plansight.estimateMapping', 'plansight.indexCache', 'plansight.planGlobs', 'plansight.statusVocabulary'],
     );
     expect(manifest.contributes.viewsContainers.activitybar[0].id).toBe('plansight');
     expect(manifest.contributes.views.plansight[0].id).toBe('plansight.rollup');
