@@ -127,12 +127,26 @@ function provisionalStages(root: string): Record<string, number> {
   lap('list');
   const texts = list.map((f) => readFileSync(f.abs, 'utf8'));
   lap('read');
-  const signal = texts.map((x) => planSignal(x));
-  lap('signal');
+  // Signal then outline, file by file as the load does (the outline reuses the signal scan of the same text).
   const files: PlanFile[] = [];
-  for (let i = 0; i < texts.length; i++) if (!signal[i]) files.push(parseOutline(list[i]!.rel, texts[i]!));
-  lap('notes');
-  for (let i = 0; i < texts.length; i++) if (signal[i]) files.push(parseProvisional(list[i]!.rel, texts[i]!));
+  const plans: number[] = [];
+  let signalMs = 0;
+  let notesMs = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const a = now();
+    const signal = planSignal(texts[i]!);
+    const b = now();
+    signalMs += b - a;
+    if (signal) plans.push(i);
+    else {
+      files.push(parseOutline(list[i]!.rel, texts[i]!));
+      notesMs += now() - b;
+    }
+  }
+  r.signal = signalMs;
+  r.notes = notesMs;
+  t = now();
+  for (const i of plans) files.push(parseProvisional(list[i]!.rel, texts[i]!));
   lap('plans');
   buildModel(files);
   lap('build');
