@@ -48,6 +48,8 @@ export class CorePlanIndex implements PlanIndex {
   private cached: { model: PlanModel; analysis: Analysis } | undefined;
   /** Files read and found not to be plans, with the stat of what was read (none for an editor's text). */
   private readonly others = new Map<string, FileStat | undefined>();
+  /** The hash and stat of each plan file as last read from disk, so that an editor's text equal to it keeps the stat. */
+  private readonly disk = new Map<string, { hash: string; stat: FileStat }>();
   /** Non-plan files of a restored cache, until `setCached` uses them. */
   private readonly cachedOthers = new Map<string, FileStat>();
   /** The persistent cache's key: the build, the snapshot format and the vocabulary (what parsing depends on). */
@@ -64,25 +66,31 @@ export class CorePlanIndex implements PlanIndex {
 
   update(path: string, text: string, accurate = false, stat?: FileStat): boolean {
     const before = this.index.get(path);
-    const entry = accurate ? this.index.setAccurate(path, text, stat ?? this.sameStat(path, text)) : this.index.set(path, text, stat);
+    const known = stat ?? this.diskStat(path, text);
+    const entry = accurate ? this.index.setAccurate(path, text, known) : this.index.set(path, text, known);
     if (looksLikePlan(entry.file)) {
       this.others.delete(path);
+      if (stat && entry.hash !== undefined) this.disk.set(path, { hash: entry.hash, stat });
+      // The text on disk no longer is the one parsed: the entry is left out of the cache until read again.
+      else if (!known && entry.stat) delete entry.stat;
       return entry !== before;
     }
+    this.disk.delete(path);
     this.index.delete(path);
     // An editor's text that is not a plan leaves the disk's file what it was read as (not a plan, same stat).
     this.others.set(path, stat ?? (before ? undefined : this.others.get(path)));
     return before !== undefined;
   }
 
-  /** The stat of the current entry when `text` is still its text (an editor's parse of an unchanged file). */
-  private sameStat(path: string, text: string): FileStat | undefined {
-    const e = this.index.get(path);
-    return e?.stat && e.hash !== undefined && e.hash === hashText(text) ? e.stat : undefined;
+  /** The file's stat when `text` is its text on disk (an editor's text of an unchanged or reverted file). */
+  private diskStat(path: string, text: string): FileStat | undefined {
+    const d = this.disk.get(path);
+    return d && d.hash === hashText(text) ? d.stat : undefined;
   }
 
   remove(path: string): boolean {
     this.others.delete(path);
+    this.disk.delete(path);
     return this.index.delete(path);
   }
 
@@ -124,6 +132,8 @@ export class CorePlanIndex implements PlanIndex {
   setCached(path: string, stat: FileStat): boolean {
     if (this.index.setCached(path, stat)) {
       this.others.delete(path);
+      const hash = this.index.get(path)?.hash;
+      if (hash !== undefined) this.disk.set(path, { hash, stat });
       return true;
     }
     const other = this.cachedOthers.get(path);

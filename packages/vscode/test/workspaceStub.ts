@@ -2,6 +2,8 @@
  * Just enough of the vscode workspace API for WorkspaceIndex: one folder of in-memory files whose reads finish
  * only when the test says so (`fake.finish`), so a scan can be stepped through.
  */
+import { join, posix } from 'node:path';
+import { Uri as BaseUri } from './vscodeStub.js';
 export * from './vscodeStub.js';
 
 type Listener<T> = (e: T) => void;
@@ -32,6 +34,13 @@ export class FileUri {
   }
 }
 
+/** `Uri.joinPath` over the stub's file Uris (a storage folder on disk keeps its `fsPath`). */
+export class Uri extends BaseUri {
+  static joinPath(base: FileUri, ...segments: string[]): FileUri {
+    return new FileUri(posix.join(base.path, ...segments), base.fsPath && join(base.fsPath, ...segments));
+  }
+}
+
 export class RelativePattern {
   constructor(
     readonly base: unknown,
@@ -51,9 +60,15 @@ export const fake = {
   started: [] as string[],
   /** A real folder: found files get an `fsPath` there (the extension then reads them from disk). */
   disk: undefined as string | undefined,
+  /** `plansight.*` settings (`workspace.getConfiguration('plansight').get(key)`). */
+  config: {} as Record<string, unknown>,
+  /** Open documents, as `workspace.textDocuments` lists them. */
+  documents: [] as { uri: FileUri; isDirty: boolean; getText(): string }[],
   reset(files: Record<string, string>): void {
     this.files = new Map(Object.entries(files));
     this.disk = undefined;
+    this.config = {};
+    this.documents = [];
     this.reads = [];
     this.inFlight = this.maxInFlight = 0;
     this.started = [];
@@ -70,8 +85,10 @@ const folder = { uri: new FileUri(ROOT), name: 'ws', index: 0 };
 
 export const workspace = {
   workspaceFolders: [folder],
-  textDocuments: [] as unknown[],
-  getConfiguration: () => ({ get: () => undefined }),
+  get textDocuments() {
+    return fake.documents;
+  },
+  getConfiguration: () => ({ get: (key: string) => fake.config[key] }),
   getWorkspaceFolder: (uri: FileUri) => (uri.path.startsWith(`${ROOT}/`) ? folder : undefined),
   asRelativePath: (uri: FileUri) => uri.path.slice(ROOT.length + 1),
   findFiles: async () => [...fake.files.keys()].map((p) => new FileUri(`${ROOT}/${p}`, fake.disk && `${fake.disk}/${p}`)),
