@@ -7,7 +7,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const { URL: CS_URL, WS, OUT, EXPECTED, REPORT } = process.env;
+const { URL: CS_URL, WS, OUT, EXPECTED, REPORT, UD } = process.env;
 const expected = JSON.parse(fs.readFileSync(EXPECTED, 'utf8'));
 const report = (() => { try { return JSON.parse(fs.readFileSync(REPORT, 'utf8')); } catch { return null; } })();
 const results = [];
@@ -180,6 +180,21 @@ function recordIndexingStatus() {
       .join(' | ');
     if (shown !== (log.length ? log[log.length - 1] : '')) log.push(shown);
   }).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+/** Files under `dir` (recursively) whose path matches `re`; [] when there is no such folder. */
+function filesUnder(dir, re) {
+  let names = [];
+  try { names = fs.readdirSync(dir, { recursive: true }); } catch { return []; }
+  return names.map((n) => path.join(dir, String(n))).filter((p) => re.test(p) && fs.statSync(p).isFile());
+}
+
+/** The extension's index cache in this workspace's storage (context.storageUri), if written. */
+const cacheFiles = () => filesUnder(path.join(UD, 'User', 'workspaceStorage'), /plansight\.plansight-vscode[\\/]index-cache\.bin$/);
+
+/** Every line of the extension's log (the "Plansight" output channel), over all sessions of this run. */
+function extensionLog() {
+  return filesUnder(path.join(UD, 'logs'), /Plansight\.log$/).flatMap((f) => fs.readFileSync(f, 'utf8').split('\n'));
 }
 
 const STATUS_WORDS = { todo: 'to do', 'in-progress': 'in progress', blocked: 'blocked', waiting: 'waiting', next: 'next', done: 'done', cancelled: 'cancelled', unknown: 'unknown' };
@@ -524,6 +539,45 @@ async function run() {
     const n = changedLines(before, after).length;
     await undoTo(rel, before);
     return `${n} lines repaired, undone`;
+  });
+
+  await check('the index cache is written to the workspace storage once the index is ready', async () => {
+    const [file] = await until('index-cache.bin in the workspace storage', () => cacheFiles().length && cacheFiles(), 60000);
+    const head = fs.readFileSync(file).subarray(0, 4).toString('latin1');
+    if (head !== 'PSPK') throw new Error(`${file} starts with "${head}", not a packed cache`);
+    const line = await until('"index cache written" in the Plansight log', () => extensionLog().find((l) => /index cache written/.test(l)), 15000);
+    return `${path.relative(UD, file)}, ${fs.statSync(file).size} bytes; log: "${line.replace(/^.*?\] /, '')}"`;
+  });
+
+  await check('a reloaded window restores the index from the cache (status item truthful, nothing left to refine)', async () => {
+    if (!cacheFiles().length) throw new Error('no cache to restore from');
+    const mds = filesUnder(WS, /\.md$/).filter((f) => !/[\\/](node_modules|\.git|\.obsidian|\.trash|dist|\.e2e)[\\/]/.test(f));
+    const newest = () => Math.max(...mds.map((f) => fs.statSync(f).mtimeMs));
+    // The debounced write has caught up with every change the checks above made...
+    await until('the cache to be newer than every plan file', () => fs.statSync(cacheFiles()[0]).mtimeMs > newest(), 30000);
+    // ...then a file changes on disk just before the reload: only deactivate's write can put it in the cache.
+    const touched = expected.daily ? path.join(WS, expected.daily) : mds[0];
+    const now = new Date();
+    fs.utimesSync(touched, now, now);
+    await sleep(1500);
+    const before = extensionLog().filter((l) => /from the index cache/.test(l)).length;
+    await palette('Developer: Reload Window');
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 90000 });
+    const line = await until('"restored N of M files from the index cache" after the reload', () => {
+      const lines = extensionLog().filter((l) => /from the index cache/.test(l));
+      return lines.length > before && lines[lines.length - 1];
+    }, 90000);
+    const m = /restored (\d+) of (\d+) files/.exec(line);
+    if (!m || Number(m[2]) === 0 || Number(m[1]) < Number(m[2])) throw new Error(`log says "${line}"`);
+    const item = page.locator('.part.statusbar .statusbar-item', { hasText: /Plansight: (indexing|refining)/ });
+    await until('the indexing item to hide', async () => (await item.count()) === 0, 60000);
+    const log = await page.evaluate(() => window.__plansightIndexing || []);
+    const format = /^Plansight: (indexing…|indexing (\d+)\/(\d+))$/;
+    const bad = log.filter((t) => t !== '' && !format.test(t));
+    if (bad.length) throw new Error(`after the reload the item showed ${JSON.stringify(bad)} (nothing should need refining)`);
+    await palette('View: Show Plansight');
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Vault' }).first().waitFor({ timeout: 15000 });
+    return `"${line.replace(/^.*?\] /, '')}"; status: ${log.map((t) => t || '(hidden)').join(' → ').slice(0, 160)}`;
   });
 }
 

@@ -68,7 +68,7 @@ trap 'stop; cp "$W/code-server.log" "$OUT/code-server.log" 2>/dev/null; rm -rf "
 for _ in $(seq 150); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 
 set +e
-NODE_PATH="$CACHE/node_modules" URL="http://127.0.0.1:$PORT/?folder=$W/ws" WS="$W/ws" OUT="$OUT" \
+NODE_PATH="$CACHE/node_modules" URL="http://127.0.0.1:$PORT/?folder=$W/ws" WS="$W/ws" OUT="$OUT" UD="$W/ud" \
   EXPECTED="$W/expected.json" REPORT="$W/report.json" CS_LOG="$W/code-server.log" \
   node "$HERE/driver.js"
 rc=$?

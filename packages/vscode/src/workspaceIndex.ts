@@ -83,6 +83,8 @@ export class WorkspaceIndex implements vscode.Disposable {
         if (e.contentChanges.length) this.fromDocument(e.document);
       }),
       vscode.workspace.onDidOpenTextDocument((d) => this.fromDocument(d)),
+      // Saved: the disk has the editor's text again, and its new stat (a watcher event can come while still dirty).
+      vscode.workspace.onDidSaveTextDocument((d) => void this.fromDisk(d.uri)),
       vscode.workspace.onDidCloseTextDocument((d) => {
         // A dirty buffer closed without saving: the disk is the truth again.
         const path = this.pathOf(d.uri);
@@ -156,6 +158,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const stale = () => generation !== this.generation;
     this.refiningScan = false;
     this.scanning = true;
+    const started = Date.now();
     this.progress.set({ phase: 'finding' });
     this.settings = readSettings();
     this.index = this.newIndex();
@@ -181,8 +184,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     const restored = await restoring;
     if (stale()) return this.newerScan(generation);
-    let hits = 0;
-    const hit = restored ? () => hits++ : undefined;
+    const hits = new Set<string>();
+    const hit = restored ? (u: vscode.Uri) => void hits.add(u.toString()) : undefined;
     await readWithProgress([...found.values()], (u) => this.fromDisk(u, false, stale, hit), {
       limit: 32,
       cancelled: stale,
@@ -191,9 +194,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (stale()) return this.newerScan(generation);
     this.scanning = false;
     if (restored) {
-      this.log(`restored ${hits} of ${found.size} files from the index cache (${restored.entries - hits} cache entries unused)`);
+      const read = [...found].filter(([k]) => !hits.has(k)).map(([, u]) => this.pathOf(u) ?? u.toString());
+      const listed = read.length ? `; read ${read.length}: ${read.slice(0, 5).join(', ')}${read.length > 5 ? ', …' : ''}` : '';
+      this.log(`restored ${hits.size} of ${found.size} files from the index cache in ${Date.now() - started} ms (${restored.entries - hits.size} cache entries unused${listed})`);
       // Files gone since the cache was written: the next write leaves them out.
-      if (hits < restored.entries) this.markCacheDirty();
+      if (hits.size < restored.entries) this.markCacheDirty();
     }
     this.refiningScan = true;
     this.showRefining();
@@ -262,6 +267,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const store = this.cache;
     if (!store || !this.cacheDirty || this.scanning) return this.cacheWrite;
     this.cacheDirty = false;
+    const started = Date.now();
     let bytes: Uint8Array;
     let count: number;
     try {
@@ -275,7 +281,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     // One write at a time, in order: the last one is the newest state.
     this.cacheWrite = this.cacheWrite.then(() =>
       store.write(bytes).then(
-        () => this.log(`index cache written: ${count} files, ${bytes.length} bytes`),
+        () => this.log(`index cache written: ${count} files, ${bytes.length} bytes in ${Date.now() - started} ms`),
         (e: unknown) => this.log(`index cache ${store.name} not written: ${(e as Error).message}`),
       ),
     );
@@ -309,7 +315,7 @@ export class WorkspaceIndex implements vscode.Disposable {
    * Read a file into the index. With the cache on, its stat is taken first (a change after it is a miss next time,
    * never a stale hit); `hit`, during a scan with a restored cache: the cache had it unchanged, nothing was read.
    */
-  private async fromDisk(uri: vscode.Uri, notify = true, stale: () => boolean = () => false, hit?: () => void): Promise<void> {
+  private async fromDisk(uri: vscode.Uri, notify = true, stale: () => boolean = () => false, hit?: (uri: vscode.Uri) => void): Promise<void> {
     if (!this.matches(uri)) return;
     const open = this.openDocument(uri);
     if (open?.isDirty) return void this.put(uri, open.getText());
@@ -318,7 +324,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     try {
       if (this.cache) stat = await statUri(uri);
       if (stale()) return;
-      if (hit && stat && this.fromCache(uri, stat)) return hit();
+      if (hit && stat && this.fromCache(uri, stat)) return hit(uri);
       text = decoder.decode(await readUri(uri));
     } catch {
       if (!stale()) this.removeUri(uri);

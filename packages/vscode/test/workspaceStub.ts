@@ -64,11 +64,14 @@ export const fake = {
   config: {} as Record<string, unknown>,
   /** Open documents, as `workspace.textDocuments` lists them. */
   documents: [] as { uri: FileUri; isDirty: boolean; getText(): string }[],
+  /** `workspace.onDidSaveTextDocument` listeners: a test saves a document by calling them. */
+  saveListeners: [] as ((doc: { uri: FileUri }) => void)[],
   reset(files: Record<string, string>): void {
     this.files = new Map(Object.entries(files));
     this.disk = undefined;
     this.config = {};
     this.documents = [];
+    this.saveListeners = [];
     this.reads = [];
     this.inFlight = this.maxInFlight = 0;
     this.started = [];
@@ -95,6 +98,10 @@ export const workspace = {
   createFileSystemWatcher: () => ({ onDidCreate: noop, onDidChange: noop, onDidDelete: noop, dispose() {} }),
   onDidChangeTextDocument: noop,
   onDidOpenTextDocument: noop,
+  onDidSaveTextDocument: (l: (doc: { uri: FileUri }) => void) => {
+    fake.saveListeners.push(l);
+    return { dispose: () => (fake.saveListeners = fake.saveListeners.filter((x) => x !== l)) };
+  },
   onDidCloseTextDocument: noop,
   onDidChangeConfiguration: noop,
   onDidChangeWorkspaceFolders: noop,

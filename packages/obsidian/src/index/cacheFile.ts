@@ -1,6 +1,5 @@
-import { unpack } from '@plansight/core';
+import { unpackIndexCache, type IndexCache } from '@plansight/core';
 import type { DataAdapter } from 'obsidian';
-import type { IndexCache } from './planIndex.js';
 
 /** What the cache needs of the vault adapter (Obsidian ≥ 1.0 has all of it on every platform). */
 export type CacheAdapter = Pick<DataAdapter, 'exists' | 'readBinary' | 'writeBinary' | 'remove' | 'rename'>;
@@ -11,32 +10,12 @@ export type CacheAdapter = Pick<DataAdapter, 'exists' | 'readBinary' | 'writeBin
  */
 export async function readCache(adapter: CacheAdapter, file: string): Promise<IndexCache | null> {
   if (!(await adapter.exists(file))) return null;
-  const data = unpack(new Uint8Array(await adapter.readBinary(file))) as Partial<IndexCache> | null;
-  if (!data || typeof data.key !== 'string' || !Array.isArray(data.others) || !data.snapshot || !Array.isArray(data.snapshot.entries)) {
-    throw new Error('not an index cache');
-  }
-  data.snapshot.entries.forEach((e, i) => {
-    if (!wellFormed(e)) throw new Error(`entry ${i} is not a parsed file`);
-  });
-  data.others.forEach((o, i) => {
-    if (!Array.isArray(o) || typeof o[0] !== 'string' || typeof o[1] !== 'number' || typeof o[2] !== 'number') throw new Error(`non-plan entry ${i} is malformed`);
-  });
-  return data as IndexCache;
+  return unpackIndexCache(new Uint8Array(await adapter.readBinary(file)));
 }
 
 /** The bytes as an ArrayBuffer of their own (to write or transfer): the view's buffer when it is all of it, else a copy. */
 export function ownBuffer(bytes: Uint8Array): ArrayBuffer {
   return (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
-}
-
-const FILE_LISTS = ['headings', 'actors', 'items', 'gates', 'ownership', 'statusReports', 'dependencies', 'references', 'diagnostics'] as const;
-
-/** The shape the index and `buildModel` rely on; a damaged cache that still decodes is refused rather than half used. */
-function wellFormed(e: unknown): boolean {
-  const x = e as IndexCache['snapshot']['entries'][number] | null;
-  if (!x || typeof x.path !== 'string' || typeof x.size !== 'number' || typeof x.mtime !== 'number' || typeof x.hash !== 'string') return false;
-  const f = x.file as unknown as Record<string, unknown> | null;
-  return !!f && f.path === x.path && typeof f.checkboxes === 'object' && f.checkboxes !== null && FILE_LISTS.every((k) => Array.isArray(f[k]));
 }
 
 /**

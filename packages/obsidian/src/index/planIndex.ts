@@ -1,12 +1,12 @@
 import {
   analyze,
   hashText,
+  indexCacheKey,
   matchesPattern,
-  SNAPSHOT_VERSION,
   VaultIndex,
   type Analysis,
   type FileStat,
-  type IndexSnapshot,
+  type IndexCache,
   type PlanFile,
   type PlanModel,
   type StatusVocabulary,
@@ -22,15 +22,8 @@ export interface IndexOptions {
   build?: string;
 }
 
-/**
- * The persistent index cache: the VaultIndex snapshot of the plan files, plus the files read and found not to be
- * plans (path, size, mtime), so that an unchanged vault is not read at all. Valid only under the same `key`.
- */
-export interface IndexCache {
-  key: string;
-  snapshot: IndexSnapshot;
-  others: [path: string, size: number, mtime: number][];
-}
+/** The persistent index cache (core's, shared with the VS Code extension). */
+export type { IndexCache };
 
 /** The slowest sign on prose comes last: a note with no sign before it cannot reach two, so it is never run there. */
 export const PLAN_SIGNS: readonly RegExp[] = [
@@ -130,8 +123,7 @@ export class PlanIndex {
 
   /** This index's cache key: the build, the snapshot format, and every option that changes what is parsed or kept. */
   cacheKey(): string {
-    const parsing = JSON.stringify([this.opts.planFolders, this.opts.vocabulary ?? null, PLAN_SIGNS.map(String)]);
-    return `${this.opts.build ?? 'dev'}:${SNAPSHOT_VERSION}:${hashText(parsing)}`;
+    return indexCacheKey(this.opts.build ?? 'dev', [this.opts.planFolders, this.opts.vocabulary ?? null, PLAN_SIGNS.map(String)]);
   }
 
   /** Take a persistent cache; false (and nothing taken) when it was made under another key. */
