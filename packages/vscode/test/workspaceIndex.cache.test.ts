@@ -112,7 +112,7 @@ describe('WorkspaceIndex with the persistent cache', () => {
     const seen = track(warm);
     await warm.ready;
     expect(lines.length).toBe(1);
-    expect(lines[0]).toMatch(/^restored 30 of 30 files from the index cache in \d+ ms \(0 cache entries unused\)$/);
+    expect(lines[0]).toMatch(/^restored 30 of 30 files from the index cache in \d+ ms \(listing the files \d+ ms; 0 cache entries unused\)$/);
     expect(JSON.stringify(warm.model())).toBe(coldModel);
     expect(warm.file('d0/file-0.md')!.items.map((i) => i.title)).toContain('Task 0.1');
     // Nothing to refine: reading (the stats) straight to idle.
@@ -133,7 +133,7 @@ describe('WorkspaceIndex with the persistent cache', () => {
     const warm = start();
     const seen = track(warm);
     await warm.ready;
-    expect(lines[0]).toMatch(/^restored 28 of 30 files from the index cache in \d+ ms \(2 cache entries unused; read 2: (d0\/file-0\.md, new\/plan\.md|new\/plan\.md, d0\/file-0\.md)\)$/);
+    expect(lines[0]).toMatch(/^restored 28 of 30 files from the index cache in \d+ ms \(listing the files \d+ ms; 2 cache entries unused; read 2: (d0\/file-0\.md, new\/plan\.md|new\/plan\.md, d0\/file-0\.md)\)$/);
     expect(warm.file('d0/file-0.md')!.items.map((i) => i.title)).toContain('Task 0.1 (changed)');
     expect(warm.paths()).not.toContain('d0/file-15.md');
     expect(warm.paths()).toContain('new/plan.md');
@@ -154,7 +154,7 @@ describe('WorkspaceIndex with the persistent cache', () => {
     const warm = start();
     await warm.ready;
     expect(warm.file('d0/file-0.md')!.items.map((i) => i.title)).toContain('Task 0.1 (unsaved)');
-    expect(lines[0]).toMatch(/^restored 9 of 10 files from the index cache in \d+ ms \(1 cache entries unused; read 1: d0\/file-0\.md\)$/);
+    expect(lines[0]).toMatch(/^restored 9 of 10 files from the index cache in \d+ ms \(listing the files \d+ ms; 1 cache entries unused; read 1: d0\/file-0\.md\)$/);
   });
 
   it('a dirty document saved: the file is read again with its new stat and goes back into the cache', async () => {
