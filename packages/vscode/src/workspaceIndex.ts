@@ -38,9 +38,10 @@ export interface WorkspaceIndexOptions {
   build?: string;
   /** One line for the extension's log (what the cache did). */
   log?: (line: string) => void;
-  /** Milliseconds from the last change to the cache write. */
-  cacheDelay?: number;
 }
+
+/** From the last change to the cache write: a burst of saves (a git checkout) is written once. */
+const CACHE_WRITE_DELAY_MS = 5000;
 
 export class WorkspaceIndex implements vscode.Disposable {
   private index: PlanIndex;
@@ -195,9 +196,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (stale()) return this.newerScan(generation);
     this.scanning = false;
     if (restored) {
-      const read = [...found].filter(([k]) => !hits.has(k)).map(([, u]) => this.pathOf(u) ?? u.toString());
+      const indexed = [...found.values()].filter((u) => this.matches(u));
+      const read = indexed.filter((u) => !hits.has(u.toString())).map((u) => this.pathOf(u) ?? u.toString());
       const names = read.length ? `; read ${read.length}: ${read.slice(0, 5).join(', ')}${read.length > 5 ? ', …' : ''}` : '';
-      this.log(`restored ${hits.size} of ${found.size} files from the index cache in ${Date.now() - started} ms (listing the files ${listed} ms; ${restored.entries - hits.size} cache entries unused${names})`);
+      this.log(`restored ${hits.size} of ${indexed.length} files from the index cache in ${Date.now() - started} ms (listing the files ${listed} ms; ${restored.entries - hits.size} cache entries unused${names})`);
       // Files gone since the cache was written: the next write leaves them out.
       if (hits.size < restored.entries) this.markCacheDirty();
     }
@@ -250,7 +252,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private markCacheDirty(): void {
     if (!this.cache) return;
     this.cacheDirty = true;
-    this.scheduleCacheWrite(this.options.cacheDelay ?? 5000);
+    this.scheduleCacheWrite(CACHE_WRITE_DELAY_MS);
   }
 
   /** Write after `delay` with no further change, once no scan reads and remark has refined everything. */
