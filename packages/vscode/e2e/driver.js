@@ -568,16 +568,22 @@ async function run() {
       return lines.length > before && lines[lines.length - 1];
     }, 90000);
     const m = /restored (\d+) of (\d+) files/.exec(line);
-    if (!m || Number(m[2]) === 0 || Number(m[1]) < Number(m[2])) throw new Error(`log says "${line}"`);
+    if (!m || Number(m[2]) === 0) throw new Error(`log says "${line}"`);
+    // Deactivate's write is also a unit test; here a watcher event slower than the 1.5 s wait (a loaded machine)
+    // leaves the touched file out of the cache, and the reload reads that one file again: fine, anything else is not.
+    const touchedRel = path.relative(WS, touched).split(path.sep).join('/');
+    const late = Number(m[2]) - Number(m[1]) === 1 && new RegExp(`read 1: ${touchedRel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`).test(line);
+    if (Number(m[1]) < Number(m[2]) && !late) throw new Error(`log says "${line}"`);
     const item = page.locator('.part.statusbar .statusbar-item', { hasText: /Plansight: (indexing|refining)/ });
     await until('the indexing item to hide', async () => (await item.count()) === 0, 60000);
     const log = await page.evaluate(() => window.__plansightIndexing || []);
-    const format = /^Plansight: (indexing…|indexing (\d+)\/(\d+))$/;
+    // Only a file read again needs remark: then "refining 1 left" at most.
+    const format = late ? /^Plansight: (indexing…|indexing (\d+)\/(\d+)|refining 1 left)$/ : /^Plansight: (indexing…|indexing (\d+)\/(\d+))$/;
     const bad = log.filter((t) => t !== '' && !format.test(t));
-    if (bad.length) throw new Error(`after the reload the item showed ${JSON.stringify(bad)} (nothing should need refining)`);
+    if (bad.length) throw new Error(`after the reload the item showed ${JSON.stringify(bad)} (${late ? 'only the file read again may need refining' : 'nothing should need refining'})`);
     await palette('View: Show Plansight');
     await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Vault' }).first().waitFor({ timeout: 15000 });
-    return `"${line.replace(/^.*?\] /, '')}"; status: ${log.map((t) => t || '(hidden)').join(' → ').slice(0, 160)}`;
+    return `"${line.replace(/^.*?\] /, '')}"${late ? ' (the touched file read again: its change reached the index after the reload began)' : ''}; status: ${log.map((t) => t || '(hidden)').join(' → ').slice(0, 160)}`;
   });
 }
 
