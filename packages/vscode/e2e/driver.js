@@ -549,7 +549,7 @@ async function run() {
     return `${path.relative(UD, file)}, ${fs.statSync(file).size} bytes; log: "${line.replace(/^.*?\] /, '')}"`;
   });
 
-  await check('a reloaded window restores the index from the cache (status item truthful, nothing left to refine)', async () => {
+  await check('a reloaded window shows the cached model before listing, then restores the index from the cache (status item truthful, nothing left to refine)', async () => {
     if (!cacheFiles().length) throw new Error('no cache to restore from');
     const mds = filesUnder(WS, /\.md$/).filter((f) => !/[\\/](node_modules|\.git|\.obsidian|\.trash|dist|\.e2e)[\\/]/.test(f));
     const newest = () => Math.max(...mds.map((f) => fs.statSync(f).mtimeMs));
@@ -574,6 +574,9 @@ async function run() {
     const touchedRel = path.relative(WS, touched).split(path.sep).join('/');
     const late = Number(m[2]) - Number(m[1]) === 1 && new RegExp(`read 1: ${touchedRel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`).test(line);
     if (Number(m[1]) < Number(m[2]) && !late) throw new Error(`log says "${line}"`);
+    // The cached model is shown before the files are listed and checked: its time comes before the restore's end.
+    const shown = /from the index cache in (\d+) ms \(showing (\d+) cached plan files after (\d+) ms; listing the files (\d+) ms/.exec(line);
+    if (!shown || Number(shown[2]) === 0 || Number(shown[3]) > Number(shown[1])) throw new Error(`no cached model shown before the check: log says "${line}"`);
     const item = page.locator('.part.statusbar .statusbar-item', { hasText: /Plansight: (indexing|refining)/ });
     await until('the indexing item to hide', async () => (await item.count()) === 0, 60000);
     const log = await page.evaluate(() => window.__plansightIndexing || []);

@@ -34,6 +34,13 @@ export interface PlanIndex {
   analysis(): Analysis;
   /** Take a persistent cache; false (nothing taken) when it was made under another key. */
   restore(cache: IndexCache): boolean;
+  /**
+   * Put every plan file of the restored cache that `keep` accepts into the index now, before the files are listed
+   * (each is then confirmed with `setCached`, read again, or removed); returns the paths taken.
+   */
+  adoptCached(keep?: (path: string) => boolean): string[];
+  /** Remove the files `adoptCached` took that nothing has confirmed, read or removed since; returns their paths. */
+  dropUnconfirmed(): string[];
   /** Use the restored cache for a file whose size and mtime are unchanged; false when it must be read. */
   setCached(path: string, stat: FileStat): boolean;
   /** What to write to the persistent cache: accurate plan files and non-plan files, each with its stat. */
@@ -52,6 +59,8 @@ export class CorePlanIndex implements PlanIndex {
   private readonly disk = new Map<string, { hash: string; stat: FileStat }>();
   /** Non-plan files of a restored cache, until `setCached` uses them. */
   private readonly cachedOthers = new Map<string, FileStat>();
+  /** Plan files taken from the restored cache before the files were listed, not confirmed yet. */
+  private readonly adopted = new Set<string>();
   /** The persistent cache's key: the build, the snapshot format and the vocabulary (what parsing depends on). */
   readonly cacheKey: string;
 
@@ -65,6 +74,7 @@ export class CorePlanIndex implements PlanIndex {
   }
 
   update(path: string, text: string, accurate = false, stat?: FileStat): boolean {
+    this.adopted.delete(path);
     const before = this.index.get(path);
     const known = stat ?? this.diskStat(path, text);
     const entry = accurate ? this.index.setAccurate(path, text, known) : this.index.set(path, text, known);
@@ -89,6 +99,7 @@ export class CorePlanIndex implements PlanIndex {
   }
 
   remove(path: string): boolean {
+    this.adopted.delete(path);
     this.others.delete(path);
     this.disk.delete(path);
     return this.index.delete(path);
@@ -129,7 +140,25 @@ export class CorePlanIndex implements PlanIndex {
     return true;
   }
 
+  adoptCached(keep?: (path: string) => boolean): string[] {
+    const taken = this.index.adoptCached(keep);
+    for (const path of taken) this.adopted.add(path);
+    return taken;
+  }
+
+  dropUnconfirmed(): string[] {
+    const dropped = [...this.adopted];
+    for (const path of dropped) this.remove(path);
+    return dropped;
+  }
+
   setCached(path: string, stat: FileStat): boolean {
+    const adopted = this.adopted.delete(path) ? this.index.get(path) : undefined;
+    // Already in the index from the cache with this very stat: kept as it is (the model is not rebuilt).
+    if (adopted?.stat && adopted.hash !== undefined && adopted.stat.size === stat.size && adopted.stat.mtime === stat.mtime) {
+      this.disk.set(path, { hash: adopted.hash, stat });
+      return true;
+    }
     if (this.index.setCached(path, stat)) {
       this.others.delete(path);
       const hash = this.index.get(path)?.hash;

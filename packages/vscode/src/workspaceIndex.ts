@@ -4,6 +4,8 @@
  * and `onDidProgress` while a scan reads (indexing n/N) and remark refines what it read (refining k left).
  * With a storage folder and `plansight.indexCache`, a scan first restores the persistent cache: a file whose size
  * and mtime are unchanged is taken from it, unread; the cache is written again after changes once refining is done.
+ * A valid cache's plan files are shown at once, before the files are listed; the scan then checks them (the
+ * "indexing" item stays up meanwhile) and drops those no longer found.
  */
 import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
@@ -38,6 +40,12 @@ export interface WorkspaceIndexOptions {
   build?: string;
   /** One line for the extension's log (what the cache did). */
   log?: (line: string) => void;
+}
+
+/** A persistent cache read and taken: its entry count, and the plan files shown from it before the listing. */
+interface Restored {
+  entries: number;
+  shown?: { files: number; ms: number };
 }
 
 /** From the last change to the cache write: a burst of saves (a git checkout) is written once. */
@@ -165,7 +173,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.index = this.newIndex();
     this.uris.clear();
     this.cacheDirty = false;
-    const restoring = this.restoreCache(this.index);
+    const restoring = this.restoreCache(this.index).then((r) => (r && !stale() ? this.adoptCached(r, started) : r));
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
     const folders = vscode.workspace.workspaceFolders ?? [];
@@ -195,17 +203,33 @@ export class WorkspaceIndex implements vscode.Disposable {
     });
     if (stale()) return this.newerScan(generation);
     this.scanning = false;
+    for (const path of this.index.dropUnconfirmed()) this.uris.delete(path);
     if (restored) {
       const indexed = [...found.values()].filter((u) => this.matches(u));
       const read = indexed.filter((u) => !hits.has(u.toString())).map((u) => this.pathOf(u) ?? u.toString());
       const names = read.length ? `; read ${read.length}: ${read.slice(0, 5).join(', ')}${read.length > 5 ? ', …' : ''}` : '';
-      this.log(`restored ${hits.size} of ${indexed.length} files from the index cache in ${Date.now() - started} ms (listing the files ${listed} ms; ${restored.entries - hits.size} cache entries unused${names})`);
+      const first = restored.shown === undefined ? '' : `showing ${restored.shown.files} cached plan files after ${restored.shown.ms} ms; `;
+      this.log(`restored ${hits.size} of ${indexed.length} files from the index cache in ${Date.now() - started} ms (${first}listing the files ${listed} ms; ${restored.entries - hits.size} cache entries unused${names})`);
       // Files gone since the cache was written: the next write leaves them out.
       if (hits.size < restored.entries) this.markCacheDirty();
     }
     this.refiningScan = true;
     this.showRefining();
     this.fire(0);
+  }
+
+  /**
+   * Put the restored cache's plan files into the index before the files are listed, and show them at once: the
+   * views get the cached model while the scan checks it (`shown`: how many, and when, from the scan's start).
+   */
+  private adoptCached(restored: Restored, started: number): Restored {
+    // An open unsaved document wins: the scan puts its text instead.
+    const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => this.pathOf(d.uri)));
+    const taken = this.index.adoptCached((path) => this.matchesPath(path) && !dirty.has(path));
+    if (!taken.length) return restored;
+    this.index.model(); // built (or assembled from the cache) now: that is when the views can show it
+    this.fire(0);
+    return { ...restored, shown: { files: taken.length, ms: Date.now() - started } };
   }
 
   private showRefining(): void {
@@ -228,7 +252,7 @@ export class WorkspaceIndex implements vscode.Disposable {
    * Load the cache file into `index` (this scan's): how many entries it had, or undefined when there is none to use
    * (off, missing, unreadable, foreign). Never throws: a bad cache is one log line and a cold scan.
    */
-  private async restoreCache(index: PlanIndex): Promise<{ entries: number } | undefined> {
+  private async restoreCache(index: PlanIndex): Promise<Restored | undefined> {
     const storage = this.options.storage;
     this.cache = storage && this.settings.indexCache ? cacheStore(storage) : undefined;
     if (!this.cache) {
@@ -300,7 +324,11 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private matches(uri: vscode.Uri): boolean {
     const path = this.pathOf(uri);
-    if (!path || /(^|\/)(node_modules|\.git|\.obsidian|\.trash|dist|\.e2e)\//.test(path)) return false;
+    return path !== undefined && this.matchesPath(path);
+  }
+
+  private matchesPath(path: string): boolean {
+    if (/(^|\/)(node_modules|\.git|\.obsidian|\.trash|dist|\.e2e)\//.test(path)) return false;
     return matchesAny(path, this.settings.planGlobs);
   }
 

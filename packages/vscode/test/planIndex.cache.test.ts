@@ -35,6 +35,26 @@ function warm(bytes: Uint8Array, disk: Disk, build = 'b'): { index: CorePlanInde
   return { index, read };
 }
 
+/**
+ * A warm scan that shows the cache first: every cached plan file adopted before the listing (`shown`: the model
+ * then), then each listed file confirmed or read, and what was not listed dropped.
+ */
+function early(bytes: Uint8Array, disk: Disk): { index: CorePlanIndex; shown: unknown; read: string[]; dropped: string[] } {
+  const index = new CorePlanIndex({}, {}, 'b');
+  expect(index.restore(unpackIndexCache(bytes))).toBe(true);
+  index.adoptCached();
+  const shown = plain(index.model());
+  const read: string[] = [];
+  for (const [path, f] of disk) {
+    if (index.setCached(path, f.stat)) continue;
+    read.push(path);
+    index.update(path, f.text, false, f.stat);
+  }
+  const dropped = index.dropUnconfirmed();
+  index.refine(Infinity, () => 0);
+  return { index, shown, read, dropped };
+}
+
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
 
 describe('CorePlanIndex persistent cache', () => {
@@ -120,6 +140,54 @@ describe('CorePlanIndex persistent cache', () => {
         const { index, read } = warm(smallBytes, next);
         expect(new Set(read)).toEqual(touched);
         expect(plain(index.model())).toEqual(plain(cold(next).model()));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('adopted first: the cached model at once; confirmed unchanged, the model object is kept (not built again)', () => {
+    const index = new CorePlanIndex({}, {}, 'b');
+    index.restore(unpackIndexCache(bytes));
+    const taken = index.adoptCached();
+    const reference = cold(disk);
+    expect(taken.sort()).toEqual(reference.paths().sort());
+    const model = index.model();
+    expect(plain(model)).toEqual(plain(reference.model()));
+    for (const [path, f] of disk) index.setCached(path, f.stat);
+    expect(index.dropUnconfirmed()).toEqual([]);
+    expect(index.model()).toBe(model);
+    expect(index.pending()).toBe(0);
+    expect(plain(index.cache())).toEqual(plain(reference.cache()));
+  });
+
+  it('property: adopted first, then checked, equals cold over the new disk; only what was not listed is dropped', () => {
+    const small = diskOf(40, 13);
+    const smallIndex = cold(small);
+    const smallBytes = packIndexCache(smallIndex.cache());
+    const cachedModel = plain(smallIndex.model());
+    const plans = new Set(smallIndex.paths());
+    const paths = [...small.keys()];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(paths.length - 1), fc.constantFrom('edit', 'delete', 'touch', 'add')), { maxLength: 8 }), (ops) => {
+        const next: Disk = new Map(small);
+        let t = 5;
+        for (const [i, op] of ops) {
+          const path = paths[i]!;
+          const f = next.get(path);
+          if (op === 'delete') next.delete(path);
+          else if (op === 'add') {
+            const text = `# Added ${i}\n\n- [ ] T8-${String(100 + i)}: extra\n`;
+            next.set(`added/${i}.md`, { text, stat: { size: text.length, mtime: t++ } });
+          } else if (f) {
+            const text = op === 'edit' ? `${f.text}\n- [x] edited ${i}\n` : f.text;
+            next.set(path, { text, stat: { size: text.length, mtime: t++ } });
+          }
+        }
+        const { index, shown, dropped } = early(smallBytes, next);
+        expect(shown).toEqual(cachedModel);
+        expect(new Set(dropped)).toEqual(new Set([...plans].filter((p) => !next.has(p))));
+        expect(plain(index.model())).toEqual(plain(cold(next).model()));
+        expect(plain(index.analysis())).toEqual(plain(cold(next).analysis()));
       }),
       { numRuns: 25 },
     );

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('vscode', () => import('./workspaceStub.js'));
 import { unpackIndexCache } from '@plansight/core';
-import { fake, FileUri } from './workspaceStub.js';
+import { fake, FileUri, workspace as vscodeWorkspace } from './workspaceStub.js';
 import { WorkspaceIndex, type WorkspaceIndexOptions } from '../src/workspaceIndex.js';
 import type { IndexState } from '../src/indexProgress.js';
 import { CACHE_FILE_NAME } from '../src/cacheFile.js';
@@ -112,7 +112,7 @@ describe('WorkspaceIndex with the persistent cache', () => {
     const seen = track(warm);
     await warm.ready;
     expect(lines.length).toBe(1);
-    expect(lines[0]).toMatch(/^restored 30 of 30 files from the index cache in \d+ ms \(listing the files \d+ ms; 0 cache entries unused\)$/);
+    expect(lines[0]).toMatch(/^restored 30 of 30 files from the index cache in \d+ ms \(showing 6 cached plan files after \d+ ms; listing the files \d+ ms; 0 cache entries unused\)$/);
     expect(JSON.stringify(warm.model())).toBe(coldModel);
     expect(warm.file('d0/file-0.md')!.items.map((i) => i.title)).toContain('Task 0.1');
     // Nothing to refine: reading (the stats) straight to idle.
@@ -133,7 +133,7 @@ describe('WorkspaceIndex with the persistent cache', () => {
     const warm = start();
     const seen = track(warm);
     await warm.ready;
-    expect(lines[0]).toMatch(/^restored 28 of 30 files from the index cache in \d+ ms \(listing the files \d+ ms; 2 cache entries unused; read 2: (d0\/file-0\.md, new\/plan\.md|new\/plan\.md, d0\/file-0\.md)\)$/);
+    expect(lines[0]).toMatch(/^restored 28 of 30 files from the index cache in \d+ ms \(showing 6 cached plan files after \d+ ms; listing the files \d+ ms; 2 cache entries unused; read 2: (d0\/file-0\.md, new\/plan\.md|new\/plan\.md, d0\/file-0\.md)\)$/);
     expect(warm.file('d0/file-0.md')!.items.map((i) => i.title)).toContain('Task 0.1 (changed)');
     expect(warm.paths()).not.toContain('d0/file-15.md');
     expect(warm.paths()).toContain('new/plan.md');
@@ -154,7 +154,7 @@ describe('WorkspaceIndex with the persistent cache', () => {
     const warm = start();
     await warm.ready;
     expect(warm.file('d0/file-0.md')!.items.map((i) => i.title)).toContain('Task 0.1 (unsaved)');
-    expect(lines[0]).toMatch(/^restored 9 of 10 files from the index cache in \d+ ms \(listing the files \d+ ms; 1 cache entries unused; read 1: d0\/file-0\.md\)$/);
+    expect(lines[0]).toMatch(/^restored 9 of 10 files from the index cache in \d+ ms \(showing 1 cached plan files after \d+ ms; listing the files \d+ ms; 1 cache entries unused; read 1: d0\/file-0\.md\)$/);
   });
 
   it('a dirty document saved: the file is read again with its new stat and goes back into the cache', async () => {
@@ -241,5 +241,116 @@ describe('WorkspaceIndex with the persistent cache', () => {
     await until('refined', () => ix.indexing.phase === 'idle');
     await expect(ix.flushCache()).resolves.toBeUndefined();
     expect(lines.at(-1)).toMatch(/not written/);
+  });
+
+  describe('before the files are listed', () => {
+    const listFiles = vscodeWorkspace.findFiles;
+    afterEach(() => {
+      vscodeWorkspace.findFiles = listFiles;
+    });
+
+    /**
+     * findFiles answers only when the test calls the returned function (the listing as it is then). The tests use
+     * one plan glob, so that a scan asks once.
+     */
+    function holdListing(): (() => void)[] {
+      const waiting: (() => void)[] = [];
+      vscodeWorkspace.findFiles = () => new Promise((resolve) => waiting.push(() => void listFiles().then(resolve)));
+      return waiting;
+    }
+
+    it('shows the cached plan files at once, then drops a deleted one and re-reads a changed one', async () => {
+      await coldScan(workspace(30));
+      const coldModel = (() => {
+        const ix = start();
+        return ix.ready.then(() => JSON.stringify(ix.model()));
+      })();
+      const expected = await coldModel;
+      open.splice(0).forEach((ix) => ix.dispose());
+      lines = [];
+      put({ 'd0/file-0.md': plan(0, ' (changed)') });
+      utimesSync(join(ws, 'd0/file-0.md'), 1_700_000_100, 1_700_000_100);
+      unlinkSync(join(ws, 'd0/file-15.md'));
+      fake.files.delete('d0/file-15.md');
+      put({ 'new/plan.md': plan(99) });
+      fake.config = { planGlobs: ['**/*.md'] };
+      const waiting = holdListing();
+      const ix = start();
+      let changes = 0;
+      ix.onDidChange(() => changes++);
+      await until('the cached model shown', () => changes === 1);
+      // Still listing: the cached model, whole (the deleted file too), and the status item still says indexing.
+      expect(waiting.length).toBe(1);
+      expect(ix.indexing.phase).toBe('finding');
+      expect(JSON.stringify(ix.model())).toBe(expected);
+      expect(ix.paths().sort()).toEqual(['d0/file-0.md', 'd0/file-15.md', 'd1/file-10.md', 'd1/file-25.md', 'd2/file-20.md', 'd2/file-5.md']);
+      expect(ix.file('d0/file-0.md')!.items.map((i) => i.title)).not.toContain('Task 0.1 (changed)');
+      expect(ix.uriOf('d1/file-10.md')!.toString()).toBe('file:///ws/d1/file-10.md');
+      expect(fake.started).toEqual([]);
+      waiting[0]!();
+      await ix.ready;
+      expect(ix.file('d0/file-0.md')!.items.map((i) => i.title)).toContain('Task 0.1 (changed)');
+      expect(ix.paths()).not.toContain('d0/file-15.md');
+      expect(ix.paths()).toContain('new/plan.md');
+      expect(lines[0]).toMatch(/^restored 28 of 30 files from the index cache in \d+ ms \(showing 6 cached plan files after \d+ ms; listing the files \d+ ms; 2 cache entries unused; read 2: /);
+      await until('the change after the check', () => changes === 2);
+      await until('idle', () => ix.indexing.phase === 'idle');
+    });
+
+    it('never shows a cached file the current settings exclude, and a file no longer matching is gone after the check', async () => {
+      await coldScan(workspace(30));
+      fake.config = { planGlobs: ['d{1,2}/**/*.md'] };
+      const waiting = holdListing();
+      const ix = start();
+      await until('the cached model shown', () => ix.paths().length > 0);
+      expect(ix.paths().sort()).toEqual(['d1/file-10.md', 'd1/file-25.md', 'd2/file-20.md', 'd2/file-5.md']);
+      // The stub lists every file, whatever the globs: the index itself keeps to them.
+      waiting[0]!();
+      await ix.ready;
+      expect(ix.paths().sort()).toEqual(['d1/file-10.md', 'd1/file-25.md', 'd2/file-20.md', 'd2/file-5.md']);
+      // A rescan under narrower settings: what it no longer matches goes, also from the cached model shown first.
+      fake.config = { planGlobs: ['d2/**/*.md'] };
+      const rescan = ix.rescan();
+      await until('the second listing asked', () => waiting.length === 2);
+      expect(ix.paths().every((p) => p.startsWith('d2/'))).toBe(true);
+      waiting[1]!();
+      await rescan;
+      expect(ix.paths().sort()).toEqual(['d2/file-20.md', 'd2/file-5.md']);
+    });
+
+    it('a rescan that starts while the first still lists wins: the first one\'s late listing changes nothing', async () => {
+      await coldScan(workspace(30));
+      fake.config = { planGlobs: ['**/*.md'] };
+      const waiting = holdListing();
+      const ix = start();
+      const first = ix.ready;
+      await until('the cached model shown', () => ix.paths().length === 6);
+      fake.config = { planGlobs: ['d0/**/*.md'] };
+      const second = ix.rescan();
+      await until('the second listing asked', () => waiting.length === 2);
+      waiting[1]!();
+      await second;
+      expect(ix.paths().sort()).toEqual(['d0/file-0.md', 'd0/file-15.md']);
+      // The stale scan lists now, with the old settings' files all there: it must neither add nor drop anything.
+      waiting[0]!();
+      await first;
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(ix.paths().sort()).toEqual(['d0/file-0.md', 'd0/file-15.md']);
+      expect(lines.filter((l) => l.startsWith('restored')).length).toBe(1);
+    });
+
+    it('an open dirty document is not shown from the cache, nor replaced by it', async () => {
+      await coldScan(workspace(10));
+      const uri = new FileUri('/ws/d0/file-0.md', join(ws, 'd0/file-0.md'));
+      fake.documents = [{ uri, isDirty: true, getText: () => plan(0, ' (unsaved)') }];
+      fake.config = { planGlobs: ['**/*.md'] };
+      const waiting = holdListing();
+      const ix = start();
+      await until('the cached model shown', () => ix.paths().length > 0);
+      expect(ix.paths()).toEqual(['d2/file-5.md']);
+      waiting[0]!();
+      await ix.ready;
+      expect(ix.file('d0/file-0.md')!.items.map((i) => i.title)).toContain('Task 0.1 (unsaved)');
+    });
   });
 });

@@ -143,6 +143,22 @@ export class VaultIndex {
     return true;
   }
 
+  /**
+   * Take every snapshot entry the index does not hold yet, as is (accurate, with the snapshot's stat), so that a
+   * host can show the cached model before it has listed its files; `keep` filters by path. Returns the paths taken.
+   * The host then confirms each (`setCached`), reads it again (`set`), or deletes it when the file is gone.
+   */
+  adoptCached(keep: (path: string) => boolean = () => true): string[] {
+    const taken: string[] = [];
+    for (const c of this.cached.values()) {
+      if (this.entries.has(c.path) || !keep(c.path)) continue;
+      this.texts.delete(c.path);
+      this.put({ path: c.path, hash: c.hash, length: -1, stat: { size: c.size, mtime: c.mtime }, accuracy: 'accurate', file: c.file });
+      taken.push(c.path);
+    }
+    return taken;
+  }
+
   /** Snapshot entries for paths the index does not hold (files deleted since the snapshot was taken). */
   staleCached(): number {
     let n = 0;
