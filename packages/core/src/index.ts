@@ -34,5 +34,5 @@ export { planSignal, parseOutline } from './index/planSignal.js';
 export { hashText } from './index/hash.js';
 export { pack, unpack } from './index/pack.js';
 export type { UnpackOptions } from './index/pack.js';
-export { checkIndexCache, indexCacheKey, packIndexCache, unpackIndexCache } from './index/indexCache.js';
+export { checkIndexCache, indexCacheKey, indexCacheOf, NonPlanFiles, packIndexCache, unpackIndexCache } from './index/indexCache.js';
 export type { IndexCache } from './index/indexCache.js';

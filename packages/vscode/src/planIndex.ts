@@ -8,6 +8,8 @@ import {
   hashText,
   hasPlanContent,
   indexCacheKey,
+  indexCacheOf,
+  NonPlanFiles,
   VaultIndex,
   type Analysis,
   type AnalysisOptions,
@@ -53,12 +55,10 @@ export const looksLikePlan = hasPlanContent;
 export class CorePlanIndex implements PlanIndex {
   private readonly index: VaultIndex;
   private cached: { model: PlanModel; analysis: Analysis } | undefined;
-  /** Files read and found not to be plans, with the stat of what was read (none for an editor's text). */
-  private readonly others = new Map<string, FileStat | undefined>();
+  /** Files read and found not to be plans, and those the restored cache lists. */
+  private readonly others = new NonPlanFiles();
   /** The hash and stat of each plan file as last read from disk, so that an editor's text equal to it keeps the stat. */
   private readonly disk = new Map<string, { hash: string; stat: FileStat }>();
-  /** Non-plan files of a restored cache, until `setCached` uses them. */
-  private readonly cachedOthers = new Map<string, FileStat>();
   /** Plan files taken from the restored cache before the files were listed, not confirmed yet. */
   private readonly adopted = new Set<string>();
   /** The persistent cache's key: the build, the snapshot format and the vocabulary (what parsing depends on). */
@@ -136,7 +136,7 @@ export class CorePlanIndex implements PlanIndex {
   restore(cache: IndexCache): boolean {
     if (cache.key !== this.cacheKey) return false;
     this.index.restore(cache.snapshot);
-    for (const [path, size, mtime] of cache.others) this.cachedOthers.set(path, { size, mtime });
+    this.others.restore(cache.others);
     return true;
   }
 
@@ -165,16 +165,10 @@ export class CorePlanIndex implements PlanIndex {
       if (hash !== undefined) this.disk.set(path, { hash, stat });
       return true;
     }
-    const other = this.cachedOthers.get(path);
-    if (!other || other.size !== stat.size || other.mtime !== stat.mtime) return false;
-    this.others.set(path, stat);
-    return true;
+    return this.others.confirm(path, stat);
   }
 
   cache(): IndexCache {
-    this.index.model(); // kept in the snapshot: an unchanged workspace then skips buildModel
-    const others: IndexCache['others'] = [];
-    for (const [path, stat] of this.others) if (stat) others.push([path, stat.size, stat.mtime]);
-    return { key: this.cacheKey, snapshot: this.index.snapshot(), others };
+    return indexCacheOf(this.cacheKey, this.index, this.others);
   }
 }

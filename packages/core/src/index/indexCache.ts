@@ -1,4 +1,4 @@
-import type { IndexSnapshot } from './vaultIndex.js';
+import type { FileStat, IndexSnapshot, VaultIndex } from './vaultIndex.js';
 import { hashText } from './hash.js';
 import { SNAPSHOT_VERSION } from './vaultIndex.js';
 import { pack, unpack } from './pack.js';
@@ -16,6 +16,66 @@ export interface IndexCache {
 /** A cache key: the host build, the snapshot format, and a hash of every option that changes what is parsed or kept. */
 export function indexCacheKey(build: string, parsing: unknown): string {
   return `${build}:${SNAPSHOT_VERSION}:${hashText(JSON.stringify(parsing ?? null))}`;
+}
+
+/**
+ * The non-plan side of a host's cache: the files read and found not to be plans, with the stat they were read at
+ * (none for an editor's text, which is not written), and the ones a restored cache lists, until a file with the same
+ * stat confirms one.
+ */
+export class NonPlanFiles {
+  private readonly read = new Map<string, FileStat | undefined>();
+  private readonly restored = new Map<string, FileStat>();
+
+  restore(others: IndexCache['others']): void {
+    for (const [path, size, mtime] of others) this.restored.set(path, { size, mtime });
+  }
+
+  /** Whether the restored cache lists `path` with this very stat; if so it counts as read at it. */
+  confirm(path: string, stat: FileStat): boolean {
+    const r = this.restored.get(path);
+    if (!r || r.size !== stat.size || r.mtime !== stat.mtime) return false;
+    this.read.set(path, stat);
+    return true;
+  }
+
+  set(path: string, stat: FileStat | undefined): void {
+    this.read.set(path, stat);
+  }
+
+  get(path: string): FileStat | undefined {
+    return this.read.get(path);
+  }
+
+  delete(path: string): void {
+    this.read.delete(path);
+  }
+
+  /** Drop the restored list (the files have all been seen); the files read stay. */
+  forgetRestored(): void {
+    this.restored.clear();
+  }
+
+  clear(): void {
+    this.read.clear();
+    this.restored.clear();
+  }
+
+  /** The files read with a stat, as the cache lists them. */
+  list(): IndexCache['others'] {
+    const out: IndexCache['others'] = [];
+    for (const [path, stat] of this.read) if (stat) out.push([path, stat.size, stat.mtime]);
+    return out;
+  }
+}
+
+/**
+ * What a host writes to its cache: the accurate plan files of `index` with their stats, the non-plan files, and the
+ * built model (built now if nothing asked for it), so that a restart with nothing changed skips `buildModel`.
+ */
+export function indexCacheOf(key: string, index: VaultIndex, others: NonPlanFiles): IndexCache {
+  index.model();
+  return { key, snapshot: index.snapshot(), others: others.list() };
 }
 
 export function packIndexCache(cache: IndexCache): Uint8Array {

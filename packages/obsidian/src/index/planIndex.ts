@@ -2,6 +2,8 @@ import {
   analyze,
   hashText,
   indexCacheKey,
+  indexCacheOf,
+  NonPlanFiles,
   matchesPattern,
   VaultIndex,
   type Analysis,
@@ -65,10 +67,8 @@ export class PlanIndex {
   private opts: IndexOptions;
   /** Files seen / files to read, for the "indexing n/N" state. */
   progress = { done: 0, total: 0 };
-  /** Files read and found not to be plans, with their stat when known (for the cache). */
-  private others = new Map<string, FileStat | undefined>();
-  /** Non-plan files of a restored cache, until the vault has been read. */
-  private cachedOthers = new Map<string, FileStat>();
+  /** Files read and found not to be plans, and those the restored cache lists until the vault has been read. */
+  private readonly others = new NonPlanFiles();
   /** Entries in the restored cache, and how many of them `setCached` used. */
   private restoredCount = 0;
   private hits = 0;
@@ -131,17 +131,13 @@ export class PlanIndex {
     if (cache.key !== this.cacheKey() || !Array.isArray(cache.others)) return false;
     this.restoredCount = this.index.restore(cache.snapshot) + cache.others.length;
     this.hits = 0;
-    for (const [path, size, mtime] of cache.others) this.cachedOthers.set(path, { size, mtime });
+    this.others.restore(cache.others);
     return true;
   }
 
   /** Use the restored cache for a file whose size and mtime are unchanged; false when it must be read. */
   setCached(path: string, stat: FileStat): boolean {
-    if (!this.index.setCached(path, stat)) {
-      const other = this.cachedOthers.get(path);
-      if (!other || other.size !== stat.size || other.mtime !== stat.mtime) return false;
-      this.others.set(path, stat);
-    }
+    if (!this.index.setCached(path, stat) && !this.others.confirm(path, stat)) return false;
     this.hits++;
     return true;
   }
@@ -152,7 +148,7 @@ export class PlanIndex {
    * True when every restored entry was used (no file of the cache is gone).
    */
   restored(): boolean {
-    this.cachedOthers.clear();
+    this.others.forgetRestored();
     return this.restoredCount === this.hits;
   }
 
@@ -161,10 +157,7 @@ export class PlanIndex {
    * built model (built now if no view asked for it), so that a restart with nothing changed skips `buildModel`.
    */
   cache(): IndexCache {
-    this.index.model();
-    const others: IndexCache['others'] = [];
-    for (const [path, stat] of this.others) if (stat) others.push([path, stat.size, stat.mtime]);
-    return { key: this.cacheKey(), snapshot: this.index.snapshot(), others };
+    return indexCacheOf(this.cacheKey(), this.index, this.others);
   }
 
   rename(from: string, to: string, text: string, stat?: FileStat): void {
@@ -183,7 +176,6 @@ export class PlanIndex {
   clear(): void {
     this.index = this.newIndex();
     this.others.clear();
-    this.cachedOthers.clear();
     this.cachedAnalysis = null;
   }
 
