@@ -20,6 +20,16 @@ interface Header {
   numbers: number[];
 }
 
+/** The index of `value` in `list`, added at the end the first time its `key` is seen. */
+function intern<T>(ids: Map<string, number>, list: T[], key: string, value: T): number {
+  let n = ids.get(key);
+  if (n === undefined) {
+    n = list.push(value) - 1;
+    ids.set(key, n);
+  }
+  return n;
+}
+
 export function pack(value: unknown): Uint8Array {
   const shapes: string[][] = [];
   const shapeIds = new Map<string, number>();
@@ -31,13 +41,7 @@ export function pack(value: unknown): Uint8Array {
   const listIds = new Map<string, number>();
   const enc = (v: unknown): void => {
     if (typeof v === 'string') {
-      let n = stringIds.get(v);
-      if (n === undefined) {
-        n = strings.length;
-        strings.push(v);
-        stringIds.set(v, n);
-      }
-      code.push(6 + 2 * n);
+      code.push(6 + 2 * intern(stringIds, strings, v, v));
     } else if (typeof v === 'number') {
       if (Number.isInteger(v) && v >= 0 && v <= MAX_INT && !Object.is(v, -0)) code.push(-1 - v);
       else if (Number.isFinite(v)) code.push(4, numbers.push(v) - 1);
@@ -71,14 +75,7 @@ export function pack(value: unknown): Uint8Array {
         if (x !== undefined && typeof x !== 'function' && typeof x !== 'symbol') keys.push(k);
       }
       // JSON of the key list: `{}` and `{"": …}`, or keys holding the separator, never share a shape.
-      const sk = JSON.stringify(keys);
-      let id = shapeIds.get(sk);
-      if (id === undefined) {
-        id = shapes.length;
-        shapes.push(keys);
-        shapeIds.set(sk, id);
-      }
-      code.push(7 + 2 * id);
+      code.push(7 + 2 * intern(shapeIds, shapes, JSON.stringify(keys), keys));
       for (const k of keys) enc((v as Record<string, unknown>)[k]);
     }
   };
