@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseOutline, planSignal, type PlanFile } from '@plansight/core';
+import { outlineToWire, parseOutline, planSignal, type OutlineWire, type PlanFile } from '@plansight/core';
 
 /**
  * The provisional (fast-pass) load shared between threads. Every thread takes the next chunk of the file list from a
@@ -8,13 +8,16 @@ import { parseOutline, planSignal, type PlanFile } from '@plansight/core';
  * much to copy between threads as to parse, an outline or a text far less.
  */
 
-/** A chunk's results, one per file from `start`: an outline, a plan file's text, or null (the file could not be read). */
+/**
+ * A chunk's results, one per file from `start`: an outline (in its compact wire form when it is a plain one), a plan
+ * file's text, or null (the file could not be read).
+ */
 export interface ShardChunk {
   start: number;
   results: ShardResult[];
 }
 
-export type ShardResult = { outline: PlanFile } | { text: string } | null;
+export type ShardResult = { wire: OutlineWire } | { outline: PlanFile } | { text: string } | null;
 
 export const SHARD_CHUNK = 32;
 
@@ -26,7 +29,10 @@ export function shardFile(abs: string, rel: string): ShardResult {
   } catch {
     return null;
   }
-  return planSignal(text) ? { text } : { outline: parseOutline(rel, text) };
+  if (planSignal(text)) return { text };
+  const outline = parseOutline(rel, text);
+  const wire = outlineToWire(outline);
+  return wire ? { wire } : { outline };
 }
 
 /** A worker's loop: claim chunks until the list is done. */

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { parsePlan, planSignal, VaultIndex, type FileStat, type PlanFile, type PlanModel } from '@plansight/core';
+import { outlineFromWire, parsePlan, planSignal, VaultIndex, type FileStat, type PlanFile, type PlanModel } from '@plansight/core';
 import { buildId, cacheDir, cacheFile, readSnapshot, writeSnapshot } from './cache.js';
 import { createProgress, NO_PROGRESS, type Progress } from './progress.js';
 import type { ParseJob, ParseResult, WorkerInit, WorkerMessage } from './indexWorker.js';
@@ -323,7 +323,7 @@ function loadFastSharded(ctx: LoadContext, files: FoundFile[], workers: number, 
       got[i] = 1;
       if ('text' in r) take(i, r.text);
       else {
-        index.setFast(files[i]!.rel, r.outline, true, files[i]!.stat);
+        index.setFast(files[i]!.rel, 'wire' in r ? outlineFromWire(files[i]!.rel, r.wire) : r.outline, true, files[i]!.stat);
         parsed++;
       }
     });

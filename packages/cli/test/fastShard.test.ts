@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseOutline } from '@plansight/core';
+import { outlineFromWire, parseOutline } from '@plansight/core';
 import { runShard, SHARD_CHUNK, type ShardChunk } from '../src/fastShard.js';
 
 const PLAN = ['# Plan', '', '## Worker 1: Core', '- [ ] T1-001: server setup', '- [x] T1-002: config', ''].join('\n');
@@ -38,7 +38,11 @@ describe('fast-pass shard worker loop', () => {
     results.forEach((r, i) => {
       if (i === 40) expect(r).toBeNull();
       else if (isPlan(i)) expect(r).toEqual({ text: PLAN.replace('Plan', `Plan ${i}`) });
-      else expect(r).toEqual({ outline: parseOutline(files[i]![1], NOTE) });
+      else {
+        // A plain note's outline travels in its wire form and comes back whole.
+        expect(r && 'wire' in r).toBe(true);
+        expect(outlineFromWire(files[i]![1], (r as { wire: Parameters<typeof outlineFromWire>[1] }).wire)).toEqual(parseOutline(files[i]![1], NOTE));
+      }
     });
   });
 

@@ -31,6 +31,7 @@ export { VaultIndex, hasPlanContent, parseProvisional, SNAPSHOT_VERSION } from '
 export type { FileStat, Accuracy, IndexEntry, IndexSnapshot, ModelSnapshot, SnapshotEntry, VaultIndexOptions } from './index/vaultIndex.js';
 export { BoundedSectionCache } from './index/sectionCache.js';
 export { planSignal, parseOutline } from './index/planSignal.js';
+export { outlineToWire, outlineFromWire, type OutlineWire } from './index/outlineWire.js';
 export { hashText } from './index/hash.js';
 export { pack, unpack } from './index/pack.js';
 export type { UnpackOptions } from './index/pack.js';
