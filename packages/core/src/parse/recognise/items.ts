@@ -19,6 +19,8 @@ const CHALLENGE_WORD = /challenge/i;
 const LEADS_CLEAN = /^[A-Za-z0-9#\[]/;
 const WEEK_LEAD = /^(?:\*\*|__)(weeks?\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s*:\s*[^*_]+?)(?:\*\*|__)\s*(.*)$/i;
 const PRIMARY_ISSUES = /^(primary issues?|issues?|issue)$/;
+/** A key PRIMARY_ISSUES may match starts with `p` or `i`. */
+const leadsPrimaryIssues = (key: string) => key.charCodeAt(0) === 112 || key.charCodeAt(0) === 105;
 
 /** Work items: story cards, issues, challenges, per-actor tasks, week ranges with hours, checklists. */
 export function recogniseItems(ctx: ParseContext): void {
@@ -87,20 +89,37 @@ export function recogniseItems(ctx: ParseContext): void {
   };
   // Items of one section share its (read-only) heading texts.
   const sectionTexts = new Map<Entry['section'], string[]>();
+  let lastSection: Entry['section'] | null = null;
+  let lastTexts: string[] = [];
   const sectionOf = (e: Entry) => {
+    if (e.section === lastSection) return lastTexts;
     let texts = sectionTexts.get(e.section);
     if (!texts) sectionTexts.set(e.section, (texts = e.section.map((h) => h.text)));
+    lastSection = e.section;
+    lastTexts = texts;
     return texts;
   };
-  // Entries of one section share its heading path; actors do not change while items are read.
+  // Entries of one section share its heading path, sections their outer headings; actors do not change while items
+  // are read. By heading: the one actor it names, null when it names several, false when none.
   const sectionOwner = new Map<Entry['section'], string | undefined>();
+  const headingOwner = new Map<Entry['section'][number], string | null | false>();
+  const ownerOfHeading = (h: Entry['section'][number]): string | null | false => {
+    let o = headingOwner.get(h);
+    if (o === undefined) {
+      const m = actorMentions(h.text, ctx.file.actors);
+      o = m.length === 1 ? m[0]!.id : m.length ? null : false;
+      headingOwner.set(h, o);
+    }
+    return o;
+  };
   const ownerFromHeadings = (e: Entry): string | undefined => {
     if (sectionOwner.has(e.section)) return sectionOwner.get(e.section);
     let owner: string | undefined;
     for (let i = e.section.length - 1; i >= 0; i--) {
-      const m = actorMentions(e.section[i]!.text, ctx.file.actors);
-      if (m.length === 1) owner = m[0]!.id;
-      if (m.length) break;
+      const o = ownerOfHeading(e.section[i]!);
+      if (o === false) continue;
+      if (o !== null) owner = o;
+      break;
     }
     sectionOwner.set(e.section, owner);
     return owner;
@@ -140,7 +159,8 @@ export function recogniseItems(ctx: ParseContext): void {
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (e.kind !== 'para' || ctx.scratch.used.has(e.line)) continue;
-    const week = WEEK_LEAD.exec(e.text);
+    const bold = mayLeadBold(e.text);
+    const week = bold ? WEEK_LEAD.exec(e.text) : null;
     if (week) {
       const list = followingList(entries, i);
       const parent = innermost(ctx, e.line);
@@ -167,7 +187,7 @@ export function recogniseItems(ctx: ParseContext): void {
       }
       continue;
     }
-    const who = boldLeadActors(e.text);
+    const who = bold ? boldLeadActors(e.text) : NO_ONE;
     const list = who.length ? followingList(entries, i) : undefined;
     if (list && list.items.length) {
       const parent = innermost(ctx, e.line);
@@ -184,7 +204,7 @@ export function recogniseItems(ctx: ParseContext): void {
       continue;
     }
     const f = fieldOfEntry(e);
-    if (f && PRIMARY_ISSUES.test(f.key) && /#\d/.test(f.raw)) {
+    if (f && leadsPrimaryIssues(f.key) && PRIMARY_ISSUES.test(f.key) && /#\d/.test(f.raw)) {
       const owner = ownerFromHeadings(e);
       for (const m of f.raw.matchAll(/#(\d{1,6})\s*(?:\(([^)]*)\))?/g)) {
         const id = `#${Number(m[1])}`;
@@ -207,7 +227,7 @@ export function recogniseItems(ctx: ParseContext): void {
     if (e.kind !== 'item' || !isItem(e.block) || ctx.scratch.used.has(e.line)) continue;
     const b = e.block;
     const text = plainOf(e);
-    const story = STORY_ITEM.exec(text);
+    const story = mayLeadStoryId(text) ? STORY_ITEM.exec(text) : null;
     const viaList = b.parentLine !== undefined ? listParent[b.parentLine] : undefined;
     const parent = viaList ?? outer[e.line];
     if (story) {
@@ -224,22 +244,18 @@ export function recogniseItems(ctx: ParseContext): void {
       const holder = parent && acceptsChecklist(parent) ? parent : undefined;
       const parentItem = viaList && (viaList.kind === 'checklist' || viaList.kind === 'deliverable') ? viaList : undefined;
       const status = statusOfMarker(b.task.marker, ctx.vocabulary);
-      const entry: ChecklistItem = {
-        text,
-        marker: b.task.marker,
-        status,
-        checked: b.task.marker !== ' ' && status === 'done',
-        line: e.line,
-        depth: b.depth,
-      };
-      if (parentItem) {
-        parentItem.checklist.push(entry);
-        listParent[e.line] = parentItem;
-        continue;
-      }
-      if (holder) {
-        holder.checklist.push(entry);
-        listParent[e.line] = holder;
+      const owning = parentItem ?? holder;
+      if (owning) {
+        const entry: ChecklistItem = {
+          text,
+          marker: b.task.marker,
+          status,
+          checked: b.task.marker !== ' ' && status === 'done',
+          line: e.line,
+          depth: b.depth,
+        };
+        owning.checklist.push(entry);
+        listParent[e.line] = owning;
         continue;
       }
       let deliverable = deliverableSection.get(e.section);
@@ -250,7 +266,8 @@ export function recogniseItems(ctx: ParseContext): void {
       const kind: WorkItemKind = deliverable ? 'deliverable' : 'checklist';
       const explicit = explicitIdIn(text);
       const item = make(kind, cleanTitle(explicit ? withoutId(text) : text), e.line, explicit, sectionOf(e));
-      setStatusFromMarker(ctx, item, b);
+      item.status = status;
+      item.statusSource = { kind: 'checkbox', line: b.line };
       const owner = ownerOfLine(ctx, text) ?? ownerFromHeadings(e);
       if (owner) item.owner = owner;
       if (parent) item.parent = parent.id;
@@ -293,14 +310,18 @@ export function recogniseItems(ctx: ParseContext): void {
     return byItem.get(it);
   };
   const holds = (s: ItemSpan, line: number) => s.start < line && line <= s.end;
+  // Applying a field adds no span: the line table, built at the first field as before, holds for the whole loop.
+  let inner: LineTable | null = null;
   for (const e of entries) {
     if (e.kind !== 'para' && e.kind !== 'item') continue;
     const f = fieldOfEntry(e);
     if (!f) continue;
-    const it = innermost(ctx, e.line);
+    inner ??= lineTable(ctx);
+    const it = inner.map[e.line];
     if (!it) continue;
-    const spans = spansOf(it);
-    if (spans && (Array.isArray(spans) ? spans.some((s) => holds(s, e.line)) : holds(spans, e.line))) applyField(ctx, it, f, e.line, setOwner);
+    // The span that makes `it` innermost holds the line unless it starts there; then another span of `it` may.
+    const spans = inner.startAt[e.line]! < e.line ? null : spansOf(it);
+    if (spans === null || (spans && (Array.isArray(spans) ? spans.some((s) => holds(s, e.line)) : holds(spans, e.line)))) applyField(ctx, it, f, e.line, setOwner);
   }
   mergeRestatedIds(ctx, byId);
   for (const span of ctx.scratch.spans) {
@@ -321,7 +342,7 @@ function mergeRestatedIds(ctx: ParseContext, byId: Map<string, WorkItem>): void 
   const merged = new Map<WorkItem, WorkItem>();
   for (const it of ctx.file.items) {
     if (it.explicitId || (it.kind !== 'checklist' && it.kind !== 'deliverable' && it.kind !== 'task')) continue;
-    if (it.statusSource?.line !== it.line) continue;
+    if (it.statusSource?.line !== it.line || !mayLeadId(it.title)) continue;
     const m = RESTATED_ID.exec(it.title);
     if (!m) continue;
     const target = byId.get(m[1] ?? `#${Number(m[2])}`);
@@ -444,19 +465,50 @@ export function innermost(ctx: ParseContext, line: number): WorkItem | undefined
   return lineMap(ctx)[line];
 }
 
-const LINE_MAPS = new WeakMap<ParseContext, { spans: number; map: (WorkItem | undefined)[] }>();
+interface LineTable {
+  /** Spans when built. */
+  spans: number;
+  /** By line: the innermost item, and where the span that made it so starts. */
+  map: (WorkItem | undefined)[];
+  startAt: Float64Array;
+}
+
+const LINE_MAPS = new WeakMap<ParseContext, LineTable>();
 
 /** For each line, the innermost item whose extent holds it; rebuilt when spans were added. */
 function lineMap(ctx: ParseContext): (WorkItem | undefined)[] {
+  return lineTable(ctx).map;
+}
+
+function lineTable(ctx: ParseContext): LineTable {
   const seen = LINE_MAPS.get(ctx);
-  if (seen && seen.spans === ctx.scratch.spans.length) return seen.map;
-  const map: (WorkItem | undefined)[] = [];
-  const order = ctx.scratch.spans
-    .map((s, i) => ({ s, i }))
-    .sort((a, b) => b.s.end - b.s.start - (a.s.end - a.s.start) || a.s.start - b.s.start || a.i - b.i);
-  for (const { s } of order) for (let l = s.start; l <= s.end; l++) map[l] = s.item;
-  LINE_MAPS.set(ctx, { spans: ctx.scratch.spans.length, map });
-  return map;
+  if (seen && seen.spans === ctx.scratch.spans.length) return seen;
+  const table = { spans: ctx.scratch.spans.length, ...innermostByLine(ctx.scratch.spans) };
+  LINE_MAPS.set(ctx, table);
+  return table;
+}
+
+/**
+ * Each line's item: of the spans holding it, the shortest; between equally long ones the later starting, then the
+ * later pushed (what painting the spans longest first, then by start, then in order, leaves).
+ */
+export function innermostByLine(spans: readonly ItemSpan[]): { map: (WorkItem | undefined)[]; startAt: Float64Array } {
+  let size = 0;
+  for (const s of spans) if (s.end + 1 > size) size = s.end + 1;
+  const map = new Array<WorkItem | undefined>(size).fill(undefined);
+  const lenAt = new Float64Array(size).fill(Infinity);
+  const startAt = new Float64Array(size);
+  for (const s of spans) {
+    const len = s.end - s.start;
+    for (let l = Math.max(s.start, 0); l <= s.end; l++) {
+      if (len < lenAt[l]! || (len === lenAt[l] && s.start >= startAt[l]!)) {
+        map[l] = s.item;
+        lenAt[l] = len;
+        startAt[l] = s.start;
+      }
+    }
+  }
+  return { map, startAt };
 }
 
 
@@ -492,6 +544,7 @@ const LEADING_ID = new RegExp(`^(?:${STORY_ID.source}|#(\\d{1,6})\\b)\\s*[:\\-�
 
 /** `T1-001: …` or `#5: …` leading an entry: its explicit id. */
 function explicitIdIn(text: string): string | null {
+  if (!mayLeadId(text)) return null;
   const s = LEADING_ID.exec(text);
   return s ? (s[1] ?? `#${Number(s[2])}`) : null;
 }
@@ -530,7 +583,39 @@ function uncleanEnd(p: string): boolean {
 
 const SPACE = /\s/;
 
+/** Could a story id (`STORY_ID`) start the text: a capital, then a capital, digit or dash. */
+export function mayLeadStoryId(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (!(c >= 65 && c <= 90)) return false;
+  const d = s.charCodeAt(1);
+  return (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 45;
+}
+
+/** Could a story id or `#n` start the text. */
+export function mayLeadId(s: string): boolean {
+  return s.charCodeAt(0) === 35 || mayLeadStoryId(s);
+}
+
+/** Could the text (trimmed) start with `**` or `__`: its first character is `*`, `_` or whitespace. */
+export function mayLeadBold(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 42 || c === 95 || c <= 32 || (c >= 0xa0 && otherSpace(c));
+}
+
+const NO_ONE: ReturnType<typeof boldLeadActors> = [];
+
+/**
+ * An inline mark `plain` strips (`INLINE_MARK`) or whitespace other than a space (`\s` but ` `). A regex: a loop of
+ * charCodeAt costs several times more on the sliced strings titles are.
+ */
+const MARK_OR_SPACE = /[[<*_~`\\\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
 function cleanTitle(s: string): string {
+  if (!MARK_OR_SPACE.test(s) && !s.includes('  ')) {
+    // plain(s) is s.trim(), and nothing inside it is unclean: only its end can be.
+    const p = s.trim();
+    if (!uncleanEnd(p)) return p;
+  }
   const p = plain(s);
   if (!uncleanInside(p) && !uncleanEnd(p)) return p.trim();
   return p
