@@ -320,7 +320,7 @@ export function recogniseItems(ctx: ParseContext): void {
     const it = inner.map[e.line];
     if (!it) continue;
     // The span that makes `it` innermost holds the line unless it starts there; then another span of `it` may.
-    const spans = inner.startAt[e.line]! < e.line ? null : spansOf(it);
+    const spans = ctx.scratch.spans[inner.win[e.line]!]!.start < e.line ? null : spansOf(it);
     if (spans === null || (spans && (Array.isArray(spans) ? spans.some((s) => holds(s, e.line)) : holds(spans, e.line)))) applyField(ctx, it, f, e.line, setOwner);
   }
   mergeRestatedIds(ctx, byId);
@@ -360,6 +360,7 @@ function mergeRestatedIds(ctx: ParseContext, byId: Map<string, WorkItem>): void 
   }
   if (!merged.size) return;
   ctx.file.items = ctx.file.items.filter((i) => !merged.has(i));
+  forgetPartialTable(ctx);
   for (const s of ctx.scratch.spans) s.item = merged.get(s.item) ?? s.item;
   for (const p of ctx.scratch.pendingOwners) p.item = merged.get(p.item) ?? p.item;
   const ids = new Map([...merged].map(([from, to]) => [from.id, to.id] as const));
@@ -466,51 +467,72 @@ export function innermost(ctx: ParseContext, line: number): WorkItem | undefined
 }
 
 interface LineTable {
-  /** Spans when built. */
+  /** Spans painted so far (a prefix of the context's spans). */
   spans: number;
-  /** By line: the innermost item, and where the span that made it so starts. */
+  /** By line: the innermost item, and the index of the span that made it so (-1: none). */
   map: (WorkItem | undefined)[];
-  startAt: Float64Array;
+  win: number[];
 }
 
 const LINE_MAPS = new WeakMap<ParseContext, LineTable>();
 
-/** For each line, the innermost item whose extent holds it; rebuilt when spans were added. */
+/** For each line, the innermost item whose extent holds it; brought up to date when spans were added. */
 function lineMap(ctx: ParseContext): (WorkItem | undefined)[] {
   return lineTable(ctx).map;
 }
 
 function lineTable(ctx: ParseContext): LineTable {
-  const seen = LINE_MAPS.get(ctx);
-  if (seen && seen.spans === ctx.scratch.spans.length) return seen;
-  const table = { spans: ctx.scratch.spans.length, ...innermostByLine(ctx.scratch.spans) };
-  LINE_MAPS.set(ctx, table);
-  return table;
+  let t = LINE_MAPS.get(ctx);
+  if (t && t.spans === ctx.scratch.spans.length) return t;
+  if (!t) LINE_MAPS.set(ctx, (t = { spans: 0, map: [], win: [] }));
+  paint(t, ctx.scratch.spans);
+  return t;
 }
 
 /**
- * Each line's item: of the spans holding it, the shortest; between equally long ones the later starting, then the
- * later pushed (what painting the spans longest first, then by start, then in order, leaves).
+ * Paint the spans not painted yet, in order. A line keeps, of the spans holding it, the shortest; between equally
+ * long ones the later starting, then the later pushed — what painting all spans longest first, then by start, then
+ * in order, leaves. Spans only ever get appended (their items change only in mergeRestatedIds), so painting the new
+ * ones over the last table is painting them all.
  */
-export function innermostByLine(spans: readonly ItemSpan[]): { map: (WorkItem | undefined)[]; startAt: Float64Array } {
-  let size = 0;
-  for (const s of spans) if (s.end + 1 > size) size = s.end + 1;
-  const map = new Array<WorkItem | undefined>(size).fill(undefined);
-  const lenAt = new Float64Array(size).fill(Infinity);
-  const startAt = new Float64Array(size);
-  for (const s of spans) {
+function paint(t: LineTable, spans: readonly ItemSpan[]): void {
+  const { map, win } = t;
+  for (let i = t.spans; i < spans.length; i++) {
+    const s = spans[i]!;
     const len = s.end - s.start;
+    while (map.length <= s.end) {
+      map.push(undefined);
+      win.push(-1);
+    }
     for (let l = Math.max(s.start, 0); l <= s.end; l++) {
-      if (len < lenAt[l]! || (len === lenAt[l] && s.start >= startAt[l]!)) {
-        map[l] = s.item;
-        lenAt[l] = len;
-        startAt[l] = s.start;
+      const w = win[l]!;
+      if (w >= 0) {
+        const cur = spans[w]!;
+        const curLen = cur.end - cur.start;
+        if (len > curLen || (len === curLen && s.start < cur.start)) continue;
       }
+      map[l] = s.item;
+      win[l] = i;
     }
   }
-  return { map, startAt };
+  t.spans = spans.length;
 }
 
+/** `innermost` for every line of a fresh list of spans. */
+export function innermostByLine(spans: readonly ItemSpan[]): (WorkItem | undefined)[] {
+  const t: LineTable = { spans: 0, map: [], win: [] };
+  paint(t, spans);
+  return t.map;
+}
+
+/**
+ * After items were merged: a table painted before the last spans would paint them over the changed items; as
+ * before, it is built again then (a table of every span stays as it is).
+ */
+function forgetPartialTable(ctx: ParseContext): void {
+  const t = LINE_MAPS.get(ctx);
+  if (t && t.spans !== ctx.scratch.spans.length) LINE_MAPS.delete(ctx);
+}
 
 /** The list right after entry `i` (its items at any depth), and its last line. */
 function followingList(entries: Entry[], i: number): { items: ItemBlock[]; end?: number } {
