@@ -135,14 +135,16 @@ export function recogniseItems(ctx: ParseContext): void {
     const p = plainOf(e);
     const text = LEADS_CLEAN.test(p) ? p : p.replace(/^[^\p{L}\p{N}#\[]+/u, '').trim();
     // A story id holds a dash, an issue heading a `#`: most headings have neither and are no challenge.
-    if (!text.includes('-') && !text.includes('#') && !CHALLENGE_WORD.test(text)) return;
+    const dash = text.includes('-');
+    const hash = text.includes('#');
+    if (!dash && !hash && !CHALLENGE_WORD.test(text)) return;
     let item: WorkItem | null = null;
     let m: RegExpExecArray | null;
-    if ((m = STORY_HEADING.exec(text))) {
+    if (dash && mayLeadStoryHeading(text) && (m = STORY_HEADING.exec(text))) {
       item = make('story', cleanTitle(m[2]!), e.line, m[1]!, sectionOf(e));
       const size = sizeIn(m[2]!);
       if (size) item.estimate = { size };
-    } else if ((m = ISSUE_HEADING.exec(text))) {
+    } else if (hash && (m = ISSUE_HEADING.exec(text))) {
       item = make('issue', cleanTitle(m[2] ?? m[3] ?? text), e.line, `#${Number(m[1])}`, sectionOf(e));
     } else if ((m = CHALLENGE_HEADING.exec(text))) {
       item = make('challenge', cleanTitle(m[1]!), e.line, null, sectionOf(e));
@@ -222,6 +224,14 @@ export function recogniseItems(ctx: ParseContext): void {
   // By line: the item a list entry belongs to (lines are dense, an array beats a map).
   const listParent: (WorkItem | undefined)[] = new Array<WorkItem | undefined>(last + 1);
   const deliverableSection = new Map<Entry['section'], boolean>();
+  const deliverableHeadings = new Map<Entry['section'][number], boolean>();
+  const deliverableHeading = (h: Entry['section'][number]): boolean => {
+    let d = deliverableHeadings.get(h);
+    if (d === undefined) deliverableHeadings.set(h, (d = /deliverable/i.test(h.text)));
+    return d;
+  };
+  let deliverableOf: Entry['section'] | null = null;
+  let deliverable = false;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (e.kind !== 'item' || !isItem(e.block) || ctx.scratch.used.has(e.line)) continue;
@@ -258,10 +268,11 @@ export function recogniseItems(ctx: ParseContext): void {
         listParent[e.line] = owning;
         continue;
       }
-      let deliverable = deliverableSection.get(e.section);
-      if (deliverable === undefined) {
-        deliverable = e.section.some((h) => /deliverable/i.test(h.text));
-        deliverableSection.set(e.section, deliverable);
+      if (e.section !== deliverableOf) {
+        deliverableOf = e.section;
+        let d = deliverableSection.get(e.section);
+        if (d === undefined) deliverableSection.set(e.section, (d = e.section.some(deliverableHeading)));
+        deliverable = d;
       }
       const kind: WorkItemKind = deliverable ? 'deliverable' : 'checklist';
       const explicit = explicitIdIn(text);
@@ -600,10 +611,8 @@ function otherSpace(c: number): boolean {
 function uncleanEnd(p: string): boolean {
   if (!p.length) return false;
   const c = p.charCodeAt(p.length - 1);
-  return c === 58 || c === 45 || c === 0x2013 || c === 0x2014 || SPACE.test(p[p.length - 1]!);
+  return c === 58 || c === 45 || c === 0x2013 || c === 0x2014 || c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && otherSpace(c));
 }
-
-const SPACE = /\s/;
 
 /** Could a story id (`STORY_ID`) start the text: a capital, then a capital, digit or dash. */
 export function mayLeadStoryId(s: string): boolean {
@@ -611,6 +620,19 @@ export function mayLeadStoryId(s: string): boolean {
   if (!(c >= 65 && c <= 90)) return false;
   const d = s.charCodeAt(1);
   return (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 45;
+}
+
+/**
+ * Could STORY_HEADING match (case-insensitive): the text's leading run of ASCII letters and digits ends at the id's
+ * dash, or is the word `story`.
+ */
+export function mayLeadStoryHeading(s: string): boolean {
+  let r = 0;
+  for (; r < s.length; r++) {
+    const c = s.charCodeAt(r) | 32;
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
+  }
+  return r > 0 && (s.charCodeAt(r) === 45 || (r === 5 && s.slice(0, 5).toLowerCase() === 'story'));
 }
 
 /** Could a story id or `#n` start the text. */
