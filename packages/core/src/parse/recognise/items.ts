@@ -654,7 +654,8 @@ const NO_ONE: ReturnType<typeof boldLeadActors> = [];
  */
 const MARK_OR_SPACE = /[[<*_~`\\\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
-function cleanTitle(s: string): string {
+/** A title as shown: plain text, whitespace runs as one space, no trailing colon or dash. */
+export function cleanTitle(s: string): string {
   if (!MARK_OR_SPACE.test(s) && !s.includes('  ')) {
     // plain(s) is s.trim(), and nothing inside it is unclean: only its end can be.
     const p = s.trim();
