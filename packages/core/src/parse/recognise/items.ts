@@ -29,18 +29,18 @@ export function recogniseItems(ctx: ParseContext): void {
   const counters = new Map<string, number>();
   const byId = new Map<string, WorkItem>();
 
+  const idOf = (title: string, explicit: string | null): string => {
+    if (explicit) return explicit;
+    // itemSlugId(stem, title), with the slug kept: ids are counted by slug (the stem is the file's).
+    const s = slug(title);
+    const n = (counters.get(s) ?? 0) + 1;
+    counters.set(s, n);
+    const base = `${ctx.stem}:${s}`;
+    return n === 1 ? base : `${base}-${n}`;
+  };
   const make = (kind: WorkItemKind, title: string, line: number, explicit: string | null, section: string[]): WorkItem => {
-    let id = explicit;
-    if (!id) {
-      // itemSlugId(stem, title), with the slug kept: ids are counted by slug (the stem is the file's).
-      const s = slug(title);
-      const n = (counters.get(s) ?? 0) + 1;
-      counters.set(s, n);
-      const base = `${ctx.stem}:${s}`;
-      id = n === 1 ? base : `${base}-${n}`;
-    }
     const item: WorkItem = {
-      id,
+      id: idOf(title, explicit),
       explicitId: !!explicit,
       title,
       kind,
@@ -54,6 +54,21 @@ export function recogniseItems(ctx: ParseContext): void {
     };
     return item;
   };
+  // `make` with the status of a checkbox set: its source is the first field added, so it is written at once.
+  const makeChecked = (kind: WorkItemKind, title: string, line: number, box: number, explicit: string | null, section: string[], status: Status): WorkItem => ({
+    id: idOf(title, explicit),
+    explicitId: !!explicit,
+    title,
+    kind,
+    status,
+    dependsOn: [],
+    blocks: [],
+    checklist: [],
+    section,
+    file: ctx.path,
+    line,
+    statusSource: { kind: 'checkbox', line: box },
+  });
   const push = (item: WorkItem, start: number, end: number, mention = false): WorkItem => {
     const seen = item.explicitId ? byId.get(item.id) : undefined;
     if (seen) {
@@ -102,6 +117,8 @@ export function recogniseItems(ctx: ParseContext): void {
   // Entries of one section share its heading path, sections their outer headings; actors do not change while items
   // are read. By heading: the one actor it names, null when it names several, false when none.
   const sectionOwner = new Map<Entry['section'], string | undefined>();
+  let ownerSection: Entry['section'] | null = null;
+  let lastOwner: string | undefined;
   const headingOwner = new Map<Entry['section'][number], string | null | false>();
   const ownerOfHeading = (h: Entry['section'][number]): string | null | false => {
     let o = headingOwner.get(h);
@@ -113,7 +130,9 @@ export function recogniseItems(ctx: ParseContext): void {
     return o;
   };
   const ownerFromHeadings = (e: Entry): string | undefined => {
-    if (sectionOwner.has(e.section)) return sectionOwner.get(e.section);
+    if (e.section === ownerSection) return lastOwner;
+    ownerSection = e.section;
+    if (sectionOwner.has(e.section)) return (lastOwner = sectionOwner.get(e.section));
     let owner: string | undefined;
     for (let i = e.section.length - 1; i >= 0; i--) {
       const o = ownerOfHeading(e.section[i]!);
@@ -122,7 +141,7 @@ export function recogniseItems(ctx: ParseContext): void {
       break;
     }
     sectionOwner.set(e.section, owner);
-    return owner;
+    return (lastOwner = owner);
   };
   const setOwner = (item: WorkItem, name: string) => {
     ctx.scratch.pendingOwners.push({ item, name });
@@ -276,9 +295,7 @@ export function recogniseItems(ctx: ParseContext): void {
       }
       const kind: WorkItemKind = deliverable ? 'deliverable' : 'checklist';
       const explicit = explicitIdIn(text);
-      const item = make(kind, cleanTitle(explicit ? withoutId(text) : text), e.line, explicit, sectionOf(e));
-      item.status = status;
-      item.statusSource = { kind: 'checkbox', line: b.line };
+      const item = makeChecked(kind, cleanTitle(explicit ? withoutId(text) : text), e.line, b.line, explicit, sectionOf(e), status);
       const owner = ownerOfLine(ctx, text) ?? ownerFromHeadings(e);
       if (owner) item.owner = owner;
       if (parent) item.parent = parent.id;
