@@ -73,3 +73,25 @@ describe('actor lookups', () => {
     );
   });
 });
+
+describe('boldLeadActors', () => {
+  it('answers as without its first-character pre-check', async () => {
+    const { boldLeadActors } = await import('../src/parse/recognise/actors.js');
+    const reference = (text: string) => {
+      const m = /^(?:\*\*|__)([^*_]{2,60}?)(?:\*\*|__)/.exec(text.trim());
+      if (!m || !/j`*r/i.test(m[1]!)) return [];
+      const parts = m[1]!.split(/\s*(?:\+|,|&|\/|;|\band\b)\s*/).map((x) => x.replace(/^@/, '').replace(/[*_`]/g, '').trim()).filter((x) => x && !/^(tbd|none|n\/a|unassigned|all|all teams|everyone|-|—|\[.*\]|.*\bname|\?)$/i.test(x));
+      if (!parts.length || !parts.some((p) => /\bjr\.?$/i.test(p))) return [];
+      if (!parts.every((p) => /^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}$/.test(p))) return [];
+      return parts.map((name) => ({ name, kind: /\bjr\.?$/i.test(name) ? 'jr' : 'person' }));
+    };
+    const lead = fc.constantFrom('', ' ', '\u00a0', '\ufeff', '\t', 'x', '-', '*', '_', '**', '__', '`');
+    const body = fc.constantFrom('Memory Jr', 'Medicine Woman + Meta Jr', 'Alice, Bob Jr.', 'Meta J`r', 'none', 'Status');
+    fc.assert(
+      fc.property(lead, fc.constantFrom('**', '__', '*'), body, fc.constantFrom('**', '__', ''), fc.constantFrom('', ' (SBOM) - x', ': jr'), (a, o, b, c, d) => {
+        const text = `${a}${o}${b}${c}${d}`;
+        expect(boldLeadActors(text)).toEqual(reference(text));
+      }),
+    );
+  });
+});

@@ -62,7 +62,8 @@ export function recogniseActors(ctx: ParseContext): void {
         if (f) actorField(a, f.key, f.value);
       }
     } else if (e.kind === 'para' || e.kind === 'item') {
-      for (const who of boldLeadActors(e.text)) add(actorId(who.name), who.name, who.kind, e.line);
+      const who = boldLeadActors(e.text);
+      for (let k = 0; k < who.length; k++) add(actorId(who[k]!.name), who[k]!.name, who[k]!.kind, e.line);
     }
   }
 
@@ -205,13 +206,16 @@ export function splitNames(s: string): string[] {
 }
 
 const JR = /j`*r/i;
+const BOLD_LEAD = /^(?:\*\*|__)([^*_]{2,60}?)(?:\*\*|__)/;
 const NO_ONE: readonly { name: string; kind: ActorKind }[] = Object.freeze([]);
 
 /** `**Memory Jr** (SBOM) - …`, `**Medicine Woman + Meta Jr** (Formula)`: the bold names leading a line. */
 export function boldLeadActors(text: string): readonly { name: string; kind: ActorKind }[] {
-  // Some part must end in "jr" (splitNames drops backticks): a line without one names no one.
-  if ((!text.includes('**') && !text.includes('__')) || !JR.test(text)) return NO_ONE;
-  const m = /^(?:\*\*|__)([^*_]{2,60}?)(?:\*\*|__)/.exec(text.trim());
+  // The trimmed line must open with `**` or `__`, and trim keeps any printable ASCII character but a space.
+  const first = text.charCodeAt(0);
+  if (first !== 0x2a && first !== 0x5f && first > 0x20 && first < 0x7f) return NO_ONE;
+  const m = BOLD_LEAD.exec(text.trim());
+  // Some part must end in "jr" (splitNames drops backticks): bold without one names no one.
   if (!m || !JR.test(m[1]!)) return NO_ONE;
   const parts = splitNames(m[1]!);
   if (!parts.length || !parts.some((p) => /\bjr\.?$/i.test(p))) return NO_ONE;
