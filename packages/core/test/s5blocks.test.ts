@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { headingSource, isSpaceCode, skipSpaces, trimmedEnd } from '../src/fast/chars.js';
+
+const SPACEY = fc.constantFrom(' ', '\t', '#', 'a', '\u00a0', '\u2003', '\ufeff', '\n', 'é', '\\', '*');
+const LINE = fc.array(SPACEY, { maxLength: 14 }).map((cs) => cs.join(''));
+
+describe('fast/chars', () => {
+  it('isSpaceCode is /\\s/ on every code unit', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c);
+    expect(wrong).toEqual([]);
+  });
+
+  it('skipSpaces and trimmedEnd bound what trim keeps', () => {
+    fc.assert(
+      fc.property(LINE, (s) => {
+        const a = skipSpaces(s, 0);
+        expect(s.slice(a, trimmedEnd(s, a))).toBe(s.trim());
+        expect(s.slice(0, trimmedEnd(s, 0, s.length >> 1))).toBe(s.slice(0, s.length >> 1).trimEnd());
+      }),
+    );
+  });
+
+  it('headingSource is the two replaces and a trim', () => {
+    const ref = (l: string) => l.replace(/^\s{0,3}#{1,6}\s*/, '').replace(/\s+#+\s*$/, '').trim();
+    for (const l of ['# Title', '  ## Title ##  ', '####### x', '# #', '    ## ', '#\tA # b #', 'x #', '#'])
+      expect(headingSource(l)).toBe(ref(l));
+    fc.assert(
+      fc.property(LINE, (l) => {
+        expect(headingSource(l)).toBe(ref(l));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
