@@ -2,6 +2,7 @@ import type { Block, CodeBlock, HtmlBlock, ItemBlock, ParagraphBlock, TableBlock
 import { TASK_MARKERS } from '../parse/blocks.js';
 import { splitSections } from '../parse/sections.js';
 import { inlineText } from './inline.js';
+import { isSpaceCode, skipSpaces, trimmedEnd } from './chars.js';
 
 /**
  * The fast pass: the same block stream as `remarkBlocks`, from a line scanner. It follows CommonMark's container
@@ -17,7 +18,6 @@ export function fastBlocks(lines: readonly string[]): Block[] {
 
 const ATX = /^(#{1,6})(?=[ \t]|$)(.*)$/;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
-const RULE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const SETEXT = /^(=+|-+)[ \t]*$/;
 const EXTENDED_TASK = /^\[([^\]\s]|[^\]]{1,3}?)\](?:[ \t]+|$)/u;
 const HTML_COMMENT = /^<!--/;
@@ -55,18 +55,18 @@ function isBlank(s: string): boolean {
   return true;
 }
 
-/** Length of the match of `^\[([ xX])\][ \t]+(?=\S)` at the start of `rest`, or 0. */
-function gfmTaskLength(rest: string): number {
-  const c1 = rest.charCodeAt(1);
-  if (rest.charCodeAt(0) !== 91 || !(c1 === 32 || c1 === 120 || c1 === 88) || rest.charCodeAt(2) !== 93) return 0;
-  let i = 3;
-  while (i < rest.length) {
-    const c = rest.charCodeAt(i);
+/** Length of the match of `^\[([ xX])\][ \t]+(?=\S)` at index `at` of `s`, or 0. */
+function gfmTaskLength(s: string, at: number): number {
+  const c1 = s.charCodeAt(at + 1);
+  if (s.charCodeAt(at) !== 91 || !(c1 === 32 || c1 === 120 || c1 === 88) || s.charCodeAt(at + 2) !== 93) return 0;
+  let i = at + 3;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
     if (c !== 32 && c !== 9) break;
     i++;
   }
-  if (i === 3 || i === rest.length || isBlank(rest[i]!)) return 0;
-  return i;
+  if (i === at + 3 || i === s.length || isSpaceCode(s.charCodeAt(i))) return 0;
+  return i - at;
 }
 
 /**
@@ -74,11 +74,11 @@ function gfmTaskLength(rest: string): number {
  * the match's length and the marker's length packed in one number (no array, no strings): see `matchEnd`, `markerEnd`.
  */
 type Bullet = number;
-function bulletOf(s: string): Bullet {
-  const c0 = s.charCodeAt(0);
-  let i = 1;
+function bulletOf(s: string, from = 0): Bullet {
+  const c0 = s.charCodeAt(from);
+  let i = from + 1;
   if (isDigit(c0)) {
-    while (i < 9 && isDigit(s.charCodeAt(i))) i++;
+    while (i < from + 9 && isDigit(s.charCodeAt(i))) i++;
     const c = s.charCodeAt(i);
     if (c !== 46 && c !== 41) return 0;
     i++;
@@ -90,7 +90,7 @@ function bulletOf(s: string): Bullet {
     i++;
   }
   if (i === marker && i < s.length) return 0;
-  return (i << 4) | marker;
+  return ((i - from) << 4) | (marker - from);
 }
 
 /** Length of the bullet with the blanks after it. */
@@ -101,17 +101,16 @@ const markerEnd = (b: Bullet) => b & 15;
 /** An ordered marker other than 1 (`parseInt` stops at the `.` or `)` after the digits). */
 const orderedNotOne = (s: string) => isDigit(s.charCodeAt(0)) && parseInt(s, 10) !== 1;
 
-/** `RULE.test(s)` for a line starting with `-`, `*` or `_`: the next non-blank character must repeat the first. */
+/** `RULE.test(s)` for a line starting with `-`, `*` or `_`: that character three times or more, blanks between. */
 function isRule(s: string): boolean {
   const c0 = s.charCodeAt(0);
-  let i = 1;
-  while (i < s.length) {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c !== 32 && c !== 9) break;
-    i++;
+    if (c === c0) n++;
+    else if (c !== 32 && c !== 9) return false;
   }
-  if (s.charCodeAt(i) !== c0) return false;
-  return RULE.test(s);
+  return n >= 3;
 }
 
 interface OpenItem {
@@ -119,8 +118,9 @@ interface OpenItem {
   content: number;
   /** Nothing after the bullet yet: a blank line now ends the item. */
   empty: boolean;
-  /** The first line after the bullet, task marker included. */
-  rest: string;
+  /** The first line after the bullet, task marker included: `src` from `restAt`. */
+  src: string;
+  restAt: number;
 }
 
 type Para =
@@ -128,12 +128,16 @@ type Para =
   /** `start`: index in the item's `more` where this paragraph begins, -1 when it begins on the bullet line. */
   | { kind: 'item'; item: OpenItem; depth: number; start: number };
 
+/** The first line after an item's bullet, task marker included. */
+const restOf = (open: OpenItem) => open.src.slice(open.restAt);
+
 /** `- [ ]` alone on its line is a GFM task only when its paragraph continues on the next line. */
 const BARE_GFM_TASK = /^\[[ xX]\]$/;
 
-function indentOf(s: string): number {
+/** `indentOf(s.slice(from))`. */
+function indentOf(s: string, from = 0): number {
   let col = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 32) col++;
     else if (c === 9) col += 4 - (col % 4);
@@ -558,7 +562,7 @@ class SectionScanner {
     const p = this.para!;
     if (p.kind === 'item') {
       const b = p.item.block;
-      if (b.task && !b.task.gfm && b.more.length === 0 && BARE_GFM_TASK.test(p.item.rest.trimEnd())) b.task.gfm = true;
+      if (b.task && !b.task.gfm && b.more.length === 0 && BARE_GFM_TASK.test(restOf(p.item).trimEnd())) b.task.gfm = true;
       b.more.push({ line: ln, text: stripContainer(raw).trim() });
     }
     else {
@@ -571,7 +575,7 @@ class SectionScanner {
   /** An underline below an item's paragraph makes it a heading inside the item (and no longer a GFM task). */
   private setextInItem(p: Extract<Para, { kind: 'item' }>, depth: number): void {
     const b = p.item.block;
-    const parts = p.start < 0 ? [p.item.rest, ...b.more.map((m) => m.text)] : b.more.slice(p.start).map((m) => m.text);
+    const parts = p.start < 0 ? [restOf(p.item), ...b.more.map((m) => m.text)] : b.more.slice(p.start).map((m) => m.text);
     const line = p.start < 0 ? b.line : (b.more[p.start]?.line ?? b.line);
     if (p.start < 0) {
       b.more = [];
@@ -588,32 +592,34 @@ class SectionScanner {
   }
 
   private item(raw: string, s: string, bullet: Bullet, indent: number, depth: number, ln: number, asText?: string): void {
-    const b = s.slice(0, markerEnd(bullet));
-    const after = s.slice(b.length);
-    const spaces = indentOf(after);
-    const restRaw = after.trimStart();
-    const content = restRaw === '' ? indent + b.length + 1 : spaces >= 5 ? indent + b.length + 1 : indent + b.length + spaces;
-    let rest = s.slice(matchEnd(bullet));
+    const me = markerEnd(bullet);
+    const spaces = indentOf(s, me);
+    // The text after the marker, trimmed at the start, is `s.slice(restAt)`.
+    const restAt = skipSpaces(s, me);
+    const restEmpty = restAt === s.length;
+    const content = restEmpty || spaces >= 5 ? indent + me + 1 : indent + me + spaces;
+    // The item's text (after the bullet's blanks and any task marker) starts at `at`.
+    let at = matchEnd(bullet);
     let task: TaskMarker | null = null;
-    const g = gfmTaskLength(rest);
+    const g = gfmTaskLength(s, at);
     if (g > 0) {
-      task = { marker: rest[1]!, gfm: true };
-      rest = rest.slice(g);
-    } else if (rest.charCodeAt(0) === 91) {
-      const c1 = rest.charCodeAt(1);
-      if (c1 > 32 && c1 < 127 && c1 !== 93 && rest.charCodeAt(2) === 93) {
+      task = { marker: s[at + 1]!, gfm: true };
+      at += g;
+    } else if (s.charCodeAt(at) === 91) {
+      const c1 = s.charCodeAt(at + 1);
+      if (c1 > 32 && c1 < 127 && c1 !== 93 && s.charCodeAt(at + 2) === 93) {
         // `[/] `: EXTENDED_TASK's first branch (one visible ASCII character), or no match when no blank or end follows.
         let n = 3;
-        while (rest.charCodeAt(n) === 32 || rest.charCodeAt(n) === 9) n++;
-        if ((n > 3 || rest.length === 3) && TASK_MARKERS.has(rest[1]!)) {
-          task = { marker: rest[1]!, gfm: false };
-          rest = rest.slice(n);
+        while (s.charCodeAt(at + n) === 32 || s.charCodeAt(at + n) === 9) n++;
+        if ((n > 3 || s.length - at === 3) && TASK_MARKERS.has(s[at + 1]!)) {
+          task = { marker: s[at + 1]!, gfm: false };
+          at += n;
         }
       } else {
-        const t = EXTENDED_TASK.exec(rest);
+        const t = EXTENDED_TASK.exec(s.slice(at));
         if (t && TASK_MARKERS.has(t[1]!)) {
           task = { marker: t[1]!, gfm: false };
-          rest = rest.slice(t[0].length);
+          at += t[0].length;
         }
       }
     }
@@ -622,10 +628,10 @@ class SectionScanner {
       line: ln,
       endLine: ln,
       depth,
-      ordered: isDigit(b.charCodeAt(0)),
-      bullet: b,
+      ordered: isDigit(s.charCodeAt(0)),
+      bullet: s.slice(0, me),
       task,
-      text: asText ?? rest.trimEnd(),
+      text: asText ?? s.slice(at, trimmedEnd(s, at)),
       more: [],
       quote: this.quote,
     };
@@ -634,15 +640,15 @@ class SectionScanner {
     if (parent) block.parentLine = parent.block.line;
     this.out.push(block);
     this.touch(ln);
-    const open: OpenItem = { block, content, empty: restRaw === '', rest: restRaw };
+    const open: OpenItem = { block, content, empty: restEmpty, src: s, restAt };
     this.items[this.openCount++] = open;
-    this.para = restRaw === '' ? null : { kind: 'item', item: open, depth: depth + 1, start: -1 };
+    this.para = restEmpty ? null : { kind: 'item', item: open, depth: depth + 1, start: -1 };
     // `- - text`: a list item whose content starts another list on the same line. The block stream gives both
     // items the first item's text, as remark's pass reads the bullet from the raw line.
-    const inner = task ? 0 : bulletOf(restRaw);
-    if (inner && restRaw.slice(matchEnd(inner)).trim() !== '' && !RULE.test(restRaw)) {
+    const inner = task ? 0 : bulletOf(s, restAt);
+    if (inner && skipSpaces(s, restAt + matchEnd(inner)) < s.length && !(mayRule(s.charCodeAt(restAt)) && isRule(s.slice(restAt)))) {
       this.para = null;
-      this.item(raw, restRaw, inner, content, depth + 1, ln, block.text);
+      this.item(raw, s.slice(restAt), inner, content, depth + 1, ln, block.text);
     }
   }
 
