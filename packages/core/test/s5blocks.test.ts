@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { headingSource, isSpaceCode, skipSpaces, trimmedEnd } from '../src/fast/chars.js';
+import { atxDepth } from '../src/fast/blocks.js';
 
 const SPACEY = fc.constantFrom(' ', '\t', '#', 'a', '\u00a0', '\u2003', '\ufeff', '\n', 'é', '\\', '*');
 const LINE = fc.array(SPACEY, { maxLength: 14 }).map((cs) => cs.join(''));
@@ -29,6 +30,19 @@ describe('fast/chars', () => {
     fc.assert(
       fc.property(LINE, (l) => {
         expect(headingSource(l)).toBe(ref(l));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('atxDepth is the depth ATX matches', () => {
+    const ATX = /^(#{1,6})(?=[ \t]|$)(.*)$/;
+    const ref = (l: string) => ATX.exec(l)?.[1]!.length ?? 0;
+    const HASHY = fc.array(fc.constantFrom('#', ' ', '\t', 'a', '\r', '\n', '\u2028', '\u2029', '\u00a0'), { maxLength: 10 });
+    fc.assert(
+      fc.property(HASHY, (cs) => {
+        const l = cs.join('');
+        expect(atxDepth(l)).toBe(ref(l));
       }),
       { numRuns: 5000 },
     );

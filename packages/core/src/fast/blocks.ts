@@ -16,7 +16,6 @@ export function fastBlocks(lines: readonly string[]): Block[] {
   return out;
 }
 
-const ATX = /^(#{1,6})(?=[ \t]|$)(.*)$/;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const SETEXT = /^(=+|-+)[ \t]*$/;
 const EXTENDED_TASK = /^\[([^\]\s]|[^\]]{1,3}?)\](?:[ \t]+|$)/u;
@@ -36,6 +35,19 @@ const mayRule = (c: number) => c === 45 || c === 42 || c === 95;
 const maySetext = (c: number) => c === 61 || c === 45;
 const mayBullet = (c: number) => c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
 const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** `ATX.exec(s)` for `ATX = /^(#{1,6})(?=[ \t]|$)(.*)$/`: the heading's depth (the run of `#`), or 0. */
+export function atxDepth(s: string): number {
+  let h = 0;
+  while (h < 6 && s.charCodeAt(h) === 35) h++;
+  if (h === 0 || (h < s.length && s.charCodeAt(h) !== 32 && s.charCodeAt(h) !== 9)) return 0;
+  // `.` stops at a line terminator, and `$` needs the end of the text.
+  for (let i = h; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return 0;
+  }
+  return h;
+}
 
 /** A block quote marker: `^ {0,3}>`. */
 function isQuoteLine(s: string): boolean {
@@ -233,9 +245,10 @@ class SectionScanner {
     let i = 0;
     if (this.offset === 0) i = this.frontmatter();
     for (; i < this.lines.length; i++) {
+      const isQuote = isQuoteLine(this.lines[i]!);
       if (this.skipNext) this.skipNext = false;
-      else this.line(i);
-      this.prevQuote = isQuoteLine(this.lines[i]!);
+      else this.line(i, isQuote);
+      this.prevQuote = isQuote;
     }
     const end = this.offset + this.lines.length;
     if (this.fence || this.html) {
@@ -291,10 +304,9 @@ class SectionScanner {
     }
   }
 
-  private line(i: number): void {
+  private line(i: number, isQuote: boolean): void {
     const raw = this.lines[i]!;
     const ln = this.offset + i + 1;
-    const isQuote = isQuoteLine(raw);
     // Inside a fence or an HTML block opened outside a quote, a `>` line is content.
     let text = isQuote && (this.quote || !(this.fence || this.html)) ? stripQuote(raw) : raw;
     let blank = isBlank(text);
@@ -457,13 +469,14 @@ class SectionScanner {
       return;
     }
 
-    const atx = c0 === 35 ? ATX.exec(s) : null;
+    const atx = c0 === 35 ? atxDepth(s) : 0;
     if (atx) {
-      let content = atx[2]!.trim();
+      const from = skipSpaces(s, atx);
+      let content = s.slice(from, trimmedEnd(s, from));
       // Trimmed, the text can end in a closing sequence only if its last character is `#`.
       if (content.endsWith('#')) content = content.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
       this.para = null;
-      this.out.push({ type: 'heading', line: ln, depth: atx[1]!.length, text: inlineText(content) });
+      this.out.push({ type: 'heading', line: ln, depth: atx, text: inlineText(content) });
       this.touch(ln);
       return;
     }
@@ -685,7 +698,7 @@ class SectionScanner {
     const base = depth > 0 ? this.items[depth - 1]!.content : 0;
     if (indent - base >= 4) return false;
     const c0 = s.charCodeAt(0);
-    if ((c0 === 35 && ATX.test(s)) || (mayRule(c0) && isRule(s))) return true;
+    if ((c0 === 35 && atxDepth(s) > 0) || (mayRule(c0) && isRule(s))) return true;
     const f = mayFence(c0) ? FENCE.exec(s) : null;
     if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) return true;
     const bullet = mayBullet(c0) ? bulletOf(s) : 0;
