@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { headingSource, isSpaceCode, skipSpaces, trimmedEnd } from '../src/fast/chars.js';
 import { atxDepth } from '../src/fast/blocks.js';
+import { stripStarEmphasis, stripWikiLinks } from '../src/text/inline.js';
 
 const SPACEY = fc.constantFrom(' ', '\t', '#', 'a', '\u00a0', '\u2003', '\ufeff', '\n', 'é', '\\', '*');
 const LINE = fc.array(SPACEY, { maxLength: 14 }).map((cs) => cs.join(''));
@@ -45,6 +46,32 @@ describe('fast/chars', () => {
         expect(atxDepth(l)).toBe(ref(l));
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('text/inline hand-written replaces', () => {
+  const TEXT = (chars: string[]) => fc.array(fc.constantFrom(...chars), { maxLength: 16 }).map((cs) => cs.join(''));
+
+  it('stripWikiLinks is the [[…]] replace', () => {
+    const ref = (t: string) => t.replace(/\[\[([^\]]+)\]\]/g, '$1');
+    fc.assert(
+      fc.property(TEXT(['[', ']', '[[', ']]', 'a', ' ', '|', '\n']), (t) => {
+        expect(stripWikiLinks(t)).toBe(ref(t));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('stripStarEmphasis is the *…* replace', () => {
+    const ref = (t: string) => t.replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2');
+    for (const t of ['*a*', 'x *a* *b*', '**a**', '*a**', 'a*b*', '*a* b*', '* a*', '*a *', '***', '(*a*)', '*a*b'])
+      expect(stripStarEmphasis(t), t).toBe(ref(t));
+    fc.assert(
+      fc.property(TEXT(['*', '**', 'a', '_', ' ', '.', '\n', '\u00a0', 'é', '1']), (t) => {
+        expect(stripStarEmphasis(t)).toBe(ref(t));
+      }),
+      { numRuns: 30000 },
     );
   });
 });

@@ -1,4 +1,5 @@
 import { memoText } from './memo.js';
+import { isSpaceCode } from '../fast/chars.js';
 
 /** Every construct `stripInline` removes needs one of these characters. */
 const INLINE_MARK = /[[<*_~`\\]/;
@@ -21,18 +22,76 @@ function stripInline(s: string): string {
     }
     if (t.includes('[[')) {
       if (t.includes('|')) t = t.replace(/\[\[([^\]|]+)\|([^\]]+)\]\]/g, '$2');
-      if (t.includes('[[')) t = t.replace(/\[\[([^\]]+)\]\]/g, '$1');
+      if (t.includes('[[')) t = stripWikiLinks(t);
     }
   }
   if (t.includes('<')) t = t.replace(/<\/?[a-zA-Z][^>]*>/g, '');
   if (t.includes('**') || t.includes('__')) t = t.replace(/(\*\*|__)(?=\S)(.*?\S)\1/g, '$2');
-  if (t.includes('*')) t = t.replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2');
+  if (t.includes('*')) t = stripStarEmphasis(t);
   if (t.includes('_')) t = t.replace(/(^|[^\w_])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2');
   if (t.includes('~~')) t = t.replace(/~~(.*?)~~/g, '$1');
   if (t.includes('`')) t = t.replace(/`+([^`]*)`+/g, '$1');
   if (t.includes('\\')) t = t.replace(/\\([\\`*_{}\[\]()#+\-.!|>~])/g, '$1');
   if (t.includes('**')) t = t.replace(/\*\*/g, '');
   return t.trim();
+}
+
+/** `t.replace(/\[\[([^\]]+)\]\]/g, '$1')`: `[[target]]` becomes `target`. */
+export function stripWikiLinks(t: string): string {
+  let out = '';
+  let last = 0;
+  let p = t.indexOf('[[');
+  while (p >= 0) {
+    // The target runs to the first `]`, which must be doubled.
+    const close = t.indexOf(']', p + 2);
+    if (close > p + 2 && t.charCodeAt(close + 1) === 93) {
+      out += t.slice(last, p) + t.slice(p + 2, close);
+      last = close + 2;
+      p = t.indexOf('[[', last);
+    } else p = t.indexOf('[[', p + 1);
+  }
+  return last === 0 ? t : out + t.slice(last);
+}
+
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * `t.replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2')`: `*text*` loses its stars. The regex tries each
+ * start in turn; a start can match only where a star follows it (or is at 0), so only stars are visited.
+ */
+export function stripStarEmphasis(t: string): string {
+  let out = '';
+  let last = 0;
+  let star = t.indexOf('*');
+  while (star >= 0) {
+    const end = starEmphasisEnd(t, star, last);
+    if (end < 0) {
+      star = t.indexOf('*', star + 1);
+      continue;
+    }
+    // The match is the character before the star (kept), the stars (dropped) and the text between them (kept).
+    out += t.slice(last, star) + t.slice(star + 1, end - 1);
+    last = end;
+    star = t.indexOf('*', end + 1);
+  }
+  return last === 0 ? t : out + t.slice(last);
+}
+
+/** End of the emphasis opened by the star at `star` (after its closing star), or -1; no match starts before `from`. */
+function starEmphasisEnd(t: string, star: number, from: number): number {
+  if (star > 0) {
+    // `[^\w*]` before the star, itself at or after where the search resumes.
+    if (star - 1 < from) return -1;
+    const c = t.charCodeAt(star - 1);
+    if (c === 42 || isWordCode(c)) return -1;
+  } else if (from > 0) return -1;
+  if (star + 1 >= t.length || isSpaceCode(t.charCodeAt(star + 1))) return -1;
+  const f = t.indexOf('*', star + 1);
+  if (f < 0) return -1;
+  // Lazily: the text ends just before the first star after the opener, or on that star when another follows.
+  if (f >= star + 2 && !isSpaceCode(t.charCodeAt(f - 1)) && !isWordCode(t.charCodeAt(f + 1))) return f + 1;
+  if (t.charCodeAt(f + 1) === 42 && !isWordCode(t.charCodeAt(f + 2))) return f + 2;
+  return -1;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
