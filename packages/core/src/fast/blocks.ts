@@ -36,17 +36,15 @@ const maySetext = (c: number) => c === 61 || c === 45;
 const mayBullet = (c: number) => c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
 /** `ATX.exec(s)` for `ATX = /^(#{1,6})(?=[ \t]|$)(.*)$/`: the heading's depth (the run of `#`), or 0. */
 export function atxDepth(s: string): number {
   let h = 0;
   while (h < 6 && s.charCodeAt(h) === 35) h++;
   if (h === 0 || (h < s.length && s.charCodeAt(h) !== 32 && s.charCodeAt(h) !== 9)) return 0;
   // `.` stops at a line terminator, and `$` needs the end of the text.
-  for (let i = h; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return 0;
-  }
-  return h;
+  return LINE_TERMINATOR.test(s) ? 0 : h;
 }
 
 /** A block quote marker: `^ {0,3}>`. */
