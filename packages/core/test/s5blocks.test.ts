@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { headingSource, isSpaceCode, skipSpaces, trimmedEnd } from '../src/fast/chars.js';
 import { atxDepth } from '../src/fast/blocks.js';
-import { stripStarEmphasis, stripWikiLinks } from '../src/text/inline.js';
+import { stripStarEmphasis, stripStrong, stripWikiLinks } from '../src/text/inline.js';
 
 const SPACEY = fc.constantFrom(' ', '\t', '#', 'a', '\u00a0', '\u2003', '\ufeff', '\n', 'é', '\\', '*');
 const LINE = fc.array(SPACEY, { maxLength: 14 }).map((cs) => cs.join(''));
@@ -70,6 +70,22 @@ describe('text/inline hand-written replaces', () => {
     fc.assert(
       fc.property(TEXT(['*', '**', 'a', '_', ' ', '.', '\n', '\u00a0', 'é', '1']), (t) => {
         expect(stripStarEmphasis(t)).toBe(ref(t));
+      }),
+      { numRuns: 30000 },
+    );
+  });
+});
+
+describe('text/inline strong', () => {
+  it('stripStrong is the **…** / __…__ replace', () => {
+    const ref = (t: string) => t.replace(/(\*\*|__)(?=\S)(.*?\S)\1/g, '$2');
+    for (const t of ['**a**', '***a**', '__a__ **b**', '** a**', '**a **', '**a\n**', '**a\n** b**', '****', '**_a_**'])
+      expect(stripStrong(t), t).toBe(ref(t));
+    const TEXT = fc.array(fc.constantFrom('*', '**', '_', '__', 'a', ' ', '\n', '\r', '\u2028', 'é'), { maxLength: 16 });
+    fc.assert(
+      fc.property(TEXT, (cs) => {
+        const t = cs.join('');
+        expect(stripStrong(t)).toBe(ref(t));
       }),
       { numRuns: 30000 },
     );

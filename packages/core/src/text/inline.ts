@@ -1,4 +1,3 @@
-import { memoText } from './memo.js';
 import { isSpaceCode } from '../fast/chars.js';
 
 /** Every construct `stripInline` removes needs one of these characters. */
@@ -7,10 +6,8 @@ const INLINE_MARK = /[[<*_~`\\]/;
 /** Strip inline markdown from one line of source: emphasis, code ticks, links, images, HTML tags, escapes. */
 export function plain(s: string): string {
   if (!INLINE_MARK.test(s)) return s.trim();
-  return stripShort(s);
+  return stripInline(s);
 }
-
-const stripShort = memoText(stripInline, 4096, 64);
 
 /**
  * Each replace runs only when the text it is about to scan holds the literal marks its pattern requires. Replaces
@@ -32,7 +29,7 @@ function stripInline(s: string): string {
   const star = s.includes('*');
   const under = s.includes('_');
   if (s.includes('<') && t.includes('<')) t = t.replace(/<\/?[a-zA-Z][^>]*>/g, '');
-  if ((star && t.includes('**')) || (under && t.includes('__'))) t = t.replace(/(\*\*|__)(?=\S)(.*?\S)\1/g, '$2');
+  if ((star && t.includes('**')) || (under && t.includes('__'))) t = stripStrong(t);
   if (star && t.includes('*')) t = stripStarEmphasis(t);
   if (under && t.includes('_')) t = t.replace(/(^|[^\w_])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2');
   if (s.includes('~') && t.includes('~~')) t = t.replace(/~~(.*?)~~/g, '$1');
@@ -57,6 +54,57 @@ export function stripWikiLinks(t: string): string {
     } else p = t.indexOf('[[', p + 1);
   }
   return last === 0 ? t : out + t.slice(last);
+}
+
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/** Start of the first `**` or `__` at or after `from`, or -1. */
+function nextPair(t: string, from: number): number {
+  const a = t.indexOf('**', from);
+  const b = t.indexOf('__', from);
+  return a < 0 ? b : b < 0 || a < b ? a : b;
+}
+
+/**
+ * `t.replace(/(\*\*|__)(?=\S)(.*?\S)\1/g, '$2')`: `**text**` and `__text__` lose their marks. The text runs lazily to
+ * the first same pair after a non-blank, on one line (`.` stops at a line terminator).
+ */
+export function stripStrong(t: string): string {
+  const lines = LINE_TERMINATOR.test(t);
+  let out = '';
+  let last = 0;
+  let p = nextPair(t, 0);
+  while (p >= 0) {
+    const close = strongClose(t, p, lines);
+    if (close < 0) {
+      p = nextPair(t, p + 1);
+      continue;
+    }
+    out += t.slice(last, p) + t.slice(p + 2, close);
+    last = close + 2;
+    p = nextPair(t, last);
+  }
+  return last === 0 ? t : out + t.slice(last);
+}
+
+/** Start of the pair closing the one at `p`, or -1. */
+function strongClose(t: string, p: number, lines: boolean): number {
+  if (p + 2 >= t.length || isSpaceCode(t.charCodeAt(p + 2))) return -1;
+  let stop = t.length;
+  if (lines) {
+    for (let i = p + 2; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+        stop = i;
+        break;
+      }
+    }
+  }
+  const pair = t.charCodeAt(p) === 42 ? '**' : '__';
+  for (let q = t.indexOf(pair, p + 3); q >= 0 && q <= stop; q = t.indexOf(pair, q + 1)) {
+    if (!isSpaceCode(t.charCodeAt(q - 1))) return q;
+  }
+  return -1;
 }
 
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
