@@ -47,6 +47,10 @@ export function atxDepth(s: string): number {
   return LINE_TERMINATOR.test(s) ? 0 : h;
 }
 
+/** The one-character ASCII task markers, by code. */
+const ASCII_TASK = new Uint8Array(128);
+for (const m of TASK_MARKERS) if (m.length === 1 && m.charCodeAt(0) < 128) ASCII_TASK[m.charCodeAt(0)] = 1;
+
 /** A block quote marker: `^ {0,3}>`. */
 function isQuoteLine(s: string): boolean {
   let i = 0;
@@ -598,7 +602,7 @@ class SectionScanner {
 
   private canStartItem(s: string, bullet: Bullet, popped: boolean): boolean {
     if (!(this.para || this.afterIndented) || popped) return true;
-    if (s.slice(matchEnd(bullet)).trim() === '') return false;
+    if (skipSpaces(s, matchEnd(bullet)) === s.length) return false;
     return !orderedNotOne(s);
   }
 
@@ -622,7 +626,7 @@ class SectionScanner {
         // `[/] `: EXTENDED_TASK's first branch (one visible ASCII character), or no match when no blank or end follows.
         let n = 3;
         while (s.charCodeAt(at + n) === 32 || s.charCodeAt(at + n) === 9) n++;
-        if ((n > 3 || s.length - at === 3) && TASK_MARKERS.has(s[at + 1]!)) {
+        if ((n > 3 || s.length - at === 3) && ASCII_TASK[c1] === 1) {
           task = { marker: s[at + 1]!, gfm: false };
           at += n;
         }
@@ -703,7 +707,7 @@ class SectionScanner {
     if (bullet) {
       if (!forPara) return true;
       if (depth < open || open === 0) return true;
-      if (s.slice(matchEnd(bullet)).trim() !== '' && !orderedNotOne(s)) return true;
+      if (skipSpaces(s, matchEnd(bullet)) < s.length && !orderedNotOne(s)) return true;
     }
     if (s[0] === '<' && this.htmlStart(s, forPara)) return true;
     return false;
