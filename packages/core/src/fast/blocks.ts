@@ -661,7 +661,8 @@ class SectionScanner {
     // `- - text`: a list item whose content starts another list on the same line. The block stream gives both
     // items the first item's text, as remark's pass reads the bullet from the raw line.
     const inner = task ? 0 : bulletOf(s, restAt);
-    if (inner && skipSpaces(s, restAt + matchEnd(inner)) < s.length && !(mayRule(s.charCodeAt(restAt)) && isRule(s.slice(restAt)))) {
+    const innerRule = inner > 0 && mayRule(s.charCodeAt(restAt)) && isRule(s.slice(restAt));
+    if (inner && skipSpaces(s, restAt + matchEnd(inner)) < s.length && !innerRule) {
       this.para = null;
       this.item(raw, s.slice(restAt), inner, content, depth + 1, ln, block.text);
     }

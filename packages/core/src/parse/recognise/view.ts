@@ -40,7 +40,14 @@ export function entriesOf(ctx: ParseContext): Entry[] {
   return entries;
 }
 
-function entry(line: number, kind: Entry['kind'], text: string, depth: number, block: Block, section: Entry['section']): Entry {
+function entry(
+  line: number,
+  kind: Entry['kind'],
+  text: string,
+  depth: number,
+  block: Block,
+  section: Entry['section'],
+): Entry {
   return { line, kind, text, depth, block, section, plain: undefined, field: undefined };
 }
 
@@ -64,7 +71,7 @@ function readEntries(blocks: readonly Block[], lines: readonly string[]): Entry[
       case 'item': {
         out.push(entry(b.line, 'item', b.text, b.depth, b, section));
         const more = b.more;
-        for (let i = 0; i < more.length; i++) out.push(entry(more[i]!.line, 'para', more[i]!.text, b.depth, b, section));
+        for (const m of more) out.push(entry(m.line, 'para', m.text, b.depth, b, section));
         break;
       }
       case 'table':
