@@ -2,17 +2,22 @@ import type { WorkItem } from '../../model.js';
 import { plain, slug } from '../../text/inline.js';
 import type { ParseContext } from '../context.js';
 import { entriesOf, fieldOfEntry, isCode, isTable, plainOf, type Entry } from './view.js';
-import { fieldOf, saysNone } from './fields.js';
+import { saysNone } from './fields.js';
 import { innermost } from './items.js';
 import { actorMentions } from './mentions.js';
-import { recordRefs, refsIn, type Ref } from './refs.js';
+import { plainMaySay, recordRefs, refsIn, type Ref } from './refs.js';
 
-const DEP_KEYS = /^(dependencies|dependency|depends on|depend on|blocked by|needs|requires|prerequisites?|after|waits on|waiting on|upstream|deps)$/;
 const BLOCK_KEYS = /^(blocks|blocking|unblocks|downstream)$/;
+/** Keys of fields naming what an item waits on, what it blocks (BLOCK_KEYS), or a chain (critical path, handoff). */
+const FIELD_KEYS = new Set([
+  'dependencies', 'dependency', 'depends on', 'depend on', 'blocked by', 'needs', 'requires', 'prerequisite', 'prerequisites',
+  'after', 'waits on', 'waiting on', 'upstream', 'deps', 'blocks', 'blocking', 'unblocks', 'downstream', 'critical path', 'handoff',
+]);
 const DEPEND = /depend/i;
 const ARROW = /\s*(?:→|->|=>|⟶)\s*/;
 /** A word every text pattern below needs (a declared critical path, "depends on", "starts after", an arrow): most lines have none. */
 const DEP_HINT = /critical path|depend|start|→/i;
+const MAY_HINT = plainMaySay(['critical path', 'depend', 'start', '→'], 'i');
 
 /**
  * Dependencies in every phrasing the plans use. Each becomes an edge (`from` waits on `to`) in `file.dependencies`;
@@ -74,11 +79,10 @@ export function recogniseDependencies(ctx: ParseContext): void {
       continue;
     }
     if (e.kind !== 'para' && e.kind !== 'item') continue;
-    const text = plainOf(e);
-    const hint = DEP_HINT.test(text);
-    if (hint) declaredPath(ctx, text, e.line, namedRefs);
+    const hint = (e.plain !== undefined || MAY_HINT.test(e.text)) && DEP_HINT.test(plainOf(e));
+    if (hint) declaredPath(ctx, plainOf(e), e.line, namedRefs);
     const f = fieldOfEntry(e);
-    if (f && (DEP_KEYS.test(f.key) || BLOCK_KEYS.test(f.key) || f.key === 'critical path' || f.key === 'handoff')) {
+    if (f && FIELD_KEYS.has(f.key)) {
       if (f.key === 'critical path' || f.key === 'handoff') {
         chain(ctx, f.value, e.line, f.key === 'critical path' ? 'critical-path' : 'handoff', edge, namedRefs);
         continue;
@@ -93,6 +97,7 @@ export function recogniseDependencies(ctx: ParseContext): void {
       continue;
     }
     if (!hint) continue;
+    const text = plainOf(e);
     // "Issue #9: Depends on Issue #2", "Issues #5, #7: Depend on Issue #2", "audio-pipeline depends on: a, b".
     const dep = DEPEND.test(text) ? /^(.*?)\b(?:depends?|depending)\s+on\b:?\s*(.+)$/i.exec(text) : null;
     if (dep) {
@@ -138,7 +143,7 @@ function fieldLabel(key: string): string {
   return label;
 }
 
-/** Field keys are the few of DEP_KEYS: the labels never grow past them. */
+/** Field keys are the few of FIELD_KEYS: the labels never grow past them. */
 const LABELS = new Map<string, string>();
 
 /** An item in this file with that title, else a stable name id `${stem}:${slug}`. */

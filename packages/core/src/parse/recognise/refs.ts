@@ -31,6 +31,23 @@ export function refsIn(ctx: ParseContext, text: string): Ref[] {
   return out.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
 }
 
+/** What `plain` may drop from between two characters of a text without `[` or `<`: emphasis, code and escape marks. */
+const DROPPED = '[*_~`\\\\]*';
+
+/**
+ * A test on a text that fails only when a test for any of `words` (`flags` as in it) must fail on `plain(text)`, so
+ * `plain` need not be computed. Without links, images or tags (no `[` or `<`), `plain` only drops emphasis, code and
+ * escape marks and trims: a word in `plain(text)` is in the text with at most such marks between its characters.
+ */
+export function plainMaySay(words: string[], flags: '' | 'i'): RegExp {
+  const spread = words.map((w) => [...w].map(escape).join(DROPPED));
+  return new RegExp(`${spread.join('|')}|[[<]`, flags);
+}
+
+function escape(c: string): string {
+  return /[.*+?^${}()|[\]\\\/-]/.test(c) ? `\\${c}` : c;
+}
+
 /** Record references found on a document line, with 0-based columns in the original (unrepaired) line. */
 export function recordRefs(ctx: ParseContext, line: number, refs: Ref[], context: ReferenceContext): void {
   const repaired = ctx.lines[line - 1] ?? '';
