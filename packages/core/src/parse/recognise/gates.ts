@@ -31,6 +31,7 @@ export function recogniseGates(ctx: ParseContext): void {
     if (isHeading && /^(if|when|after|before|until)\b/i.test(text)) continue;
     gates.push(gateAt(ctx, entries, index, m, gates));
   }
+  if (!gates.length) return;
   for (const e of entries) {
     if (e.kind !== 'para' && e.kind !== 'item') continue;
     if (e.plain === undefined && !MAY_SAY_GATE.test(e.text)) continue;
