@@ -42,15 +42,7 @@ export function recogniseDependencies(ctx: ParseContext): void {
     return [];
   };
   /** An actor named as what an item waits for: the sibling task that actor owns, when there is one. */
-  const resolve = (subject: string, r: Ref): string => {
-    if (r.kind !== 'actor') return r.id;
-    const item = ctx.file.items.find((i) => i.id === subject);
-    if (!item?.parent) return r.id;
-    const sib = ctx.file.items.find(
-      (i) => i !== item && i.parent === item.parent && (i.owner === r.id || i.owners?.includes(r.id)) && i.line < item.line,
-    ) ?? ctx.file.items.find((i) => i !== item && i.parent === item.parent && (i.owner === r.id || i.owners?.includes(r.id)));
-    return sib ? sib.id : r.id;
-  };
+  const resolve = (subject: string, r: Ref): string => (r.kind === 'actor' ? siblingOwnedBy(ctx.file.items, subject, r.id) : r.id);
   const dependOn = (subjects: string[], refs: Ref[], via: string, line: number) => {
     for (const s of subjects) for (const r of refs) edge(s, resolve(s, r), via, line);
   };
@@ -131,6 +123,28 @@ export function recogniseDependencies(ctx: ParseContext): void {
     const actor = ctx.file.actors.find((a) => a.id === d.from);
     if (actor && ctx.file.actors.some((a) => a.id === d.to) && !actor.dependsOn.includes(d.to)) actor.dependsOn.push(d.to);
   }
+}
+
+/**
+ * The task `actor` owns beside the item `subject` (the first item with that id): the first such sibling above it,
+ * else the first; `actor` itself when there is none.
+ */
+function siblingOwnedBy(items: WorkItem[], subject: string, actor: string): string {
+  let item: WorkItem | undefined;
+  for (const i of items) {
+    if (i.id === subject) {
+      item = i;
+      break;
+    }
+  }
+  if (!item?.parent) return actor;
+  let first: WorkItem | undefined;
+  for (const i of items) {
+    if (i === item || i.parent !== item.parent || !(i.owner === actor || i.owners?.includes(actor))) continue;
+    if (i.line < item.line) return i.id;
+    first ??= i;
+  }
+  return first ? first.id : actor;
 }
 
 /** `depends on` → `Depends On`: the edge's `via`, from the key of the entry's field. */
