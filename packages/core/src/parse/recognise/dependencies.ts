@@ -7,7 +7,7 @@ import { innermost } from './items.js';
 import { actorMentions } from './mentions.js';
 import { plainMaySay, recordRefs, refsIn, type Ref } from './refs.js';
 
-const BLOCK_KEYS = /^(blocks|blocking|unblocks|downstream)$/;
+const BLOCK_KEYS = new Set(['blocks', 'blocking', 'unblocks', 'downstream']);
 /** Keys of fields naming what an item waits on, what it blocks (BLOCK_KEYS), or a chain (critical path, handoff). */
 const FIELD_KEYS = new Set([
   'dependencies', 'dependency', 'depends on', 'depend on', 'blocked by', 'needs', 'requires', 'prerequisite', 'prerequisites',
@@ -83,7 +83,7 @@ export function recogniseDependencies(ctx: ParseContext): void {
       const refs = refsIn(ctx, f.value);
       recordRefs(ctx, e.line, refs, 'dependency');
       const subjects = subjectOf(e);
-      if (BLOCK_KEYS.test(f.key)) {
+      if (BLOCK_KEYS.has(f.key)) {
         for (const s of subjects) for (const r of refs) edge(r.id, s, 'Blocks', e.line);
       } else dependOn(subjects, refs, fieldLabel(f.key), e.line);
       continue;

@@ -8,6 +8,7 @@ import { plainMaySay } from './refs.js';
 import { splitNames, findActor } from './actors.js';
 
 const OWNERSHIP_HEADING = /exclusive|files|owns|ownership|file ownership/i;
+const READ_ONLY_KEYS = new Set(['read-only', 'read only', 'readonly']);
 const ONLY_EDITS = /^(.+?)\s+ONLY\s+(?:edits?|owns?|modif(?:y|ies))\s+(.+)$/;
 const MAY_SAY_ONLY = plainMaySay(['ONLY'], '');
 const PATH_TOKEN = /`([^`\s]+)`|((?:[\w.-]+\/)+[\w.*-]*|[\w-]+\.(?:rs|ts|tsx|js|py|go|md|toml|json|ya?ml|sh|c|cu|h|hpp|cpp|java|kt|swift|rb|lean))/g;
@@ -64,7 +65,7 @@ export function recogniseOwnership(ctx: ParseContext): void {
     if (e.kind !== 'para' && e.kind !== 'item') continue;
     const text = e.text;
     const f = fieldOfEntry(e);
-    if (f && /^(read-only|read only|readonly)$/.test(f.key)) {
+    if (f && READ_ONLY_KEYS.has(f.key)) {
       const actor = headingActor(e);
       const paths = pathsIn(f.raw);
       if (actor) for (const p of paths) rule(actor, p, 'read-only', e.line, f.value.replace(/`[^`]*`/g, '').trim() || undefined);
