@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { plain } from '../src/text/inline.js';
 import { plainMaySay } from '../src/parse/recognise/refs.js';
+import { endsInColonOrSpace } from '../src/parse/recognise/statusReports.js';
 
 /** Pieces of markdown lines: the words' letters in both cases, marks, links, tags, escapes, spaces. */
 const PIECES = [
@@ -38,5 +39,18 @@ describe('plainMaySay', () => {
     expect(may.test('[ga](x)te')).toBe(true);
     expect(may.test('**Status**: ready')).toBe(false);
     expect(may.test('g a t e')).toBe(false);
+  });
+});
+
+describe('endsInColonOrSpace', () => {
+  it('is true whenever stripping trailing colons and spaces would change the text', () => {
+    const tail = fc.constantFrom(':', ' ', '\t', '\u00a0', '\u3000', '\ufeff', '\u2028', 'a', '1', '✅', '\ud83d', '-', '');
+    fc.assert(
+      fc.property(fc.string(), tail, (s, t) => {
+        const text = s + t;
+        if (text.replace(/[:\s]+$/, '') !== text) expect(endsInColonOrSpace(text)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -90,7 +90,7 @@ function headingActor(ctx: ParseContext, text: string): string | undefined {
 }
 
 /** Whether `text` ends in what `/[:\s]+$/` strips. */
-function endsInColonOrSpace(text: string): boolean {
+export function endsInColonOrSpace(text: string): boolean {
   const c = text.charCodeAt(text.length - 1);
   if (c === 58 || c === 32) return true;
   return (c < 48 || c > 127) && text.length > 0 && SPACE.test(text[text.length - 1]!);
