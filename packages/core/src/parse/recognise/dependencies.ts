@@ -42,7 +42,8 @@ export function recogniseDependencies(ctx: ParseContext): void {
     return [];
   };
   /** An actor named as what an item waits for: the sibling task that actor owns, when there is one. */
-  const resolve = (subject: string, r: Ref): string => (r.kind === 'actor' ? siblingOwnedBy(ctx.file.items, subject, r.id) : r.id);
+  let family: Family | undefined;
+  const resolve = (subject: string, r: Ref): string => (r.kind === 'actor' ? siblingOwnedBy((family ??= familyOf(ctx.file.items)), subject, r.id) : r.id);
   const dependOn = (subjects: string[], refs: Ref[], via: string, line: number) => {
     for (const s of subjects) for (const r of refs) edge(s, resolve(s, r), via, line);
   };
@@ -125,22 +126,37 @@ export function recogniseDependencies(ctx: ParseContext): void {
   }
 }
 
+interface Family {
+  /** The first item with each id. */
+  first: Map<string, WorkItem>;
+  /** The items under each parent id, in order. */
+  children: Map<string, WorkItem[]>;
+}
+
+/** Built once per file, on its first actor dependency (the items do not change while dependencies are read). */
+function familyOf(items: WorkItem[]): Family {
+  const first = new Map<string, WorkItem>();
+  const children = new Map<string, WorkItem[]>();
+  for (const i of items) {
+    if (!first.has(i.id)) first.set(i.id, i);
+    if (i.parent === undefined) continue;
+    const list = children.get(i.parent);
+    if (list) list.push(i);
+    else children.set(i.parent, [i]);
+  }
+  return { first, children };
+}
+
 /**
  * The task `actor` owns beside the item `subject` (the first item with that id): the first such sibling above it,
  * else the first; `actor` itself when there is none.
  */
-function siblingOwnedBy(items: WorkItem[], subject: string, actor: string): string {
-  let item: WorkItem | undefined;
-  for (const i of items) {
-    if (i.id === subject) {
-      item = i;
-      break;
-    }
-  }
+function siblingOwnedBy(family: Family, subject: string, actor: string): string {
+  const item = family.first.get(subject);
   if (!item?.parent) return actor;
   let first: WorkItem | undefined;
-  for (const i of items) {
-    if (i === item || i.parent !== item.parent || !(i.owner === actor || i.owners?.includes(actor))) continue;
+  for (const i of family.children.get(item.parent)!) {
+    if (i === item || !(i.owner === actor || i.owners?.includes(actor))) continue;
     if (i.line < item.line) return i.id;
     first ??= i;
   }
