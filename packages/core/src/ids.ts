@@ -10,13 +10,36 @@ import type { ActorKind } from './model.js';
 const NUMBERED = /^(workers?|agents?|teams?)[ _-]*0*(\d{1,3})$/i;
 
 export function numberedActor(name: string): { id: string; kind: ActorKind } | null {
+  if (!mayBeNumbered(name.charCodeAt(0))) return null;
   const m = NUMBERED.exec(name.trim());
   if (!m) return null;
   const word = m[1]!.toLowerCase().replace(/s$/, '') as 'worker' | 'agent' | 'team';
   return { id: `${word}-${Number(m[2])}`, kind: word };
 }
 
+/**
+ * Whether a name starting with this code unit may be numbered: `NUMBERED` starts with w, a or t (ASCII, any case)
+ * after trimmed white space, and a printable ASCII character other than those is never trimmed.
+ */
+export function mayBeNumbered(first: number): boolean {
+  const c = first | 0x20;
+  return c === 0x77 || c === 0x61 || c === 0x74 || first < 0x21 || first > 0x7e;
+}
+
+/** Actor ids by name, for the names a parse asks about again and again. */
+const actorIds = new Map<string, string>();
+
 export function actorId(name: string): string {
+  let id = actorIds.get(name);
+  if (id === undefined) {
+    id = readActorId(name);
+    if (actorIds.size >= 2048) actorIds.clear();
+    actorIds.set(name, id);
+  }
+  return id;
+}
+
+function readActorId(name: string): string {
   const n = numberedActor(name);
   if (n) return n.id;
   const short = /^A(\d{1,2})$/.exec(name.trim());

@@ -2,6 +2,7 @@ import type { Block, CodeBlock, HtmlBlock, ItemBlock, ParagraphBlock, TableBlock
 import { TASK_MARKERS } from '../parse/blocks.js';
 import { splitSections } from '../parse/sections.js';
 import { inlineText } from './inline.js';
+import { isSpaceCode, skipSpaces, trimmedEnd } from './chars.js';
 
 /**
  * The fast pass: the same block stream as `remarkBlocks`, from a line scanner. It follows CommonMark's container
@@ -15,9 +16,7 @@ export function fastBlocks(lines: readonly string[]): Block[] {
   return out;
 }
 
-const ATX = /^(#{1,6})(?=[ \t]|$)(.*)$/;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
-const RULE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const SETEXT = /^(=+|-+)[ \t]*$/;
 const EXTENDED_TASK = /^\[([^\]\s]|[^\]]{1,3}?)\](?:[ \t]+|$)/u;
 const HTML_COMMENT = /^<!--/;
@@ -37,6 +36,21 @@ const maySetext = (c: number) => c === 61 || c === 45;
 const mayBullet = (c: number) => c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/** `ATX.exec(s)` for `ATX = /^(#{1,6})(?=[ \t]|$)(.*)$/`: the heading's depth (the run of `#`), or 0. */
+export function atxDepth(s: string): number {
+  let h = 0;
+  while (h < 6 && s.charCodeAt(h) === 35) h++;
+  if (h === 0 || (h < s.length && s.charCodeAt(h) !== 32 && s.charCodeAt(h) !== 9)) return 0;
+  // `.` stops at a line terminator, and `$` needs the end of the text.
+  return LINE_TERMINATOR.test(s) ? 0 : h;
+}
+
+/** The one-character ASCII task markers, by code. */
+const ASCII_TASK = new Uint8Array(128);
+for (const m of TASK_MARKERS) if (m.length === 1 && m.charCodeAt(0) < 128) ASCII_TASK[m.charCodeAt(0)] = 1;
+
 /** A block quote marker: `^ {0,3}>`. */
 function isQuoteLine(s: string): boolean {
   let i = 0;
@@ -55,18 +69,18 @@ function isBlank(s: string): boolean {
   return true;
 }
 
-/** Length of the match of `^\[([ xX])\][ \t]+(?=\S)` at the start of `rest`, or 0. */
-function gfmTaskLength(rest: string): number {
-  const c1 = rest.charCodeAt(1);
-  if (rest.charCodeAt(0) !== 91 || !(c1 === 32 || c1 === 120 || c1 === 88) || rest.charCodeAt(2) !== 93) return 0;
-  let i = 3;
-  while (i < rest.length) {
-    const c = rest.charCodeAt(i);
+/** Length of the match of `^\[([ xX])\][ \t]+(?=\S)` at index `at` of `s`, or 0. */
+function gfmTaskLength(s: string, at: number): number {
+  const c1 = s.charCodeAt(at + 1);
+  if (s.charCodeAt(at) !== 91 || !(c1 === 32 || c1 === 120 || c1 === 88) || s.charCodeAt(at + 2) !== 93) return 0;
+  let i = at + 3;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
     if (c !== 32 && c !== 9) break;
     i++;
   }
-  if (i === 3 || i === rest.length || isBlank(rest[i]!)) return 0;
-  return i;
+  if (i === at + 3 || i === s.length || isSpaceCode(s.charCodeAt(i))) return 0;
+  return i - at;
 }
 
 /**
@@ -74,11 +88,11 @@ function gfmTaskLength(rest: string): number {
  * the match's length and the marker's length packed in one number (no array, no strings): see `matchEnd`, `markerEnd`.
  */
 type Bullet = number;
-function bulletOf(s: string): Bullet {
-  const c0 = s.charCodeAt(0);
-  let i = 1;
+function bulletOf(s: string, from = 0): Bullet {
+  const c0 = s.charCodeAt(from);
+  let i = from + 1;
   if (isDigit(c0)) {
-    while (i < 9 && isDigit(s.charCodeAt(i))) i++;
+    while (i < from + 9 && isDigit(s.charCodeAt(i))) i++;
     const c = s.charCodeAt(i);
     if (c !== 46 && c !== 41) return 0;
     i++;
@@ -90,7 +104,7 @@ function bulletOf(s: string): Bullet {
     i++;
   }
   if (i === marker && i < s.length) return 0;
-  return (i << 4) | marker;
+  return ((i - from) << 4) | (marker - from);
 }
 
 /** Length of the bullet with the blanks after it. */
@@ -101,17 +115,16 @@ const markerEnd = (b: Bullet) => b & 15;
 /** An ordered marker other than 1 (`parseInt` stops at the `.` or `)` after the digits). */
 const orderedNotOne = (s: string) => isDigit(s.charCodeAt(0)) && parseInt(s, 10) !== 1;
 
-/** `RULE.test(s)` for a line starting with `-`, `*` or `_`: the next non-blank character must repeat the first. */
+/** `RULE.test(s)` for a line starting with `-`, `*` or `_`: that character three times or more, blanks between. */
 function isRule(s: string): boolean {
   const c0 = s.charCodeAt(0);
-  let i = 1;
-  while (i < s.length) {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c !== 32 && c !== 9) break;
-    i++;
+    if (c === c0) n++;
+    else if (c !== 32 && c !== 9) return false;
   }
-  if (s.charCodeAt(i) !== c0) return false;
-  return RULE.test(s);
+  return n >= 3;
 }
 
 interface OpenItem {
@@ -119,8 +132,9 @@ interface OpenItem {
   content: number;
   /** Nothing after the bullet yet: a blank line now ends the item. */
   empty: boolean;
-  /** The first line after the bullet, task marker included. */
-  rest: string;
+  /** The first line after the bullet, task marker included: `src` from `restAt`. */
+  src: string;
+  restAt: number;
 }
 
 type Para =
@@ -128,12 +142,16 @@ type Para =
   /** `start`: index in the item's `more` where this paragraph begins, -1 when it begins on the bullet line. */
   | { kind: 'item'; item: OpenItem; depth: number; start: number };
 
+/** The first line after an item's bullet, task marker included. */
+const restOf = (open: OpenItem) => open.src.slice(open.restAt);
+
 /** `- [ ]` alone on its line is a GFM task only when its paragraph continues on the next line. */
 const BARE_GFM_TASK = /^\[[ xX]\]$/;
 
-function indentOf(s: string): number {
+/** `indentOf(s.slice(from))`. */
+function indentOf(s: string, from = 0): number {
   let col = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 32) col++;
     else if (c === 9) col += 4 - (col % 4);
@@ -229,9 +247,10 @@ class SectionScanner {
     let i = 0;
     if (this.offset === 0) i = this.frontmatter();
     for (; i < this.lines.length; i++) {
+      const isQuote = isQuoteLine(this.lines[i]!);
       if (this.skipNext) this.skipNext = false;
-      else this.line(i);
-      this.prevQuote = isQuoteLine(this.lines[i]!);
+      else this.line(i, isQuote);
+      this.prevQuote = isQuote;
     }
     const end = this.offset + this.lines.length;
     if (this.fence || this.html) {
@@ -287,10 +306,9 @@ class SectionScanner {
     }
   }
 
-  private line(i: number): void {
+  private line(i: number, isQuote: boolean): void {
     const raw = this.lines[i]!;
     const ln = this.offset + i + 1;
-    const isQuote = isQuoteLine(raw);
     // Inside a fence or an HTML block opened outside a quote, a `>` line is content.
     let text = isQuote && (this.quote || !(this.fence || this.html)) ? stripQuote(raw) : raw;
     let blank = isBlank(text);
@@ -453,13 +471,14 @@ class SectionScanner {
       return;
     }
 
-    const atx = c0 === 35 ? ATX.exec(s) : null;
+    const atx = c0 === 35 ? atxDepth(s) : 0;
     if (atx) {
-      let content = atx[2]!.trim();
+      const from = skipSpaces(s, atx);
+      let content = s.slice(from, trimmedEnd(s, from));
       // Trimmed, the text can end in a closing sequence only if its last character is `#`.
       if (content.endsWith('#')) content = content.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
       this.para = null;
-      this.out.push({ type: 'heading', line: ln, depth: atx[1]!.length, text: inlineText(content) });
+      this.out.push({ type: 'heading', line: ln, depth: atx, text: inlineText(content) });
       this.touch(ln);
       return;
     }
@@ -558,7 +577,7 @@ class SectionScanner {
     const p = this.para!;
     if (p.kind === 'item') {
       const b = p.item.block;
-      if (b.task && !b.task.gfm && b.more.length === 0 && BARE_GFM_TASK.test(p.item.rest.trimEnd())) b.task.gfm = true;
+      if (b.task && !b.task.gfm && b.more.length === 0 && BARE_GFM_TASK.test(restOf(p.item).trimEnd())) b.task.gfm = true;
       b.more.push({ line: ln, text: stripContainer(raw).trim() });
     }
     else {
@@ -571,7 +590,7 @@ class SectionScanner {
   /** An underline below an item's paragraph makes it a heading inside the item (and no longer a GFM task). */
   private setextInItem(p: Extract<Para, { kind: 'item' }>, depth: number): void {
     const b = p.item.block;
-    const parts = p.start < 0 ? [p.item.rest, ...b.more.map((m) => m.text)] : b.more.slice(p.start).map((m) => m.text);
+    const parts = p.start < 0 ? [restOf(p.item), ...b.more.map((m) => m.text)] : b.more.slice(p.start).map((m) => m.text);
     const line = p.start < 0 ? b.line : (b.more[p.start]?.line ?? b.line);
     if (p.start < 0) {
       b.more = [];
@@ -583,37 +602,39 @@ class SectionScanner {
 
   private canStartItem(s: string, bullet: Bullet, popped: boolean): boolean {
     if (!(this.para || this.afterIndented) || popped) return true;
-    if (s.slice(matchEnd(bullet)).trim() === '') return false;
+    if (skipSpaces(s, matchEnd(bullet)) === s.length) return false;
     return !orderedNotOne(s);
   }
 
   private item(raw: string, s: string, bullet: Bullet, indent: number, depth: number, ln: number, asText?: string): void {
-    const b = s.slice(0, markerEnd(bullet));
-    const after = s.slice(b.length);
-    const spaces = indentOf(after);
-    const restRaw = after.trimStart();
-    const content = restRaw === '' ? indent + b.length + 1 : spaces >= 5 ? indent + b.length + 1 : indent + b.length + spaces;
-    let rest = s.slice(matchEnd(bullet));
+    const me = markerEnd(bullet);
+    const spaces = indentOf(s, me);
+    // The text after the marker, trimmed at the start, is `s.slice(restAt)`.
+    const restAt = skipSpaces(s, me);
+    const restEmpty = restAt === s.length;
+    const content = restEmpty || spaces >= 5 ? indent + me + 1 : indent + me + spaces;
+    // The item's text (after the bullet's blanks and any task marker) starts at `at`.
+    let at = matchEnd(bullet);
     let task: TaskMarker | null = null;
-    const g = gfmTaskLength(rest);
+    const g = gfmTaskLength(s, at);
     if (g > 0) {
-      task = { marker: rest[1]!, gfm: true };
-      rest = rest.slice(g);
-    } else if (rest.charCodeAt(0) === 91) {
-      const c1 = rest.charCodeAt(1);
-      if (c1 > 32 && c1 < 127 && c1 !== 93 && rest.charCodeAt(2) === 93) {
+      task = { marker: s[at + 1]!, gfm: true };
+      at += g;
+    } else if (s.charCodeAt(at) === 91) {
+      const c1 = s.charCodeAt(at + 1);
+      if (c1 > 32 && c1 < 127 && c1 !== 93 && s.charCodeAt(at + 2) === 93) {
         // `[/] `: EXTENDED_TASK's first branch (one visible ASCII character), or no match when no blank or end follows.
         let n = 3;
-        while (rest.charCodeAt(n) === 32 || rest.charCodeAt(n) === 9) n++;
-        if ((n > 3 || rest.length === 3) && TASK_MARKERS.has(rest[1]!)) {
-          task = { marker: rest[1]!, gfm: false };
-          rest = rest.slice(n);
+        while (s.charCodeAt(at + n) === 32 || s.charCodeAt(at + n) === 9) n++;
+        if ((n > 3 || s.length - at === 3) && ASCII_TASK[c1] === 1) {
+          task = { marker: s[at + 1]!, gfm: false };
+          at += n;
         }
       } else {
-        const t = EXTENDED_TASK.exec(rest);
+        const t = EXTENDED_TASK.exec(s.slice(at));
         if (t && TASK_MARKERS.has(t[1]!)) {
           task = { marker: t[1]!, gfm: false };
-          rest = rest.slice(t[0].length);
+          at += t[0].length;
         }
       }
     }
@@ -622,10 +643,10 @@ class SectionScanner {
       line: ln,
       endLine: ln,
       depth,
-      ordered: isDigit(b.charCodeAt(0)),
-      bullet: b,
+      ordered: isDigit(s.charCodeAt(0)),
+      bullet: s.slice(0, me),
       task,
-      text: asText ?? rest.trimEnd(),
+      text: asText ?? s.slice(at, trimmedEnd(s, at)),
       more: [],
       quote: this.quote,
     };
@@ -634,15 +655,16 @@ class SectionScanner {
     if (parent) block.parentLine = parent.block.line;
     this.out.push(block);
     this.touch(ln);
-    const open: OpenItem = { block, content, empty: restRaw === '', rest: restRaw };
+    const open: OpenItem = { block, content, empty: restEmpty, src: s, restAt };
     this.items[this.openCount++] = open;
-    this.para = restRaw === '' ? null : { kind: 'item', item: open, depth: depth + 1, start: -1 };
+    this.para = restEmpty ? null : { kind: 'item', item: open, depth: depth + 1, start: -1 };
     // `- - text`: a list item whose content starts another list on the same line. The block stream gives both
     // items the first item's text, as remark's pass reads the bullet from the raw line.
-    const inner = task ? 0 : bulletOf(restRaw);
-    if (inner && restRaw.slice(matchEnd(inner)).trim() !== '' && !RULE.test(restRaw)) {
+    const inner = task ? 0 : bulletOf(s, restAt);
+    const innerRule = inner > 0 && mayRule(s.charCodeAt(restAt)) && isRule(s.slice(restAt));
+    if (inner && skipSpaces(s, restAt + matchEnd(inner)) < s.length && !innerRule) {
       this.para = null;
-      this.item(raw, restRaw, inner, content, depth + 1, ln, block.text);
+      this.item(raw, s.slice(restAt), inner, content, depth + 1, ln, block.text);
     }
   }
 
@@ -679,14 +701,14 @@ class SectionScanner {
     const base = depth > 0 ? this.items[depth - 1]!.content : 0;
     if (indent - base >= 4) return false;
     const c0 = s.charCodeAt(0);
-    if ((c0 === 35 && ATX.test(s)) || (mayRule(c0) && isRule(s))) return true;
+    if ((c0 === 35 && atxDepth(s) > 0) || (mayRule(c0) && isRule(s))) return true;
     const f = mayFence(c0) ? FENCE.exec(s) : null;
     if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) return true;
     const bullet = mayBullet(c0) ? bulletOf(s) : 0;
     if (bullet) {
       if (!forPara) return true;
       if (depth < open || open === 0) return true;
-      if (s.slice(matchEnd(bullet)).trim() !== '' && !orderedNotOne(s)) return true;
+      if (skipSpaces(s, matchEnd(bullet)) < s.length && !orderedNotOne(s)) return true;
     }
     if (s[0] === '<' && this.htmlStart(s, forPara)) return true;
     return false;

@@ -1,6 +1,7 @@
 import type { PlanFile, WorkItem } from '../model.js';
 import type { StatusVocabulary } from '../status.js';
 import type { Block } from './blocks.js';
+import type { Entry } from './recognise/view.js';
 
 export interface ParseOptions {
   vocabulary?: StatusVocabulary;
@@ -37,6 +38,8 @@ export interface ParseContext {
   scratch: ParseScratch;
   /** True when the blocks come from a fenced example (line numbers are still document lines). */
   example?: boolean;
+  /** `entriesOf(ctx)`, remembered with the blocks it was read from (a context spread over new blocks reads its own). */
+  entryCache?: { blocks: Block[]; entries: Entry[] };
 }
 
 /** A recogniser finds one kind of element in the block stream and appends it to `ctx.file`. */

@@ -4,13 +4,14 @@ import { plain } from '../../text/inline.js';
 import type { ParseContext } from '../context.js';
 import { entriesOf, fieldOfEntry, isTable, plainOf, type Entry } from './view.js';
 import { fieldOf, hoursIn } from './fields.js';
-import { numberedMentions } from './mentions.js';
+import { actorWords, hasNumberedWord, LEAD_WORD, numberedMentionsOf } from './mentions.js';
 
 const HEADING_ACTOR = /^[^\p{L}\p{N}]*((?:worker|agent|team)[ _-]*0*\d{1,3})(?![\w-])\s*(?:\(([^)]*)\))?\s*(?:[-–—:]\s*)?(.*)$/iu;
 const NOT_A_ROLE = /exclusive files|^files$|^tests?$|deliverables?|provides|^focus$|^status$/i;
 const ACTOR_COLUMN = /^(agent|agents|agent id|worker|workers|owner|owners|assignee|assigned to|jr|team|who|lead|instance)$/i;
-/** What `numberedMentions` and the lead-coordinator pattern each need: one scan rules both out. */
-const MAY_NAME = /worker|agent|team|lead[ -]coordinator/i;
+/** Under `/iu` the Kelvin sign folds to `k`: a heading with one may name a worker that `hasNumberedWord` misses. */
+const KELVIN = '\u212A';
+const OWNER_KEYS = new Set(['owner', 'owners', 'assignee', 'assigned to', 'lead']);
 const SKIP_NAMES = /^(tbd|none|n\/a|unassigned|all|all teams|everyone|-|—|\[.*\]|.*\bname|\?)$/i;
 
 /** Find the people, agents and teams of a plan and what the plan says about each. */
@@ -38,7 +39,7 @@ export function recogniseActors(ctx: ParseContext): void {
     const e = entries[i]!;
     if (e.kind === 'heading') {
       const text = plainOf(e);
-      const m = HEADING_ACTOR.exec(text);
+      const m = hasNumberedWord(text) || text.includes(KELVIN) ? HEADING_ACTOR.exec(text) : null;
       if (!m) {
         fieldStatusActor(entries, i, text, add, alias);
         continue;
@@ -49,8 +50,7 @@ export function recogniseActors(ctx: ParseContext): void {
       alias(a, m[1]!);
       const hours = hoursIn(text);
       if (hours !== undefined) a.hours ??= hours;
-      const rest = (m[3] ?? '')
-        .replace(/\s*\((?:sprint|week|day)s?\b[^)]*\)\s*$/i, '').replace(/\(\s*\d+\s*(?:h|hours?)\s*\)/gi, '').replace(/["“”]/g, '').replace(/[*:]+$/g, '').trim();
+      const rest = roleText(m[3] ?? '');
       const paren = m[2]?.trim();
       const role = rest && !NOT_A_ROLE.test(rest) ? rest : paren && !/^\d/.test(paren) ? paren : '';
       if (role && !a.role) {
@@ -59,22 +59,18 @@ export function recogniseActors(ctx: ParseContext): void {
       }
       for (let j = i + 1; j < entries.length && entries[j]!.kind !== 'heading'; j++) {
         const f = fieldOfEntry(entries[j]!);
-        if (!f) continue;
-        const v = f.value.trim();
-        if (f.key === 'branch') a.branch ??= v.split(/\s+/)[0];
-        else if (f.key === 'expertise' || f.key === 'specialty') a.expertise ??= v;
-        else if (f.key === 'owns') a.owns ??= v;
-        else if (f.key === 'tool' || f.key === 'tools') (a.tools ??= []).push(...v.split(/\s*,\s*/).filter(Boolean));
-        else if (f.key === 'role' && !a.role) a.role = v;
+        if (f) actorField(a, f.key, f.value);
       }
     } else if (e.kind === 'para' || e.kind === 'item') {
-      for (const who of boldLeadActors(e.text)) add(actorId(who.name), who.name, who.kind, e.line);
+      const who = boldLeadActors(e.text);
+      for (let k = 0; k < who.length; k++) add(actorId(who[k]!.name), who[k]!.name, who[k]!.kind, e.line);
     }
   }
 
   // Table columns that name actors.
   for (const e of entries) {
-    if (!isTable(e.block)) continue;
+    // Only a table entry holds a table block.
+    if (e.kind !== 'table' || !isTable(e.block)) continue;
     const cols = e.block.header.map((h, i) => (ACTOR_COLUMN.test(plain(h)) ? i : -1)).filter((i) => i >= 0);
     for (const c of cols) {
       const header = plain(e.block.header[c]!).toLowerCase();
@@ -112,25 +108,27 @@ export function recogniseActors(ctx: ParseContext): void {
   }
 
   // Numbered actors and the lead coordinator wherever live text names them.
-  const named = (line: number, text: string) => {
-    if (!MAY_NAME.test(text)) return;
-    for (const m of numberedMentions(text)) alias(add(m.id, canonicalName(m.name), m.kind, line), m.name);
-    const lead = /\b(lead[ -]coordinator)\b/i.exec(text);
+  const named = (line: number, text: string, w: number) => {
+    if (!w) return;
+    for (const m of numberedMentionsOf(text, w)) alias(add(m.id, canonicalName(m.name), m.kind, line), m.name);
+    const lead = w & LEAD_WORD ? /\b(lead[ -]coordinator)\b/i.exec(text) : null;
     if (lead) {
       const a = add('lead-coordinator', 'Lead Coordinator', 'lead', line);
       alias(a, lead[1]!);
     }
   };
   for (const e of entries) {
-    if (e.kind === 'table' && isTable(e.block)) for (const t of tableTexts(e)) named(t.line, t.text);
-    else if (e.kind !== 'code') named(e.line, e.text);
+    if (e.kind === 'table' && isTable(e.block)) {
+      namedRow(e.line, e.block.header, named);
+      for (const r of e.block.rows) namedRow(r.line, r.cells, named);
+    } else if (e.kind !== 'code') named(e.line, e.text, actorWords(e.text));
   }
 
   // Owner fields: a known actor by any alias, or a new person (`Alice (Rust lead)`).
   for (const e of entries) {
     if (e.kind !== 'para' && e.kind !== 'item') continue;
     const f = fieldOfEntry(e);
-    if (!f || !/^(owner|owners|assignee|assigned to|lead)$/.test(f.key)) continue;
+    if (!f || !OWNER_KEYS.has(f.key)) continue;
     for (const part of splitNames(f.value)) {
       const m = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(part);
       const name = (m ? m[1]! : part).trim();
@@ -141,6 +139,24 @@ export function recogniseActors(ctx: ParseContext): void {
       if (m?.[2] && !a.role) a.role = m[2].trim();
     }
   }
+}
+
+/** What follows a numbered actor in its heading, without its sprint, hours, quotes and trailing marks. */
+function roleText(s: string): string {
+  if (s.includes('(')) s = s.replace(/\s*\((?:sprint|week|day)s?\b[^)]*\)\s*$/i, '').replace(/\(\s*\d+\s*(?:h|hours?)\s*\)/gi, '');
+  if (QUOTE.test(s)) s = s.replace(/["“”]/g, '');
+  return s.replace(/[*:]+$/g, '').trim();
+}
+
+const QUOTE = /["“”]/;
+
+/** A field under an actor's heading: `Branch:`, `Expertise:`, `Owns:`, `Tools:`, `Role:`. */
+function actorField(a: Actor, key: string, value: string): void {
+  if (key === 'branch') a.branch ??= value.trim().split(/\s+/)[0];
+  else if (key === 'expertise' || key === 'specialty') a.expertise ??= value.trim();
+  else if (key === 'owns') a.owns ??= value.trim();
+  else if (key === 'tool' || key === 'tools') (a.tools ??= []).push(...value.trim().split(/\s*,\s*/).filter(Boolean));
+  else if (key === 'role' && !a.role) a.role = value.trim();
 }
 
 /** `## Claude-1 [Backend/Core]` followed by `**STATUS:** …`: a section per agent, named by its heading. */
@@ -161,9 +177,10 @@ function fieldStatusActor(
   if (role && !a.role) a.role = role;
 }
 
-function tableTexts(e: Entry): { line: number; text: string }[] {
-  if (!isTable(e.block)) return [];
-  return [{ line: e.line, text: e.block.header.join(' | ') }, ...e.block.rows.map((r) => ({ line: r.line, text: r.cells.join(' | ') }))];
+/** A table row is read as its cells joined by ` | `. */
+function namedRow(line: number, cells: readonly string[], named: (line: number, text: string, words: number) => void): void {
+  const text = cells.join(' | ');
+  named(line, text, actorWords(text));
 }
 
 /** `Worker 1`, `WORKER_1`, `Worker01` → `Worker 1`: the display name of a numbered actor. */
@@ -189,13 +206,16 @@ export function splitNames(s: string): string[] {
 }
 
 const JR = /j`*r/i;
+const BOLD_LEAD = /^(?:\*\*|__)([^*_]{2,60}?)(?:\*\*|__)/;
 const NO_ONE: readonly { name: string; kind: ActorKind }[] = Object.freeze([]);
 
 /** `**Memory Jr** (SBOM) - …`, `**Medicine Woman + Meta Jr** (Formula)`: the bold names leading a line. */
 export function boldLeadActors(text: string): readonly { name: string; kind: ActorKind }[] {
-  // Some part must end in "jr" (splitNames drops backticks): a line without one names no one.
-  if ((!text.includes('**') && !text.includes('__')) || !JR.test(text)) return NO_ONE;
-  const m = /^(?:\*\*|__)([^*_]{2,60}?)(?:\*\*|__)/.exec(text.trim());
+  // The trimmed line must open with `**` or `__`, and trim keeps any printable ASCII character but a space.
+  const first = text.charCodeAt(0);
+  if (first !== 0x2a && first !== 0x5f && first > 0x20 && first < 0x7f) return NO_ONE;
+  const m = BOLD_LEAD.exec(text.trim());
+  // Some part must end in "jr" (splitNames drops backticks): bold without one names no one.
   if (!m || !JR.test(m[1]!)) return NO_ONE;
   const parts = splitNames(m[1]!);
   if (!parts.length || !parts.some((p) => /\bjr\.?$/i.test(p))) return NO_ONE;
@@ -207,7 +227,36 @@ export function boldLeadActors(text: string): readonly { name: string; kind: Act
 export function findActor(actors: readonly Actor[], name: string): Actor | undefined {
   const n = name.trim().replace(/^@/, '');
   if (!n) return undefined;
-  const id = actorId(n);
-  const lower = n.toLowerCase();
-  return actors.find((a) => a.id === id) ?? actors.find((a) => a.aliases.some((x) => x.toLowerCase() === lower));
+  const index = lookupOf(actors);
+  return index.byId.get(actorId(n)) ?? index.byAlias.get(n.toLowerCase());
+}
+
+interface ActorLookup {
+  of: readonly Actor[];
+  /** Actors and aliases seen when built: actors and aliases are only ever appended. */
+  actors: number;
+  aliases: number;
+  /** The first actor with an id, and the first with a lower-cased alias. */
+  byId: Map<string, Actor>;
+  byAlias: Map<string, Actor>;
+}
+
+/** One slot: the actor list of the parse under way. */
+let lookup: ActorLookup | null = null;
+
+function lookupOf(actors: readonly Actor[]): ActorLookup {
+  let aliases = 0;
+  for (const a of actors) aliases += a.aliases.length;
+  if (lookup && lookup.of === actors && lookup.actors === actors.length && lookup.aliases === aliases) return lookup;
+  const byId = new Map<string, Actor>();
+  const byAlias = new Map<string, Actor>();
+  for (const a of actors) {
+    if (!byId.has(a.id)) byId.set(a.id, a);
+    for (const x of a.aliases) {
+      const l = x.toLowerCase();
+      if (!byAlias.has(l)) byAlias.set(l, a);
+    }
+  }
+  lookup = { of: actors, actors: actors.length, aliases, byId, byAlias };
+  return lookup;
 }

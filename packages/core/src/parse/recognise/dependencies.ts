@@ -2,17 +2,22 @@ import type { WorkItem } from '../../model.js';
 import { plain, slug } from '../../text/inline.js';
 import type { ParseContext } from '../context.js';
 import { entriesOf, fieldOfEntry, isCode, isTable, plainOf, type Entry } from './view.js';
-import { fieldOf, saysNone } from './fields.js';
+import { saysNone } from './fields.js';
 import { innermost } from './items.js';
 import { actorMentions } from './mentions.js';
-import { recordRefs, refsIn, type Ref } from './refs.js';
+import { plainMaySay, recordRefs, refsIn, type Ref } from './refs.js';
 
-const DEP_KEYS = /^(dependencies|dependency|depends on|depend on|blocked by|needs|requires|prerequisites?|after|waits on|waiting on|upstream|deps)$/;
-const BLOCK_KEYS = /^(blocks|blocking|unblocks|downstream)$/;
+const BLOCK_KEYS = new Set(['blocks', 'blocking', 'unblocks', 'downstream']);
+/** Keys of fields naming what an item waits on, what it blocks (BLOCK_KEYS), or a chain (critical path, handoff). */
+const FIELD_KEYS = new Set([
+  'dependencies', 'dependency', 'depends on', 'depend on', 'blocked by', 'needs', 'requires', 'prerequisite', 'prerequisites',
+  'after', 'waits on', 'waiting on', 'upstream', 'deps', 'blocks', 'blocking', 'unblocks', 'downstream', 'critical path', 'handoff',
+]);
 const DEPEND = /depend/i;
 const ARROW = /\s*(?:→|->|=>|⟶)\s*/;
 /** A word every text pattern below needs (a declared critical path, "depends on", "starts after", an arrow): most lines have none. */
 const DEP_HINT = /critical path|depend|start|→/i;
+const MAY_HINT = plainMaySay(['critical path', 'depend', 'start', '→'], 'i');
 
 /**
  * Dependencies in every phrasing the plans use. Each becomes an edge (`from` waits on `to`) in `file.dependencies`;
@@ -37,15 +42,8 @@ export function recogniseDependencies(ctx: ParseContext): void {
     return [];
   };
   /** An actor named as what an item waits for: the sibling task that actor owns, when there is one. */
-  const resolve = (subject: string, r: Ref): string => {
-    if (r.kind !== 'actor') return r.id;
-    const item = ctx.file.items.find((i) => i.id === subject);
-    if (!item?.parent) return r.id;
-    const sib = ctx.file.items.find(
-      (i) => i !== item && i.parent === item.parent && (i.owner === r.id || i.owners?.includes(r.id)) && i.line < item.line,
-    ) ?? ctx.file.items.find((i) => i !== item && i.parent === item.parent && (i.owner === r.id || i.owners?.includes(r.id)));
-    return sib ? sib.id : r.id;
-  };
+  let family: Family | undefined;
+  const resolve = (subject: string, r: Ref): string => (r.kind === 'actor' ? siblingOwnedBy((family ??= familyOf(ctx.file.items)), subject, r.id) : r.id);
   const dependOn = (subjects: string[], refs: Ref[], via: string, line: number) => {
     for (const s of subjects) for (const r of refs) edge(s, resolve(s, r), via, line);
   };
@@ -74,11 +72,10 @@ export function recogniseDependencies(ctx: ParseContext): void {
       continue;
     }
     if (e.kind !== 'para' && e.kind !== 'item') continue;
-    const text = plainOf(e);
-    const hint = DEP_HINT.test(text);
-    if (hint) declaredPath(ctx, text, e.line, namedRefs);
+    const hint = (e.plain !== undefined || MAY_HINT.test(e.text)) && DEP_HINT.test(plainOf(e));
+    if (hint) declaredPath(ctx, plainOf(e), e.line, namedRefs);
     const f = fieldOfEntry(e);
-    if (f && (DEP_KEYS.test(f.key) || BLOCK_KEYS.test(f.key) || f.key === 'critical path' || f.key === 'handoff')) {
+    if (f && FIELD_KEYS.has(f.key)) {
       if (f.key === 'critical path' || f.key === 'handoff') {
         chain(ctx, f.value, e.line, f.key === 'critical path' ? 'critical-path' : 'handoff', edge, namedRefs);
         continue;
@@ -87,12 +84,13 @@ export function recogniseDependencies(ctx: ParseContext): void {
       const refs = refsIn(ctx, f.value);
       recordRefs(ctx, e.line, refs, 'dependency');
       const subjects = subjectOf(e);
-      if (BLOCK_KEYS.test(f.key)) {
+      if (BLOCK_KEYS.has(f.key)) {
         for (const s of subjects) for (const r of refs) edge(r.id, s, 'Blocks', e.line);
       } else dependOn(subjects, refs, fieldLabel(f.key), e.line);
       continue;
     }
     if (!hint) continue;
+    const text = plainOf(e);
     // "Issue #9: Depends on Issue #2", "Issues #5, #7: Depend on Issue #2", "audio-pipeline depends on: a, b".
     const dep = DEPEND.test(text) ? /^(.*?)\b(?:depends?|depending)\s+on\b:?\s*(.+)$/i.exec(text) : null;
     if (dep) {
@@ -128,6 +126,43 @@ export function recogniseDependencies(ctx: ParseContext): void {
   }
 }
 
+interface Family {
+  /** The first item with each id. */
+  first: Map<string, WorkItem>;
+  /** The items under each parent id, in order. */
+  children: Map<string, WorkItem[]>;
+}
+
+/** Built once per file, on its first actor dependency (the items do not change while dependencies are read). */
+function familyOf(items: WorkItem[]): Family {
+  const first = new Map<string, WorkItem>();
+  const children = new Map<string, WorkItem[]>();
+  for (const i of items) {
+    if (!first.has(i.id)) first.set(i.id, i);
+    if (i.parent === undefined) continue;
+    const list = children.get(i.parent);
+    if (list) list.push(i);
+    else children.set(i.parent, [i]);
+  }
+  return { first, children };
+}
+
+/**
+ * The task `actor` owns beside the item `subject` (the first item with that id): the first such sibling above it,
+ * else the first; `actor` itself when there is none.
+ */
+function siblingOwnedBy(family: Family, subject: string, actor: string): string {
+  const item = family.first.get(subject);
+  if (!item?.parent) return actor;
+  let first: WorkItem | undefined;
+  for (const i of family.children.get(item.parent)!) {
+    if (i === item || !(i.owner === actor || i.owners?.includes(actor))) continue;
+    if (i.line < item.line) return i.id;
+    first ??= i;
+  }
+  return first ? first.id : actor;
+}
+
 /** `depends on` → `Depends On`: the edge's `via`, from the key of the entry's field. */
 function fieldLabel(key: string): string {
   let label = LABELS.get(key);
@@ -138,7 +173,7 @@ function fieldLabel(key: string): string {
   return label;
 }
 
-/** Field keys are the few of DEP_KEYS: the labels never grow past them. */
+/** Field keys are the few of FIELD_KEYS: the labels never grow past them. */
 const LABELS = new Map<string, string>();
 
 /** An item in this file with that title, else a stable name id `${stem}:${slug}`. */

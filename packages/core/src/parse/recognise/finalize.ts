@@ -1,24 +1,46 @@
 import { actorId, numberedActor } from '../../ids.js';
+import type { WorkItem } from '../../model.js';
 import type { ParseContext } from '../context.js';
 import { findActor, splitNames } from './actors.js';
 import { classifyFile } from '../../model/fileKind.js';
 
 /** Resolve owner names to actor ids, check hour budgets, and classify the file. Runs last. */
 export function finalize(ctx: ParseContext): void {
+  // Plans repeat owner names (a table's owner column, `**Owner**:` fields); the actors are final here.
+  const resolved = new Map<string, string[]>();
   for (const { item, name } of ctx.scratch.pendingOwners) {
-    const ids: string[] = [];
-    for (const part of splitNames(name)) {
-      const n = part.replace(/\s*\(.*\)\s*$/, '').trim();
-      if (!n) continue;
-      const id = findActor(ctx.file.actors, n)?.id ?? numberedActor(n)?.id ?? actorId(n);
-      if (!ids.includes(id)) ids.push(id);
-    }
+    let ids = resolved.get(name);
+    if (!ids) resolved.set(name, (ids = ownerIds(ctx, name)));
     if (!ids.length) continue;
     item.owner = ids[0];
-    if (ids.length > 1) item.owners = ids;
+    if (ids.length > 1) item.owners = ids.slice();
   }
   checkBudgets(ctx);
   ctx.file.kind = classifyFile(ctx.file);
+}
+
+/** The actor ids an owner name resolves to, each once, in order. */
+function ownerIds(ctx: ParseContext, name: string): string[] {
+  const ids: string[] = [];
+  for (const part of splitNames(name)) {
+    const n = part.replace(/\s*\(.*\)\s*$/, '').trim();
+    if (!n) continue;
+    const id = findActor(ctx.file.actors, n)?.id ?? numberedActor(n)?.id ?? actorId(n);
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/** Items by the id they name as parent, in file order. */
+function childrenByParent(items: readonly WorkItem[]): Map<string, WorkItem[]> {
+  const out = new Map<string, WorkItem[]>();
+  for (const i of items) {
+    if (i.parent === undefined) continue;
+    const kids = out.get(i.parent);
+    if (kids) kids.push(i);
+    else out.set(i.parent, [i]);
+  }
+  return out;
 }
 
 /** Hours of an actor's top-level items against the budget the plan gives them; a mismatch is a warning. */
@@ -38,9 +60,11 @@ function checkBudgets(ctx: ParseContext): void {
       });
     }
   }
+  let byParent: Map<string, WorkItem[]> | null = null;
   for (const parent of ctx.file.items) {
     if (parent.estimate?.hours === undefined) continue;
-    const kids = ctx.file.items.filter((i) => i.parent === parent.id);
+    byParent ??= childrenByParent(ctx.file.items);
+    const kids = byParent.get(parent.id) ?? [];
     if (!kids.length || kids.some((k) => k.estimate?.hours === undefined)) continue;
     const sum = kids.reduce((s, k) => s + k.estimate!.hours!, 0);
     if (sum !== parent.estimate.hours) {

@@ -19,6 +19,8 @@ const CHALLENGE_WORD = /challenge/i;
 const LEADS_CLEAN = /^[A-Za-z0-9#\[]/;
 const WEEK_LEAD = /^(?:\*\*|__)(weeks?\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s*:\s*[^*_]+?)(?:\*\*|__)\s*(.*)$/i;
 const PRIMARY_ISSUES = /^(primary issues?|issues?|issue)$/;
+/** A key PRIMARY_ISSUES may match starts with `p` or `i`. */
+const leadsPrimaryIssues = (key: string) => key.charCodeAt(0) === 112 || key.charCodeAt(0) === 105;
 
 /** Work items: story cards, issues, challenges, per-actor tasks, week ranges with hours, checklists. */
 export function recogniseItems(ctx: ParseContext): void {
@@ -27,18 +29,18 @@ export function recogniseItems(ctx: ParseContext): void {
   const counters = new Map<string, number>();
   const byId = new Map<string, WorkItem>();
 
+  const idOf = (title: string, explicit: string | null): string => {
+    if (explicit) return explicit;
+    // itemSlugId(stem, title), with the slug kept: ids are counted by slug (the stem is the file's).
+    const s = slug(title);
+    const n = (counters.get(s) ?? 0) + 1;
+    counters.set(s, n);
+    const base = `${ctx.stem}:${s}`;
+    return n === 1 ? base : `${base}-${n}`;
+  };
   const make = (kind: WorkItemKind, title: string, line: number, explicit: string | null, section: string[]): WorkItem => {
-    let id = explicit;
-    if (!id) {
-      // itemSlugId(stem, title), with the slug kept: ids are counted by slug (the stem is the file's).
-      const s = slug(title);
-      const n = (counters.get(s) ?? 0) + 1;
-      counters.set(s, n);
-      const base = `${ctx.stem}:${s}`;
-      id = n === 1 ? base : `${base}-${n}`;
-    }
     const item: WorkItem = {
-      id,
+      id: idOf(title, explicit),
       explicitId: !!explicit,
       title,
       kind,
@@ -52,6 +54,21 @@ export function recogniseItems(ctx: ParseContext): void {
     };
     return item;
   };
+  // `make` with the status of a checkbox set: its source is the first field added, so it is written at once.
+  const makeChecked = (kind: WorkItemKind, title: string, line: number, box: number, explicit: string | null, section: string[], status: Status): WorkItem => ({
+    id: idOf(title, explicit),
+    explicitId: !!explicit,
+    title,
+    kind,
+    status,
+    dependsOn: [],
+    blocks: [],
+    checklist: [],
+    section,
+    file: ctx.path,
+    line,
+    statusSource: { kind: 'checkbox', line: box },
+  });
   const push = (item: WorkItem, start: number, end: number, mention = false): WorkItem => {
     const seen = item.explicitId ? byId.get(item.id) : undefined;
     if (seen) {
@@ -87,23 +104,44 @@ export function recogniseItems(ctx: ParseContext): void {
   };
   // Items of one section share its (read-only) heading texts.
   const sectionTexts = new Map<Entry['section'], string[]>();
+  let lastSection: Entry['section'] | null = null;
+  let lastTexts: string[] = [];
   const sectionOf = (e: Entry) => {
+    if (e.section === lastSection) return lastTexts;
     let texts = sectionTexts.get(e.section);
     if (!texts) sectionTexts.set(e.section, (texts = e.section.map((h) => h.text)));
+    lastSection = e.section;
+    lastTexts = texts;
     return texts;
   };
-  // Entries of one section share its heading path; actors do not change while items are read.
+  // Entries of one section share its heading path, sections their outer headings; actors do not change while items
+  // are read. By heading: the one actor it names, null when it names several, false when none.
   const sectionOwner = new Map<Entry['section'], string | undefined>();
+  let ownerSection: Entry['section'] | null = null;
+  let lastOwner: string | undefined;
+  const headingOwner = new Map<Entry['section'][number], string | null | false>();
+  const ownerOfHeading = (h: Entry['section'][number]): string | null | false => {
+    let o = headingOwner.get(h);
+    if (o === undefined) {
+      const m = actorMentions(h.text, ctx.file.actors);
+      o = m.length === 1 ? m[0]!.id : m.length ? null : false;
+      headingOwner.set(h, o);
+    }
+    return o;
+  };
   const ownerFromHeadings = (e: Entry): string | undefined => {
-    if (sectionOwner.has(e.section)) return sectionOwner.get(e.section);
+    if (e.section === ownerSection) return lastOwner;
+    ownerSection = e.section;
+    if (sectionOwner.has(e.section)) return (lastOwner = sectionOwner.get(e.section));
     let owner: string | undefined;
     for (let i = e.section.length - 1; i >= 0; i--) {
-      const m = actorMentions(e.section[i]!.text, ctx.file.actors);
-      if (m.length === 1) owner = m[0]!.id;
-      if (m.length) break;
+      const o = ownerOfHeading(e.section[i]!);
+      if (o === false) continue;
+      if (o !== null) owner = o;
+      break;
     }
     sectionOwner.set(e.section, owner);
-    return owner;
+    return (lastOwner = owner);
   };
   const setOwner = (item: WorkItem, name: string) => {
     ctx.scratch.pendingOwners.push({ item, name });
@@ -116,14 +154,16 @@ export function recogniseItems(ctx: ParseContext): void {
     const p = plainOf(e);
     const text = LEADS_CLEAN.test(p) ? p : p.replace(/^[^\p{L}\p{N}#\[]+/u, '').trim();
     // A story id holds a dash, an issue heading a `#`: most headings have neither and are no challenge.
-    if (!text.includes('-') && !text.includes('#') && !CHALLENGE_WORD.test(text)) return;
+    const dash = text.includes('-');
+    const hash = text.includes('#');
+    if (!dash && !hash && !CHALLENGE_WORD.test(text)) return;
     let item: WorkItem | null = null;
     let m: RegExpExecArray | null;
-    if ((m = STORY_HEADING.exec(text))) {
+    if (dash && mayLeadStoryHeading(text) && (m = STORY_HEADING.exec(text))) {
       item = make('story', cleanTitle(m[2]!), e.line, m[1]!, sectionOf(e));
       const size = sizeIn(m[2]!);
       if (size) item.estimate = { size };
-    } else if ((m = ISSUE_HEADING.exec(text))) {
+    } else if (hash && (m = ISSUE_HEADING.exec(text))) {
       item = make('issue', cleanTitle(m[2] ?? m[3] ?? text), e.line, `#${Number(m[1])}`, sectionOf(e));
     } else if ((m = CHALLENGE_HEADING.exec(text))) {
       item = make('challenge', cleanTitle(m[1]!), e.line, null, sectionOf(e));
@@ -140,7 +180,8 @@ export function recogniseItems(ctx: ParseContext): void {
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (e.kind !== 'para' || ctx.scratch.used.has(e.line)) continue;
-    const week = WEEK_LEAD.exec(e.text);
+    const bold = mayLeadBold(e.text);
+    const week = bold ? WEEK_LEAD.exec(e.text) : null;
     if (week) {
       const list = followingList(entries, i);
       const parent = innermost(ctx, e.line);
@@ -167,7 +208,7 @@ export function recogniseItems(ctx: ParseContext): void {
       }
       continue;
     }
-    const who = boldLeadActors(e.text);
+    const who = bold ? boldLeadActors(e.text) : NO_ONE;
     const list = who.length ? followingList(entries, i) : undefined;
     if (list && list.items.length) {
       const parent = innermost(ctx, e.line);
@@ -184,7 +225,7 @@ export function recogniseItems(ctx: ParseContext): void {
       continue;
     }
     const f = fieldOfEntry(e);
-    if (f && PRIMARY_ISSUES.test(f.key) && /#\d/.test(f.raw)) {
+    if (f && leadsPrimaryIssues(f.key) && PRIMARY_ISSUES.test(f.key) && /#\d/.test(f.raw)) {
       const owner = ownerFromHeadings(e);
       for (const m of f.raw.matchAll(/#(\d{1,6})\s*(?:\(([^)]*)\))?/g)) {
         const id = `#${Number(m[1])}`;
@@ -202,12 +243,20 @@ export function recogniseItems(ctx: ParseContext): void {
   // By line: the item a list entry belongs to (lines are dense, an array beats a map).
   const listParent: (WorkItem | undefined)[] = new Array<WorkItem | undefined>(last + 1);
   const deliverableSection = new Map<Entry['section'], boolean>();
+  const deliverableHeadings = new Map<Entry['section'][number], boolean>();
+  const deliverableHeading = (h: Entry['section'][number]): boolean => {
+    let d = deliverableHeadings.get(h);
+    if (d === undefined) deliverableHeadings.set(h, (d = /deliverable/i.test(h.text)));
+    return d;
+  };
+  let deliverableOf: Entry['section'] | null = null;
+  let deliverable = false;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (e.kind !== 'item' || !isItem(e.block) || ctx.scratch.used.has(e.line)) continue;
     const b = e.block;
     const text = plainOf(e);
-    const story = STORY_ITEM.exec(text);
+    const story = mayLeadStoryId(text) ? STORY_ITEM.exec(text) : null;
     const viaList = b.parentLine !== undefined ? listParent[b.parentLine] : undefined;
     const parent = viaList ?? outer[e.line];
     if (story) {
@@ -224,33 +273,29 @@ export function recogniseItems(ctx: ParseContext): void {
       const holder = parent && acceptsChecklist(parent) ? parent : undefined;
       const parentItem = viaList && (viaList.kind === 'checklist' || viaList.kind === 'deliverable') ? viaList : undefined;
       const status = statusOfMarker(b.task.marker, ctx.vocabulary);
-      const entry: ChecklistItem = {
-        text,
-        marker: b.task.marker,
-        status,
-        checked: b.task.marker !== ' ' && status === 'done',
-        line: e.line,
-        depth: b.depth,
-      };
-      if (parentItem) {
-        parentItem.checklist.push(entry);
-        listParent[e.line] = parentItem;
+      const owning = parentItem ?? holder;
+      if (owning) {
+        const entry: ChecklistItem = {
+          text,
+          marker: b.task.marker,
+          status,
+          checked: b.task.marker !== ' ' && status === 'done',
+          line: e.line,
+          depth: b.depth,
+        };
+        owning.checklist.push(entry);
+        listParent[e.line] = owning;
         continue;
       }
-      if (holder) {
-        holder.checklist.push(entry);
-        listParent[e.line] = holder;
-        continue;
-      }
-      let deliverable = deliverableSection.get(e.section);
-      if (deliverable === undefined) {
-        deliverable = e.section.some((h) => /deliverable/i.test(h.text));
-        deliverableSection.set(e.section, deliverable);
+      if (e.section !== deliverableOf) {
+        deliverableOf = e.section;
+        let d = deliverableSection.get(e.section);
+        if (d === undefined) deliverableSection.set(e.section, (d = e.section.some(deliverableHeading)));
+        deliverable = d;
       }
       const kind: WorkItemKind = deliverable ? 'deliverable' : 'checklist';
       const explicit = explicitIdIn(text);
-      const item = make(kind, cleanTitle(explicit ? withoutId(text) : text), e.line, explicit, sectionOf(e));
-      setStatusFromMarker(ctx, item, b);
+      const item = makeChecked(kind, cleanTitle(explicit ? withoutId(text) : text), e.line, b.line, explicit, sectionOf(e), status);
       const owner = ownerOfLine(ctx, text) ?? ownerFromHeadings(e);
       if (owner) item.owner = owner;
       if (parent) item.parent = parent.id;
@@ -293,14 +338,18 @@ export function recogniseItems(ctx: ParseContext): void {
     return byItem.get(it);
   };
   const holds = (s: ItemSpan, line: number) => s.start < line && line <= s.end;
+  // Applying a field adds no span: the line table, built at the first field as before, holds for the whole loop.
+  let inner: LineTable | null = null;
   for (const e of entries) {
     if (e.kind !== 'para' && e.kind !== 'item') continue;
     const f = fieldOfEntry(e);
     if (!f) continue;
-    const it = innermost(ctx, e.line);
+    inner ??= lineTable(ctx);
+    const it = inner.map[e.line];
     if (!it) continue;
-    const spans = spansOf(it);
-    if (spans && (Array.isArray(spans) ? spans.some((s) => holds(s, e.line)) : holds(spans, e.line))) applyField(ctx, it, f, e.line, setOwner);
+    // The span that makes `it` innermost holds the line unless it starts there; then another span of `it` may.
+    const spans = ctx.scratch.spans[inner.win[e.line]!]!.start < e.line ? null : spansOf(it);
+    if (spans === null || (spans && (Array.isArray(spans) ? spans.some((s) => holds(s, e.line)) : holds(spans, e.line)))) applyField(ctx, it, f, e.line, setOwner);
   }
   mergeRestatedIds(ctx, byId);
   for (const span of ctx.scratch.spans) {
@@ -321,7 +370,7 @@ function mergeRestatedIds(ctx: ParseContext, byId: Map<string, WorkItem>): void 
   const merged = new Map<WorkItem, WorkItem>();
   for (const it of ctx.file.items) {
     if (it.explicitId || (it.kind !== 'checklist' && it.kind !== 'deliverable' && it.kind !== 'task')) continue;
-    if (it.statusSource?.line !== it.line) continue;
+    if (it.statusSource?.line !== it.line || !mayLeadId(it.title)) continue;
     const m = RESTATED_ID.exec(it.title);
     if (!m) continue;
     const target = byId.get(m[1] ?? `#${Number(m[2])}`);
@@ -339,6 +388,7 @@ function mergeRestatedIds(ctx: ParseContext, byId: Map<string, WorkItem>): void 
   }
   if (!merged.size) return;
   ctx.file.items = ctx.file.items.filter((i) => !merged.has(i));
+  forgetPartialTable(ctx);
   for (const s of ctx.scratch.spans) s.item = merged.get(s.item) ?? s.item;
   for (const p of ctx.scratch.pendingOwners) p.item = merged.get(p.item) ?? p.item;
   const ids = new Map([...merged].map(([from, to]) => [from.id, to.id] as const));
@@ -444,21 +494,73 @@ export function innermost(ctx: ParseContext, line: number): WorkItem | undefined
   return lineMap(ctx)[line];
 }
 
-const LINE_MAPS = new WeakMap<ParseContext, { spans: number; map: (WorkItem | undefined)[] }>();
-
-/** For each line, the innermost item whose extent holds it; rebuilt when spans were added. */
-function lineMap(ctx: ParseContext): (WorkItem | undefined)[] {
-  const seen = LINE_MAPS.get(ctx);
-  if (seen && seen.spans === ctx.scratch.spans.length) return seen.map;
-  const map: (WorkItem | undefined)[] = [];
-  const order = ctx.scratch.spans
-    .map((s, i) => ({ s, i }))
-    .sort((a, b) => b.s.end - b.s.start - (a.s.end - a.s.start) || a.s.start - b.s.start || a.i - b.i);
-  for (const { s } of order) for (let l = s.start; l <= s.end; l++) map[l] = s.item;
-  LINE_MAPS.set(ctx, { spans: ctx.scratch.spans.length, map });
-  return map;
+interface LineTable {
+  /** Spans painted so far (a prefix of the context's spans). */
+  spans: number;
+  /** By line: the innermost item, and the index of the span that made it so (-1: none). */
+  map: (WorkItem | undefined)[];
+  win: number[];
 }
 
+const LINE_MAPS = new WeakMap<ParseContext, LineTable>();
+
+/** For each line, the innermost item whose extent holds it; brought up to date when spans were added. */
+function lineMap(ctx: ParseContext): (WorkItem | undefined)[] {
+  return lineTable(ctx).map;
+}
+
+function lineTable(ctx: ParseContext): LineTable {
+  let t = LINE_MAPS.get(ctx);
+  if (t && t.spans === ctx.scratch.spans.length) return t;
+  if (!t) LINE_MAPS.set(ctx, (t = { spans: 0, map: [], win: [] }));
+  paint(t, ctx.scratch.spans);
+  return t;
+}
+
+/**
+ * Paint the spans not painted yet, in order. A line keeps, of the spans holding it, the shortest; between equally
+ * long ones the later starting, then the later pushed — what painting all spans longest first, then by start, then
+ * in order, leaves. Spans only ever get appended (their items change only in mergeRestatedIds), so painting the new
+ * ones over the last table is painting them all.
+ */
+function paint(t: LineTable, spans: readonly ItemSpan[]): void {
+  const { map, win } = t;
+  for (let i = t.spans; i < spans.length; i++) {
+    const s = spans[i]!;
+    const len = s.end - s.start;
+    while (map.length <= s.end) {
+      map.push(undefined);
+      win.push(-1);
+    }
+    for (let l = Math.max(s.start, 0); l <= s.end; l++) {
+      const w = win[l]!;
+      if (w >= 0) {
+        const cur = spans[w]!;
+        const curLen = cur.end - cur.start;
+        if (len > curLen || (len === curLen && s.start < cur.start)) continue;
+      }
+      map[l] = s.item;
+      win[l] = i;
+    }
+  }
+  t.spans = spans.length;
+}
+
+/** `innermost` for every line of a fresh list of spans. */
+export function innermostByLine(spans: readonly ItemSpan[]): (WorkItem | undefined)[] {
+  const t: LineTable = { spans: 0, map: [], win: [] };
+  paint(t, spans);
+  return t.map;
+}
+
+/**
+ * After items were merged: a table painted before the last spans would paint them over the changed items; as
+ * before, it is built again then (a table of every span stays as it is).
+ */
+function forgetPartialTable(ctx: ParseContext): void {
+  const t = LINE_MAPS.get(ctx);
+  if (t && t.spans !== ctx.scratch.spans.length) LINE_MAPS.delete(ctx);
+}
 
 /** The list right after entry `i` (its items at any depth), and its last line. */
 function followingList(entries: Entry[], i: number): { items: ItemBlock[]; end?: number } {
@@ -492,6 +594,7 @@ const LEADING_ID = new RegExp(`^(?:${STORY_ID.source}|#(\\d{1,6})\\b)\\s*[:\\-�
 
 /** `T1-001: …` or `#5: …` leading an entry: its explicit id. */
 function explicitIdIn(text: string): string | null {
+  if (!mayLeadId(text)) return null;
   const s = LEADING_ID.exec(text);
   return s ? (s[1] ?? `#${Number(s[2])}`) : null;
 }
@@ -525,12 +628,56 @@ function otherSpace(c: number): boolean {
 function uncleanEnd(p: string): boolean {
   if (!p.length) return false;
   const c = p.charCodeAt(p.length - 1);
-  return c === 58 || c === 45 || c === 0x2013 || c === 0x2014 || SPACE.test(p[p.length - 1]!);
+  return c === 58 || c === 45 || c === 0x2013 || c === 0x2014 || c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && otherSpace(c));
 }
 
-const SPACE = /\s/;
+/** Could a story id (`STORY_ID`) start the text: a capital, then a capital, digit or dash. */
+export function mayLeadStoryId(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (!(c >= 65 && c <= 90)) return false;
+  const d = s.charCodeAt(1);
+  return (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 45;
+}
 
-function cleanTitle(s: string): string {
+/**
+ * Could STORY_HEADING match (case-insensitive): the text's leading run of ASCII letters and digits ends at the id's
+ * dash, or is the word `story`.
+ */
+export function mayLeadStoryHeading(s: string): boolean {
+  let r = 0;
+  for (; r < s.length; r++) {
+    const c = s.charCodeAt(r) | 32;
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
+  }
+  return r > 0 && (s.charCodeAt(r) === 45 || (r === 5 && s.slice(0, 5).toLowerCase() === 'story'));
+}
+
+/** Could a story id or `#n` start the text. */
+export function mayLeadId(s: string): boolean {
+  return s.charCodeAt(0) === 35 || mayLeadStoryId(s);
+}
+
+/** Could the text (trimmed) start with `**` or `__`: its first character is `*`, `_` or whitespace. */
+export function mayLeadBold(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 42 || c === 95 || c <= 32 || (c >= 0xa0 && otherSpace(c));
+}
+
+const NO_ONE: ReturnType<typeof boldLeadActors> = [];
+
+/**
+ * An inline mark `plain` strips (`INLINE_MARK`) or whitespace other than a space (`\s` but ` `). A regex: a loop of
+ * charCodeAt costs several times more on the sliced strings titles are.
+ */
+const MARK_OR_SPACE = /[[<*_~`\\\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/** A title as shown: plain text, whitespace runs as one space, no trailing colon or dash. */
+export function cleanTitle(s: string): string {
+  if (!MARK_OR_SPACE.test(s) && !s.includes('  ')) {
+    // plain(s) is s.trim(), and nothing inside it is unclean: only its end can be.
+    const p = s.trim();
+    if (!uncleanEnd(p)) return p;
+  }
   const p = plain(s);
   if (!uncleanInside(p) && !uncleanEnd(p)) return p.trim();
   return p

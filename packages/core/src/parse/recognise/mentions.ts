@@ -14,16 +14,44 @@ export interface Mention {
 const NUMBERED =
   /\b(workers?|agents?|teams?)[ _-]*0*(\d{1,3})(?![\w-])((?:\s*(?:\/|&|,|\+|\band\b)\s*(?:(?:workers?|agents?|teams?)\s*)?\d{1,3}(?![\w.:-]))*)/gi;
 
-/** Every numbered mention starts with one of these words. */
-const NUMBERED_WORD = /worker|agent|team/i;
+/** `actorWords` flag: the text contains `worker`, `agent` or `team` (every numbered mention starts with one). */
+export const NUMBERED_WORD = 1;
+/** `actorWords` flag: the text contains `lead coordinator` or `lead-coordinator`. */
+export const LEAD_WORD = 2;
+
+const ANY_WORD = /worker|agent|team|lead[ -]coordinator/i;
+const NUMBERED_WORDS = /worker|agent|team/i;
+const LEAD_WORDS = /lead[ -]coordinator/i;
+
+/**
+ * Which of the words naming actors a text contains, as `NUMBERED_WORD | LEAD_WORD` flags: one scan rules out both
+ * (most lines name no actor), a second tells them apart.
+ */
+export function actorWords(text: string): number {
+  if (!ANY_WORD.test(text)) return 0;
+  const numbered = NUMBERED_WORDS.test(text) ? NUMBERED_WORD : 0;
+  return numbered === 0 || LEAD_WORDS.test(text) ? numbered | LEAD_WORD : numbered;
+}
+
+/** Whether a text contains `worker`, `agent` or `team`, any case: every numbered mention starts with one. */
+export function hasNumberedWord(text: string): boolean {
+  return NUMBERED_WORDS.test(text);
+}
+
+const NONE: Mention[] = [];
 
 /**
  * `Worker 1`, `WORKER_1`, `Worker01`, `Agent-1`, `Team 1`, and lists: `Worker 3/4`, `Teams 2 & 3`, `Workers 3 and 4`.
  * The result is shared: do not modify it.
  */
 export function numberedMentions(text: string): Mention[] {
-  if (!NUMBERED_WORD.test(text)) return [];
+  if (!hasNumberedWord(text)) return NONE;
   return findNumberedMemo(text);
+}
+
+/** `numberedMentions` for a text whose `actorWords` are known. */
+export function numberedMentionsOf(text: string, words: number): Mention[] {
+  return words & NUMBERED_WORD ? findNumberedMemo(text) : NONE;
 }
 
 const findNumberedMemo = memoText(findNumbered, 2048);
@@ -55,21 +83,31 @@ function cap(s: string): string {
 
 /** Known actors named by any alias (case-insensitive, whole words). */
 export function aliasMentions(text: string, actors: readonly Actor[]): Mention[] {
+  return aliasMentionsIn(text, indexOf(actors).list);
+}
+
+function aliasMentionsIn(text: string, list: AliasIndex['list']): Mention[] {
+  if (list.length === 0) return [];
   const out: Mention[] = [];
   const lower = text.toLowerCase();
-  for (const { actor: a, al } of aliasesOf(actors)) {
+  for (const { actor: a, al } of list) {
     let i = lower.indexOf(al);
     while (i >= 0) {
-      const before = i === 0 ? ' ' : lower[i - 1]!;
-      const after = lower[i + al.length] ?? ' ';
-      if (!WORD_CHAR.test(before) && !WORD_CHAR.test(after)) {
-        out.push({ id: a.id, name: text.slice(i, i + al.length), kind: a.kind, start: i, end: i + al.length });
+      const end = i + al.length;
+      if ((i === 0 || !isWordChar(lower.charCodeAt(i - 1))) && (end >= lower.length || !isWordChar(lower.charCodeAt(end)))) {
+        out.push({ id: a.id, name: text.slice(i, end), kind: a.kind, start: i, end });
         break;
       }
       i = lower.indexOf(al, i + 1);
     }
   }
   return out;
+}
+
+/** `/[\p{L}\p{N}_]/u` for one code unit (a lone surrogate is no word character). */
+function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+  return WORD_CHAR.test(String.fromCharCode(c));
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
@@ -104,19 +142,22 @@ function indexOf(actors: readonly Actor[]): AliasIndex {
   return slot;
 }
 
-function aliasesOf(actors: readonly Actor[]): AliasIndex['list'] {
-  return indexOf(actors).list;
-}
-
 /** Every actor a piece of text names, in order of appearance, each once. The result is shared: do not modify it. */
 export function actorMentions(text: string, actors: readonly Actor[]): Mention[] {
   const idx = indexOf(actors);
   const seen = idx.mentions.get(text);
   if (seen) return seen;
-  const all = [...numberedMentions(text), ...aliasMentions(text, actors)].sort((a, b) => a.start - b.start);
-  const ids = new Set<string>();
-  const out = all.filter((m) => (ids.has(m.id) ? false : (ids.add(m.id), true)));
+  const numbered = numberedMentions(text);
+  const aliased = aliasMentionsIn(text, idx.list);
+  const out = numbered.length + aliased.length === 0 ? NONE : firstOfEach([...numbered, ...aliased].sort((a, b) => a.start - b.start));
   if (idx.mentions.size >= MENTIONS_MEMO_MAX) idx.mentions.clear();
   idx.mentions.set(text, out);
   return out;
+}
+
+/** The first mention of each id, in order. */
+function firstOfEach(all: Mention[]): Mention[] {
+  if (all.length === 1) return all;
+  const ids = new Set<string>();
+  return all.filter((m) => (ids.has(m.id) ? false : (ids.add(m.id), true)));
 }

@@ -4,9 +4,13 @@ import type { ParseContext } from '../context.js';
 import { entriesOf, fieldOfEntry, isCode, isItem, isTable, plainOf, type Entry } from './view.js';
 import { fieldOf } from './fields.js';
 import { actorMentions } from './mentions.js';
+import { plainMaySay } from './refs.js';
 import { splitNames, findActor } from './actors.js';
 
 const OWNERSHIP_HEADING = /exclusive|files|owns|ownership|file ownership/i;
+const READ_ONLY_KEYS = new Set(['read-only', 'read only', 'readonly']);
+const ONLY_EDITS = /^(.+?)\s+ONLY\s+(?:edits?|owns?|modif(?:y|ies))\s+(.+)$/;
+const MAY_SAY_ONLY = plainMaySay(['ONLY'], '');
 const PATH_TOKEN = /`([^`\s]+)`|((?:[\w.-]+\/)+[\w.*-]*|[\w-]+\.(?:rs|ts|tsx|js|py|go|md|toml|json|ya?ml|sh|c|cu|h|hpp|cpp|java|kt|swift|rb|lean))/g;
 
 /** Who owns which files: fenced trees, READ-ONLY lines, shared-file sections, "X ONLY edits", tables, file lists. */
@@ -61,7 +65,7 @@ export function recogniseOwnership(ctx: ParseContext): void {
     if (e.kind !== 'para' && e.kind !== 'item') continue;
     const text = e.text;
     const f = fieldOfEntry(e);
-    if (f && /^(read-only|read only|readonly)$/.test(f.key)) {
+    if (f && READ_ONLY_KEYS.has(f.key)) {
       const actor = headingActor(e);
       const paths = pathsIn(f.raw);
       if (actor) for (const p of paths) rule(actor, p, 'read-only', e.line, f.value.replace(/`[^`]*`/g, '').trim() || undefined);
@@ -97,7 +101,7 @@ export function recogniseOwnership(ctx: ParseContext): void {
       for (const a of who) for (const p of sharedPaths) rule(a, p, mode, e.line, m[2] || undefined);
       continue;
     }
-    const only = plainOf(e).includes('ONLY') ? /^(.+?)\s+ONLY\s+(?:edits?|owns?|modif(?:y|ies))\s+(.+)$/.exec(plainOf(e)) : null;
+    const only = (e.plain !== undefined || MAY_SAY_ONLY.test(e.text)) && plainOf(e).includes('ONLY') ? ONLY_EDITS.exec(plainOf(e)) : null;
     if (only) {
       const paths = pathsIn(only[2]!);
       for (const a of namesToActors(only[1]!)) for (const p of paths) rule(a, p, 'exclusive', e.line);

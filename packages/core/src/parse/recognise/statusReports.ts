@@ -12,6 +12,9 @@ import { recordRefs, refsIn } from './refs.js';
 import { numberedActor, actorId } from '../../ids.js';
 
 const DATE = /\b(\d{4}-\d{2}-\d{2})\b/;
+/** A date always holds a dash. */
+const LAST_UPDATED = /\blast updated\b\W*(\d{4}-\d{2}-\d{2})/i;
+const SPACE = /\s/;
 const LABEL = /^(?:\*\*|__)?([\p{L}][\p{L} '-]{1,24}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*)$/u;
 
 /**
@@ -62,7 +65,7 @@ export function recogniseStatusReports(ctx: ParseContext): void {
       continue;
     }
     if (e.kind === 'para' && !date) {
-      const d = /\blast updated\b\W*(\d{4}-\d{2}-\d{2})/i.exec(e.text);
+      const d = e.text.includes('-') ? LAST_UPDATED.exec(e.text) : null;
       if (d) date = d[1];
     }
     if (report && e.kind === 'para' && !isItem(e.block)) {
@@ -79,11 +82,18 @@ export function recogniseStatusReports(ctx: ParseContext): void {
 }
 
 function headingActor(ctx: ParseContext, text: string): string | undefined {
-  const t = text.replace(/[:\s]+$/, '');
+  const t = endsInColonOrSpace(text) ? text.replace(/[:\s]+$/, '') : text;
   const m = actorMentions(t, ctx.file.actors);
   if (m.length !== 1 || m[0]!.start > 4) return undefined;
   const rest = t.slice(m[0]!.end).trim();
   return rest.length <= 40 ? m[0]!.id : undefined;
+}
+
+/** Whether `text` ends in what `/[:\s]+$/` strips. */
+export function endsInColonOrSpace(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  if (c === 58 || c === 32) return true;
+  return (c < 48 || c > 127) && text.length > 0 && SPACE.test(text[text.length - 1]!);
 }
 
 function statusEntry(ctx: ParseContext, e: Entry): StatusEntry | null {

@@ -2,6 +2,7 @@ import type { Block, ItemBlock, TableBlock, CodeBlock } from '../blocks.js';
 import type { ParseContext } from '../context.js';
 import { plain } from '../../text/inline.js';
 import { fieldOf, type Field } from './fields.js';
+import { headingSource } from '../../fast/chars.js';
 
 /** One line of live content with its heading path: what most recognisers scan. */
 export interface Entry {
@@ -30,34 +31,54 @@ export function fieldOfEntry(e: Entry): Field | null {
   return e.field;
 }
 
-const cache = new WeakMap<ParseContext, Entry[]>();
-
 /** The entries of a context, computed once. */
 export function entriesOf(ctx: ParseContext): Entry[] {
-  const seen = cache.get(ctx);
-  if (seen) return seen;
+  const seen = ctx.entryCache;
+  if (seen && seen.blocks === ctx.blocks) return seen.entries;
+  const entries = readEntries(ctx.blocks, ctx.lines);
+  ctx.entryCache = { blocks: ctx.blocks, entries };
+  return entries;
+}
+
+function entry(
+  line: number,
+  kind: Entry['kind'],
+  text: string,
+  depth: number,
+  block: Block,
+  section: Entry['section'],
+): Entry {
+  return { line, kind, text, depth, block, section, plain: undefined, field: undefined };
+}
+
+function readEntries(blocks: readonly Block[], lines: readonly string[]): Entry[] {
   const out: Entry[] = [];
   let section: Entry['section'] = [];
-  for (const b of ctx.blocks) {
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
     switch (b.type) {
       case 'heading': {
-        const raw = headingSource(ctx.lines[b.line - 1] ?? b.text);
-        out.push({ line: b.line, kind: 'heading', text: raw, depth: b.depth, block: b, section, plain: undefined, field: undefined });
-        section = [...section.filter((h) => h.depth < b.depth), { depth: b.depth, text: b.text, raw, line: b.line }];
+        const raw = headingSource(lines[b.line - 1] ?? b.text);
+        out.push(entry(b.line, 'heading', raw, b.depth, b, section));
+        section = nextSection(section, { depth: b.depth, text: b.text, raw, line: b.line });
         break;
       }
-      case 'paragraph':
-        b.lines.forEach((l, i) => out.push({ line: b.line + i, kind: 'para', text: l.trim(), depth: 0, block: b, section, plain: undefined, field: undefined }));
+      case 'paragraph': {
+        const ls = b.lines;
+        for (let i = 0; i < ls.length; i++) out.push(entry(b.line + i, 'para', ls[i]!.trim(), 0, b, section));
         break;
-      case 'item':
-        out.push({ line: b.line, kind: 'item', text: b.text, depth: b.depth, block: b, section, plain: undefined, field: undefined });
-        for (const m of b.more) out.push({ line: m.line, kind: 'para', text: m.text, depth: b.depth, block: b, section, plain: undefined, field: undefined });
+      }
+      case 'item': {
+        out.push(entry(b.line, 'item', b.text, b.depth, b, section));
+        const more = b.more;
+        for (const m of more) out.push(entry(m.line, 'para', m.text, b.depth, b, section));
         break;
+      }
       case 'table':
-        out.push({ line: b.line, kind: 'table', text: '', depth: 0, block: b, section, plain: undefined, field: undefined });
+        out.push(entry(b.line, 'table', '', 0, b, section));
         break;
       case 'code':
-        out.push({ line: b.line, kind: 'code', text: '', depth: 0, block: b, section, plain: undefined, field: undefined });
+        out.push(entry(b.line, 'code', '', 0, b, section));
         break;
       default:
         break;
@@ -70,12 +91,15 @@ export function entriesOf(ctx: ParseContext): Entry[] {
       break;
     }
   }
-  cache.set(ctx, out);
   return out;
 }
 
-function headingSource(line: string): string {
-  return line.replace(/^\s{0,3}#{1,6}\s*/, '').replace(/\s+#+\s*$/, '').trim();
+/** The enclosing headings below a heading: those of a lower depth, then the heading itself (a new array). */
+function nextSection(section: Entry['section'], h: Entry['section'][number]): Entry['section'] {
+  const next: Entry['section'] = [];
+  for (let i = 0; i < section.length; i++) if (section[i]!.depth < h.depth) next.push(section[i]!);
+  next.push(h);
+  return next;
 }
 
 export function isItem(b: Block): b is ItemBlock {
