@@ -388,7 +388,7 @@ function mergeRestatedIds(ctx: ParseContext, byId: Map<string, WorkItem>): void 
   }
   if (!merged.size) return;
   ctx.file.items = ctx.file.items.filter((i) => !merged.has(i));
-  forgetPartialTable(ctx);
+  forgetTable(ctx);
   for (const s of ctx.scratch.spans) s.item = merged.get(s.item) ?? s.item;
   for (const p of ctx.scratch.pendingOwners) p.item = merged.get(p.item) ?? p.item;
   const ids = new Map([...merged].map(([from, to]) => [from.id, to.id] as const));
@@ -553,13 +553,9 @@ export function innermostByLine(spans: readonly ItemSpan[]): (WorkItem | undefin
   return t.map;
 }
 
-/**
- * After items were merged: a table painted before the last spans would paint them over the changed items; as
- * before, it is built again then (a table of every span stays as it is).
- */
-function forgetPartialTable(ctx: ParseContext): void {
-  const t = LINE_MAPS.get(ctx);
-  if (t && t.spans !== ctx.scratch.spans.length) LINE_MAPS.delete(ctx);
+/** After items were merged: a table painted before holds the merged-away items, so it is built again when next asked. */
+function forgetTable(ctx: ParseContext): void {
+  LINE_MAPS.delete(ctx);
 }
 
 /** The list right after entry `i` (its items at any depth), and its last line. */
