@@ -67,8 +67,9 @@ describe('actor lookups', () => {
         const s = `${a}alice${b} and ${a}BOB`;
         const word = (c: string) => c !== '' && /[\p{L}\p{N}_]/u.test(c);
         const ids = aliasMentions(s, actors).map((m) => m.id);
-        expect(ids.includes('alice')).toBe(!word(a.toLowerCase().slice(-1)) && !word(b.toLowerCase().slice(0, 1)));
-        expect(ids.includes('bob')).toBe(!word(a.toLowerCase().slice(-1)));
+        // The neighbours as written: `İ` is a letter, though lowering it ends in a combining mark.
+        expect(ids.includes('alice')).toBe(!word(a.slice(-1)) && !word(b.slice(0, 1)));
+        expect(ids.includes('bob')).toBe(!word(a.slice(-1)));
       }),
     );
   });

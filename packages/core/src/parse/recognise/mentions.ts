@@ -89,7 +89,7 @@ export function aliasMentions(text: string, actors: readonly Actor[]): Mention[]
 function aliasMentionsIn(text: string, list: AliasIndex['list']): Mention[] {
   if (list.length === 0) return [];
   const out: Mention[] = [];
-  const lower = text.toLowerCase();
+  const lower = lowerInPlace(text);
   for (const { actor: a, al } of list) {
     let i = lower.indexOf(al);
     while (i >= 0) {
@@ -100,6 +100,21 @@ function aliasMentionsIn(text: string, list: AliasIndex['list']): Mention[] {
       }
       i = lower.indexOf(al, i + 1);
     }
+  }
+  return out;
+}
+
+/**
+ * `text.toLowerCase()` where that keeps every position (all but a few texts); else each character lowered on its own,
+ * kept as it is where lowering would change its length (`İ` → `i̇`), so that offsets in it are offsets in `text`.
+ */
+export function lowerInPlace(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
   }
   return out;
 }
