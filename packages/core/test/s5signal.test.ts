@@ -27,3 +27,13 @@ describe('scanSignal cuts a long text in four parts without losing a signal acro
     fc.assert(fc.property(text, (t) => scanSignal(t) === reference(t)), { numRuns: Number(process.env.PLANSIGHT_FC_RUNS ?? 300) * 5 });
   });
 });
+
+describe('scanSignal reads heading lines as HARD_HEADING does', () => {
+  it('on generated heading lines after blanks, markers and line breaks (fast-check)', () => {
+    const lead = fc.array(fc.constantFrom(' ', '  ', '\t', '\v', '\f', '\r', '- ', '* ', '1. ', '2) ', '> ', '>', '-', '1.'), { maxLength: 3 }).map((ls) => ls.join(''));
+    const text = fc.array(fc.constantFrom('river', 'garden', ' ', '\t', '#', '`', '\\', '<', '[', ']', '*', '_', '~', '&', '!', '(', '\r', '1'), { maxLength: 8 }).map((ws) => ws.join(''));
+    const line = fc.tuple(lead, fc.integer({ min: 1, max: 8 }), fc.constantFrom(' ', '\t', '', 'a'), text).map(([l, h, sep, t]) => l + '#'.repeat(h) + sep + t);
+    const doc = fc.tuple(fc.array(line, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n', '\n\nriver garden\n', '\r\n')).map(([ls, eol]) => ls.join(eol));
+    fc.assert(fc.property(doc, (t) => scanSignal(t) === reference(t)), { numRuns: Number(process.env.PLANSIGHT_FC_RUNS ?? 300) * 10 });
+  });
+});

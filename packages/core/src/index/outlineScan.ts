@@ -26,18 +26,8 @@ const isBlank = (c: number): boolean => c === 32 || c === 9;
  * collected (`outlineStarts`), only those lines are read: no other line can change the outline.
  */
 export function scanOutline(text: string, starts: OutlineStarts | null = null): Outline | null {
+  if (starts) return scanOutlineAt(text, starts.pos, starts.count);
   const scan = new LineScan(text);
-  if (starts) {
-    const n = text.length;
-    for (let k = 0; k < starts.count; k++) {
-      const p = starts.pos[k]!;
-      let e = text.indexOf('\n', p);
-      if (e < 0) e = n;
-      if (!scan.visit(p, e, starts.line[k]!)) return null;
-    }
-    const finalNewline = n > 0 && text.charCodeAt(n - 1) === 10;
-    return { headings: scan.headings, sources: scan.sources, encoding: { bom: false, eol: starts.breaks ? 'lf' : 'none', mojibake: false, finalNewline } };
-  }
   const n = text.length;
   let cr = text.indexOf('\r');
   let lf = 0;
@@ -64,6 +54,28 @@ export function scanOutline(text: string, starts: OutlineStarts | null = null): 
   }
   const eol = lf && crlf ? 'mixed' : crlf ? 'crlf' : lf ? 'lf' : 'none';
   return { headings: scan.headings, sources: scan.sources, encoding: { bom: false, eol, mojibake: false, finalNewline: line > 1 && lastEmpty } };
+}
+
+/**
+ * `scanOutline` given the line starts the signal scan collected (`pos[0..count)`, ascending): only those lines are
+ * read, and their numbers counted on the way.
+ */
+export function scanOutlineAt(text: string, pos: Int32Array, count: number): Outline | null {
+  const scan = new LineScan(text);
+  const n = text.length;
+  let line = 1;
+  let nl = text.indexOf('\n');
+  for (let k = 0; k < count; k++) {
+    const p = pos[k]!;
+    while (nl >= 0 && nl < p) {
+      line++;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    if (!scan.visit(p, nl < 0 ? n : nl, line)) return null;
+  }
+  const eol = line > 1 || nl >= 0 ? 'lf' : 'none';
+  const finalNewline = n > 0 && text.charCodeAt(n - 1) === 10;
+  return { headings: scan.headings, sources: scan.sources, encoding: { bom: false, eol, mojibake: false, finalNewline } };
 }
 
 /** The outline scan's state over lines visited in order: open column-0 fence, headings found. */

@@ -262,23 +262,36 @@ function recordStart(part: number, p: number): void {
   partCount[part] = k + 1;
 }
 
-/** The line starts `scanSignal` collected for `text`, if its last call was on this text, said no, and it has no `\r`. */
-export function outlineStarts(text: string): OutlineStarts | null {
+let merged = new Int32Array(1024);
+
+/**
+ * The line starts `scanSignal` collected for `text`, ascending, if its last call was on this text, said no, and it
+ * has no `\r`. `pos` is a buffer the next call reuses.
+ */
+export function lineStarts(text: string): { pos: Int32Array; count: number } | null {
   if (startsText !== text || text.includes('\r')) return null;
   let total = 0;
   for (let j = 0; j < PARTS; j++) total += partCount[j]!;
-  const pos = new Int32Array(total);
-  const line = new Int32Array(total);
+  if (merged.length < total) merged = new Int32Array(total * 2);
   let k = 0;
   for (let j = 0; j < PARTS; j++) {
-    pos.set(partPos[j]!.subarray(0, partCount[j]!), k);
-    k += partCount[j]!;
+    const part = partPos[j]!;
+    for (let i = 0; i < partCount[j]!; i++) merged[k++] = part[i]!;
   }
+  return { pos: merged, count: total };
+}
+
+/** The line starts `scanSignal` collected for `text` (see `lineStarts`), with their line numbers. */
+export function outlineStarts(text: string): OutlineStarts | null {
+  const starts = lineStarts(text);
+  if (!starts) return null;
+  const { count } = starts;
+  const pos = starts.pos.slice(0, count);
+  const line = new Int32Array(count);
   let lineNo = 1;
   let nl = text.indexOf('\n');
-  for (k = 0; k < total; k++) {
-    const p = pos[k]!;
-    while (nl >= 0 && nl < p) {
+  for (let k = 0; k < count; k++) {
+    while (nl >= 0 && nl < pos[k]!) {
       lineNo++;
       nl = text.indexOf('\n', nl + 1);
     }
@@ -286,7 +299,7 @@ export function outlineStarts(text: string): OutlineStarts | null {
   }
   let breaks = lineNo - 1;
   for (; nl >= 0; nl = text.indexOf('\n', nl + 1)) breaks++;
-  return { pos, line, count: total, breaks };
+  return { pos, line, count, breaks };
 }
 
 /**
@@ -308,8 +321,9 @@ export function scanSignal(text: string): boolean {
       scratchWords = words;
     }
   }
-  // n chars fit in n bytes only when every char is one byte.
-  if (encoder.encodeInto(text, bytes.subarray(0, n)).read! < n) return true;
+  // Each char outside ASCII takes two bytes or more: n chars are read into n bytes only when all are ASCII.
+  const copied = encoder.encodeInto(text, bytes);
+  if (copied.read !== n || copied.written !== n) return true;
   bytes.fill(0, n, n + PAD);
   // The scan reads one NUL past the text: a word or `to do` that ends the text ends there.
   const signal = LITTLE_ENDIAN ? scanAscii(text, bytes, words, n) : advance(text, bytes, n, 0, n + 1, START_STATE, 0) < 0;
@@ -437,12 +451,39 @@ function lineStartSignal(text: string, b: Uint8Array, p: number, part: number): 
   let d = c;
   while (d < 128 && MARKER_RUN[d] === 1) d = b[++q]!;
   // HARD_HEADING is `^[ \t]*`, list and quote markers with their blanks (none or more), then `#`.
-  if (d === 35) {
-    HARD_AT.lastIndex = p;
-    if (HARD_AT.test(text)) return true;
-  }
+  if (d === 35 && hardHeading(text, b, p, q)) return true;
   // After the marker run (`- `, `1. `, `> `) a letter means a list item or quote the outline scan passes over.
   if (!isLetter(d)) recordStart(part, p);
+  return false;
+}
+
+/** Chars that make a heading's text inline markup for HARD_HEADING. */
+const INLINE_MARK = new Uint8Array(128);
+for (const ch of '`\\<[]*_~&!') INLINE_MARK[ch.charCodeAt(0)] = 1;
+
+/**
+ * HARD_HEADING at the line start `p`, where the first char after blanks and markers is the `#` at `h`. With only
+ * spaces and tabs before it there is no marker, and only the regex's second branch can match: read it here.
+ */
+function hardHeading(text: string, b: Uint8Array, p: number, h: number): boolean {
+  let k = p;
+  while (k < h && (b[k] === 32 || b[k] === 9)) k++;
+  if (k < h) {
+    HARD_AT.lastIndex = p;
+    return HARD_AT.test(text);
+  }
+  // ` {0,3}#{1,6}[ \t][^\n]*` then an inline mark
+  for (k = p; k < h; k++) if (b[k] !== 32) return false;
+  if (h - p > 3) return false;
+  let e = h;
+  while (b[e] === 35) e++;
+  if (e - h > 6 || (b[e] !== 32 && b[e] !== 9)) return false;
+  const n = text.length;
+  for (let j = e + 1; j < n; j++) {
+    const c = b[j]!;
+    if (c === 10) return false;
+    if (INLINE_MARK[c] === 1) return true;
+  }
   return false;
 }
 
