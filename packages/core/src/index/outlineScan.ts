@@ -113,7 +113,9 @@ class LineScan {
       const after = q + h < e ? text.charCodeAt(q + h) : -1;
       if (h <= 6 && (after === -1 || isBlank(after))) {
         if (odd || spaces > 3) return false;
-        const content = text.slice(q + h, e).trim().replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
+        let content = text.slice(q + h, e).trim();
+        // A closing sequence ends the trimmed text with `#`.
+        if (content.charCodeAt(content.length - 1) === 35) content = content.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
         this.headings.push({ type: 'heading', line, depth: h, text: inlineText(content) });
         this.sources.push(text.slice(p, e));
       }
@@ -129,7 +131,8 @@ class LineScan {
         while (text.charCodeAt(r + run) === d) run++;
         if (run >= 3) {
           if (r !== p) return false;
-          if (!(d === 96 && text.slice(r + run, e).includes('`'))) {
+          const tick = d === 96 ? text.indexOf('`', r + run) : -1;
+          if (tick < 0 || tick >= e) {
             this.fenceCh = d;
             this.fenceLen = run;
           }
@@ -156,7 +159,7 @@ function fenceLine(text: string, p: number, e: number): boolean {
 function closes(text: string, p: number, e: number, ch: number, len: number): boolean | null {
   let q = p;
   let plain = true;
-  while (q < e && /\s/.test(text[q]!)) {
+  while (q < e && isSpace(text, q)) {
     if (text.charCodeAt(q) !== 32) plain = false;
     q++;
   }
@@ -164,8 +167,15 @@ function closes(text: string, p: number, e: number, ch: number, len: number): bo
   let r = q;
   while (text.charCodeAt(r) === ch) r++;
   if (text.charCodeAt(q) !== ch || r - q < len) return false;
-  const rest = text.slice(r, e);
-  if (!/^\s*$/.test(rest)) return false;
-  if (!/^[ \t]*$/.test(rest)) plain = false;
+  for (let k = r; k < e; k++) {
+    if (!isSpace(text, k)) return false;
+    if (!isBlank(text.charCodeAt(k))) plain = false;
+  }
   return plain ? true : null;
+}
+
+/** `/\s/` for the char at `i`, without the regex for ASCII. */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(text[i]!);
 }

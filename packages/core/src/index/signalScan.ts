@@ -50,6 +50,8 @@ for (const ch of ' \t\v\f>*+-.)0123456789') MARKER_RUN[ch.charCodeAt(0)] = 1;
 /** The word being read: between words, inside a word no signal word starts, or a trie node (1 and up). */
 const OUT = -1;
 const DEAD = -2;
+/** While the table is built: any trie node with these EXACT and TO flags (below ENDS), read as if it had no children. */
+const ENDS = -3;
 /**
  * Where the line being read stands for `lineStartSignal`: past its start, at its start, in its leading blanks, in a
  * run of list and quote markers after them, or one or two `-` into a `---` at its start.
@@ -112,19 +114,22 @@ function buildTrie(): Trie {
   return { kids, flags };
 }
 
+/** The trie key of a word byte: letters in lower case. */
+const wordKey = (c: number): number => c | (isLetter(c) ? 32 : 0);
+
 /** The place after reading byte `c` at `at`, or null where the bytes read so far hold a signal. */
 function step(trie: Trie, at: Place, c: number): Place | null {
   const inWord = isWordByte(c);
   const afterWord = at.word !== OUT;
   if (c === 93 && at.bracket > 0) return null;
   if (c === 124 || (at.next === ARROW && c === 62) || (at.next === HASH && isDigit(c)) || (at.next === AT && inWord)) return null;
-  const wordFlags = at.word > 0 ? trie.flags[at.word]! : 0;
+  const wordFlags = at.word > 0 ? trie.flags[at.word]! : at.word <= ENDS ? ENDS - at.word : 0;
   let word: number;
   let toDo = 0;
   let next = 0;
   let stop = 0;
   if (inWord) {
-    const node = at.word === DEAD ? undefined : trie.kids[at.word === OUT ? 0 : at.word]!.get(c | (isLetter(c) ? 32 : 0));
+    const node = at.word === DEAD || at.word <= ENDS ? undefined : trie.kids[at.word === OUT ? 0 : at.word]!.get(wordKey(c));
     if (node !== undefined && trie.flags[node]! & STEM) return null;
     word = node ?? DEAD;
     if (at.toDo === TO_SPACE && (c | 32) === 100) toDo = TO_D;
@@ -163,63 +168,89 @@ function step(trie: Trie, at: Place, c: number): Place | null {
 /**
  * The transition table, `table[row | byte]` where a state's row is `state << 7`, for ASCII bytes, and for each
  * state why the scan stops there (`STOP_OF`, MATCH for a signal) and the same state without the stop (`GO_ON`).
- * A state the scan stops at has the FLAG bit set in the table. The table has a second half, its rows with FLAG set
- * in every entry: once set, the flag stays until the scan clears it, so that it can be tested once in four bytes.
+ * The states the scan stops at are numbered from STOPS on, so that their rows have the FLAG bit, and never leave
+ * (every byte leads back to them): a part that stopped in a word of four bytes is still stopped at its end.
  */
-function buildAutomaton(): { table: Int32Array; stopOf: Uint8Array; goOn: Int32Array; flag: number } {
+function buildAutomaton(): { table: Int32Array; stopOf: Uint8Array; goOn: Int32Array } {
   const trie = buildTrie();
   const places: Place[] = [];
-  const ids = new Map<string, number>();
+  const ids = new Map<number, number>();
+  let goOn = 0;
+  let stops = STOPS + 1;
   const idOf = (p: Place): number => {
-    const key = `${p.word},${p.toDo},${p.line},${p.next},${p.stop},${p.bracket}`;
+    const key = (((((p.word + 2) * 4 + p.toDo) * 8 + p.line) * 4 + p.next) * 4 + p.stop) * 8 + p.bracket;
     let id = ids.get(key);
     if (id === undefined) {
-      id = places.length;
+      id = p.stop ? stops++ : goOn++;
+      if (goOn > STOPS || stops > STOPS << 1) throw new Error('signalScan: too many automaton states');
       ids.set(key, id);
-      places.push(p);
+      places[id] = p;
     }
     return id;
   };
-  idOf({ word: OUT, toDo: 0, line: PAST, next: 0, stop: 0, bracket: 0 });
-  idOf({ word: OUT, toDo: 0, line: START, next: 0, stop: 0, bracket: 0 });
-  places.push({ word: OUT, toDo: 0, line: PAST, next: 0, stop: MATCH, bracket: 0 });
-  const rows: number[][] = [];
-  const goOnIds: number[] = [];
-  for (let s = 0; s < places.length; s++) {
-    const p = places[s]!;
-    goOnIds.push(p.stop && p.stop !== MATCH ? idOf({ ...p, stop: 0 }) : s);
-    if (s === MATCH_STATE) {
-      rows.push(new Array<number>(128).fill(MATCH_STATE));
-      continue;
-    }
-    const row: number[] = [];
+  const table = new Int32Array(FLAG << 1);
+  const stopOf = new Uint8Array(STOPS << 1);
+  const goOnRow = new Int32Array(STOPS << 1);
+  const rowOf = (p: Place): Int32Array => {
+    const row = new Int32Array(128);
     for (let c = 0; c < 128; c++) {
       const to = step(trie, p, c);
-      row.push(to ? idOf(to) : MATCH_STATE);
+      row[c] = (to ? idOf(to) : MATCH_STATE) << 7;
     }
-    rows.push(row);
+    return row;
+  };
+  // A trie node's row is the row of any node with its flags and the same other fields, but for its children: one
+  // such row per kind of node (ENDS - flags) is enough, which keeps the build short.
+  const shared = new Map<number, Int32Array>();
+  const sharedRow = (p: Place): Int32Array => {
+    const ends = p.word > 0 ? ENDS - (trie.flags[p.word]! & (EXACT | TO)) : p.word;
+    const key = ((((ends + 16) * 4 + p.toDo) * 8 + p.line) * 4 + p.next) * 8 + p.bracket;
+    let row = shared.get(key);
+    if (row === undefined) shared.set(key, (row = rowOf({ ...p, word: ends, stop: 0 })));
+    return row;
+  };
+  const fill = (s: number) => {
+    const p = places[s]!;
+    if (p.word === OUT) table.set(rowOf(p), s << 7);
+    else {
+      table.set(sharedRow(p), s << 7);
+      if (p.word > 0) {
+        for (const key of trie.kids[p.word]!.keys()) {
+          const next = step(trie, p, key);
+          const to = next ? idOf(next) : MATCH_STATE;
+          table[(s << 7) | key] = to << 7;
+          if (isLetter(key)) table[(s << 7) | (key ^ 32)] = to << 7;
+        }
+      }
+    }
+  };
+  idOf({ word: OUT, toDo: 0, line: PAST, next: 0, stop: 0, bracket: 0 });
+  idOf({ word: OUT, toDo: 0, line: START, next: 0, stop: 0, bracket: 0 });
+  places[MATCH_STATE] = { word: OUT, toDo: 0, line: PAST, next: 0, stop: MATCH, bracket: 0 };
+  // States are found on the way; a stop's own row leads back to it, and its state without the stop gets a row.
+  for (let s = 0, t = STOPS; s < goOn || t < stops; ) {
+    if (s < goOn) fill(s++);
+    else {
+      const p = places[t]!;
+      stopOf[t] = p.stop;
+      goOnRow[t] = p.stop === MATCH ? 0 : idOf({ ...p, stop: 0 }) << 7;
+      table.fill(t << 7, t << 7, (t + 1) << 7);
+      t++;
+    }
   }
-  let flag = 128;
-  while (flag < places.length << 7) flag <<= 1;
-  const table = new Int32Array(flag << 1);
-  const stopOf = new Uint8Array(places.length);
-  const goOn = new Int32Array(places.length);
-  places.forEach((p, s) => {
-    stopOf[s] = p.stop;
-    goOn[s] = goOnIds[s]! << 7;
-  });
-  rows.forEach((row, s) => row.forEach((to, c) => (table[(s << 7) | c] = (to << 7) | (stopOf[to] ? flag : 0))));
-  for (let k = 0; k < flag; k++) table[flag | k] = table[k]! | flag;
-  return { table, stopOf, goOn, flag };
+  return { table, stopOf, goOn: goOnRow };
 }
 
+/** States from STOPS on are stops; FLAG is the bit their rows have. */
+const STOPS = 1024;
+const FLAG = STOPS << 7;
 /** The state a part of the text starts in (between words, past a line's start), the text's first, and a signal. */
 const PAST_STATE = 0;
 const START_STATE = 1 << 7;
-const MATCH_STATE = 2;
+const MATCH_STATE = STOPS;
 const MATCH = 8;
 
-const { table: TABLE, stopOf: STOP_OF, goOn: GO_ON, flag: FLAG } = buildAutomaton();
+const { table: TABLE, stopOf: STOP_OF, goOn: GO_ON } = buildAutomaton();
 const HARD_AT = new RegExp(HARD_HEADING.source, 'my');
 
 /** Bytes past the text read as NUL, so that lookaheads need no bounds checks. */
@@ -413,7 +444,7 @@ function advance(text: string, b: Uint8Array, n: number, from: number, to: numbe
   for (let i = from; i < to; i++) {
     s = table[s | b[i]!]!;
     if (s & FLAG) {
-      const state = (s ^ FLAG) >> 7;
+      const state = s >> 7;
       const why = STOP_OF[state]!;
       if (why === MATCH) return -1;
       if (why & LOOK && look(b, i)) return -1;
