@@ -58,25 +58,23 @@ export function scanOutline(text: string, starts: OutlineStarts | null = null): 
 
 /**
  * `scanOutline` given the line starts the signal scan collected (`pos[0..count)`, ascending): only those lines are
- * read, and their numbers counted on the way.
+ * read, and the newlines before a heading counted when it is found.
  */
 export function scanOutlineAt(text: string, pos: Int32Array, count: number): Outline | null {
   const scan = new LineScan(text);
   const n = text.length;
-  let line = 1;
-  let nl = text.indexOf('\n');
   for (let k = 0; k < count; k++) {
     const p = pos[k]!;
-    while (nl >= 0 && nl < p) {
-      line++;
-      nl = text.indexOf('\n', nl + 1);
-    }
-    if (!scan.visit(p, nl < 0 ? n : nl, line)) return null;
+    const e = text.indexOf('\n', p);
+    if (!scan.visit(p, e < 0 ? n : e, COUNT)) return null;
   }
-  const eol = line > 1 || nl >= 0 ? 'lf' : 'none';
+  const eol = text.includes('\n') ? 'lf' : 'none';
   const finalNewline = n > 0 && text.charCodeAt(n - 1) === 10;
   return { headings: scan.headings, sources: scan.sources, encoding: { bom: false, eol, mojibake: false, finalNewline } };
 }
+
+/** A line number `LineScan` counts itself, only for a heading. */
+const COUNT = 0;
 
 /** The outline scan's state over lines visited in order: open column-0 fence, headings found. */
 class LineScan {
@@ -84,10 +82,25 @@ class LineScan {
   readonly sources: string[] = [];
   private fenceCh = 0;
   private fenceLen = 0;
+  /** Lines counted so far (COUNT): `counted` is the number of the line holding `nextBreak`, the first `\n` not counted. */
+  private counted = 1;
+  private nextBreak = -2;
 
   constructor(private readonly text: string) {}
 
-  /** Read line `line`, chars `p` to `e`. False where the file needs the general parse. */
+  /** The number of the line starting at `p`, counting on from the last one asked for (ascending). */
+  private lineAt(p: number): number {
+    const text = this.text;
+    let nl = this.nextBreak === -2 ? text.indexOf('\n') : this.nextBreak;
+    while (nl >= 0 && nl < p) {
+      this.counted++;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    this.nextBreak = nl;
+    return this.counted;
+  }
+
+  /** Read line `line` (COUNT: not known yet), chars `p` to `e`. False where the file needs the general parse. */
   visit(p: number, e: number, line: number): boolean {
     const text = this.text;
     if (this.fenceCh) {
@@ -116,7 +129,7 @@ class LineScan {
         let content = text.slice(q + h, e).trim();
         // A closing sequence ends the trimmed text with `#`.
         if (content.charCodeAt(content.length - 1) === 35) content = content.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
-        this.headings.push({ type: 'heading', line, depth: h, text: inlineText(content) });
+        this.headings.push({ type: 'heading', line: line === COUNT ? this.lineAt(p) : line, depth: h, text: inlineText(content) });
         this.sources.push(text.slice(p, e));
       }
     } else if (c >= 0 && c < 128 && (PREFIX[c] || c === 96 || c === 126 || c === 60 || c === 61)) {
