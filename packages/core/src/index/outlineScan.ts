@@ -26,18 +26,8 @@ const isBlank = (c: number): boolean => c === 32 || c === 9;
  * collected (`outlineStarts`), only those lines are read: no other line can change the outline.
  */
 export function scanOutline(text: string, starts: OutlineStarts | null = null): Outline | null {
+  if (starts) return scanOutlineAt(text, starts.pos, starts.count);
   const scan = new LineScan(text);
-  if (starts) {
-    const n = text.length;
-    for (let k = 0; k < starts.count; k++) {
-      const p = starts.pos[k]!;
-      let e = text.indexOf('\n', p);
-      if (e < 0) e = n;
-      if (!scan.visit(p, e, starts.line[k]!)) return null;
-    }
-    const finalNewline = n > 0 && text.charCodeAt(n - 1) === 10;
-    return { headings: scan.headings, sources: scan.sources, encoding: { bom: false, eol: starts.breaks ? 'lf' : 'none', mojibake: false, finalNewline } };
-  }
   const n = text.length;
   let cr = text.indexOf('\r');
   let lf = 0;
@@ -66,16 +56,51 @@ export function scanOutline(text: string, starts: OutlineStarts | null = null): 
   return { headings: scan.headings, sources: scan.sources, encoding: { bom: false, eol, mojibake: false, finalNewline: line > 1 && lastEmpty } };
 }
 
+/**
+ * `scanOutline` given the line starts the signal scan collected (`pos[0..count)`, ascending): only those lines are
+ * read, and the newlines before a heading counted when it is found.
+ */
+export function scanOutlineAt(text: string, pos: Int32Array, count: number): Outline | null {
+  const scan = new LineScan(text);
+  const n = text.length;
+  for (let k = 0; k < count; k++) {
+    const p = pos[k]!;
+    const e = text.indexOf('\n', p);
+    if (!scan.visit(p, e < 0 ? n : e, COUNT)) return null;
+  }
+  const eol = text.includes('\n') ? 'lf' : 'none';
+  const finalNewline = n > 0 && text.charCodeAt(n - 1) === 10;
+  return { headings: scan.headings, sources: scan.sources, encoding: { bom: false, eol, mojibake: false, finalNewline } };
+}
+
+/** A line number `LineScan` counts itself, only for a heading. */
+const COUNT = 0;
+
 /** The outline scan's state over lines visited in order: open column-0 fence, headings found. */
 class LineScan {
   readonly headings: HeadingBlock[] = [];
   readonly sources: string[] = [];
   private fenceCh = 0;
   private fenceLen = 0;
+  /** Lines counted so far (COUNT): `counted` is the number of the line holding `nextBreak`, the first `\n` not counted. */
+  private counted = 1;
+  private nextBreak = -2;
 
   constructor(private readonly text: string) {}
 
-  /** Read line `line`, chars `p` to `e`. False where the file needs the general parse. */
+  /** The number of the line starting at `p`, counting on from the last one asked for (ascending). */
+  private lineAt(p: number): number {
+    const text = this.text;
+    let nl = this.nextBreak === -2 ? text.indexOf('\n') : this.nextBreak;
+    while (nl >= 0 && nl < p) {
+      this.counted++;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    this.nextBreak = nl;
+    return this.counted;
+  }
+
+  /** Read line `line` (COUNT: not known yet), chars `p` to `e`. False where the file needs the general parse. */
   visit(p: number, e: number, line: number): boolean {
     const text = this.text;
     if (this.fenceCh) {
@@ -101,8 +126,10 @@ class LineScan {
       const after = q + h < e ? text.charCodeAt(q + h) : -1;
       if (h <= 6 && (after === -1 || isBlank(after))) {
         if (odd || spaces > 3) return false;
-        const content = text.slice(q + h, e).trim().replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
-        this.headings.push({ type: 'heading', line, depth: h, text: inlineText(content) });
+        let content = text.slice(q + h, e).trim();
+        // A closing sequence ends the trimmed text with `#`.
+        if (content.charCodeAt(content.length - 1) === 35) content = content.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
+        this.headings.push({ type: 'heading', line: line === COUNT ? this.lineAt(p) : line, depth: h, text: inlineText(content) });
         this.sources.push(text.slice(p, e));
       }
     } else if (c >= 0 && c < 128 && (PREFIX[c] || c === 96 || c === 126 || c === 60 || c === 61)) {
@@ -117,7 +144,8 @@ class LineScan {
         while (text.charCodeAt(r + run) === d) run++;
         if (run >= 3) {
           if (r !== p) return false;
-          if (!(d === 96 && text.slice(r + run, e).includes('`'))) {
+          const tick = d === 96 ? text.indexOf('`', r + run) : -1;
+          if (tick < 0 || tick >= e) {
             this.fenceCh = d;
             this.fenceLen = run;
           }
@@ -144,7 +172,7 @@ function fenceLine(text: string, p: number, e: number): boolean {
 function closes(text: string, p: number, e: number, ch: number, len: number): boolean | null {
   let q = p;
   let plain = true;
-  while (q < e && /\s/.test(text[q]!)) {
+  while (q < e && isSpace(text, q)) {
     if (text.charCodeAt(q) !== 32) plain = false;
     q++;
   }
@@ -152,8 +180,15 @@ function closes(text: string, p: number, e: number, ch: number, len: number): bo
   let r = q;
   while (text.charCodeAt(r) === ch) r++;
   if (text.charCodeAt(q) !== ch || r - q < len) return false;
-  const rest = text.slice(r, e);
-  if (!/^\s*$/.test(rest)) return false;
-  if (!/^[ \t]*$/.test(rest)) plain = false;
+  for (let k = r; k < e; k++) {
+    if (!isSpace(text, k)) return false;
+    if (!isBlank(text.charCodeAt(k))) plain = false;
+  }
   return plain ? true : null;
+}
+
+/** `/\s/` for the char at `i`, without the regex for ASCII. */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(text[i]!);
 }

@@ -3,8 +3,8 @@ import type { ParseOptions } from '../parse/context.js';
 import { emptyPlanFile, parsePlan } from '../parse/parsePlan.js';
 import { fastBlocks } from '../fast/blocks.js';
 import { classifyFile } from '../model/fileKind.js';
-import { outlineStarts, scanSignal } from './signalScan.js';
-import { scanOutline } from './outlineScan.js';
+import { lineStarts, scanSignal } from './signalScan.js';
+import { scanOutline, scanOutlineAt } from './outlineScan.js';
 
 /** The last text `planSignal` said no to: `parseOutline` then need not ask again. */
 let lastPlain: string | undefined;
@@ -31,7 +31,8 @@ const ACTOR_WORD = /worker|agent|team/i;
 /** Headings, title, frontmatter and encoding only: what a file without plan signals yields. */
 export function parseOutline(path: string, text: string, options: ParseOptions = {}): PlanFile {
   if (text !== lastPlain && planSignal(text)) return parseOutlineByBlocks(path, text, options);
-  const outline = scanOutline(text, outlineStarts(text));
+  const starts = lineStarts(text);
+  const outline = starts ? scanOutlineAt(text, starts.pos, starts.count) : scanOutline(text);
   if (!outline) return parseOutlineByBlocks(path, text, options);
   const { headings } = outline;
   for (const raw of outline.sources) {

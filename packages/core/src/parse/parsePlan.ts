@@ -1,7 +1,7 @@
 import type { PlanFile } from '../model.js';
 import { DEFAULT_VOCABULARY } from '../status.js';
-import { mayHaveMojibake, repairLine } from '../text/mojibake.js';
-import { splitLines, detectEncoding } from '../text/lines.js';
+import { mayHaveMojibake, repairLine, textMayHaveMojibake } from '../text/mojibake.js';
+import { splitLines, encodingOf } from '../text/lines.js';
 import { slug } from '../text/inline.js';
 import { blocksOf, rebase, type Block } from './blocks.js';
 import { splitSections } from './sections.js';
@@ -103,14 +103,14 @@ export function parsePlan(path: string, text: string, options: ParseOptions = {}
     const src = splitLines(text);
     const rawLines = src.lines;
     let mojibake = false;
-    // A candidate character never spans lines: a text without one has no line to repair.
-    const lines = !mayHaveMojibake(text) ? rawLines.slice() : rawLines.map((l) => {
+    // A candidate character never spans lines: a text without one has no line to repair, and its lines are read as they are.
+    const lines = !textMayHaveMojibake(text) ? rawLines : rawLines.map((l) => {
       if (!mayHaveMojibake(l)) return l;
       const r = repairLine(l);
       if (r.changed) mojibake = true;
       return r.text;
     });
-    file.encoding = detectEncoding(src, mojibake);
+    file.encoding = encodingOf(text, src, mojibake);
     const onFail = (f: SectionFailure) =>
       file.diagnostics.push({
         severity: 'error',

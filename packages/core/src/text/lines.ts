@@ -51,6 +51,13 @@ export function detectEncoding(src: SourceLines, mojibake: boolean): Encoding {
   return { bom: src.bom, eol, mojibake, finalNewline: n > 1 && src.lines[n - 1] === '' };
 }
 
+/** `detectEncoding`, knowing the text `src` was split from: without a `\r`, every line but the last ends with `\n`. */
+export function encodingOf(text: string, src: SourceLines, mojibake: boolean): Encoding {
+  if (text.includes('\r')) return detectEncoding(src, mojibake);
+  const n = src.lines.length;
+  return { bom: src.bom, eol: n > 1 ? 'lf' : 'none', mojibake, finalNewline: n > 1 && src.lines[n - 1] === '' };
+}
+
 /** The line ending a new line should get: the file's majority, LF when it has none. */
 export function dominantEol(src: SourceLines): string {
   let lf = 0;

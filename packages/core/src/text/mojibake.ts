@@ -228,6 +228,26 @@ export function mayHaveMojibake(line: string): boolean {
   return CANDIDATE.test(line);
 }
 
+const encoder = new TextEncoder();
+let scratch = new Uint8Array(64 * 1024);
+/** Texts longer than this are tested with the regex rather than copied. */
+const MAX_COPY = 1 << 20;
+
+/**
+ * `mayHaveMojibake` for a whole text: every candidate is outside ASCII, and copying a text into bytes tells
+ * whether it is ASCII several times faster than the regex runs over it.
+ */
+export function textMayHaveMojibake(text: string): boolean {
+  const n = text.length;
+  if (n <= MAX_COPY) {
+    if (scratch.length < n) scratch = new Uint8Array(n);
+    // Each char outside ASCII takes two bytes or more: n chars are read into n bytes only when all are ASCII.
+    const r = encoder.encodeInto(text, scratch);
+    if (r.read === n && r.written === n) return false;
+  }
+  return CANDIDATE.test(text);
+}
+
 export function repairLine(line: string): RepairedLine {
   if (!CANDIDATE.test(line)) {
     return { text: line, from: identity(line.length), changed: false };
