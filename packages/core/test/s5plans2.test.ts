@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { slug } from '../src/text/inline.js';
+import { prefixedSlug, slug } from '../src/text/inline.js';
 
 /** `slug` as first written: the definition the fast ASCII path must keep. */
 function slugByRegex(s: string): string {
@@ -25,5 +25,16 @@ describe('slug on ASCII text (bytes decoded as latin1)', () => {
     expect(slug('A'.repeat(70))).toBe('a'.repeat(60));
     expect(slug('  --  ')).toBe('item');
     expect(slug('Ship v2.0: Login & Sign-up!')).toBe('ship-v2-0-login-sign-up');
+  });
+});
+
+describe('prefixedSlug', () => {
+  it('is the prefix joined to the slug, for any prefix and text', () => {
+    const part = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...' -_.:aZq09#é'.split(''), 'Word', 'x'.repeat(25)), maxLength: 12 }),
+      fc.string({ maxLength: 8 }),
+    );
+    const prefix = fc.oneof(fc.constantFrom('plan:', 'a-b:', '', 'ü:', 'x'.repeat(195) + ':', 'x'.repeat(196) + ':'), fc.string({ maxLength: 10 }));
+    fc.assert(fc.property(prefix, part, (p, s) => prefixedSlug(p, s) === p + slug(s)), { numRuns: 3000 });
   });
 });
