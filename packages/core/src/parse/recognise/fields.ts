@@ -1,6 +1,5 @@
 import { plain } from '../../text/inline.js';
 import type { Estimate, EstimateSize } from '../../model.js';
-import { memoText } from '../../text/memo.js';
 
 export interface Field {
   /** Lower case, single spaces: `dependencies`, `owner`, `depends on`. */
@@ -27,11 +26,9 @@ const PLAIN_FIELD = /^(?:[-*+]\s+)?([A-Za-z][A-Za-z _-]{0,30}?):\s+(.*)$/;
 export function fieldOf(text: string): Field | null {
   // Every field has a colon; most lines have none.
   if (text.indexOf(':') < 0) return null;
-  // The result is shared: do not modify it.
-  return readShortField(text);
+  // Not remembered by text: a lookup keyed by a freshly sliced line costs about as much as reading it.
+  return readField(text);
 }
-
-const readShortField = memoText(readField, 4096, 64);
 
 function readField(text: string): Field | null {
   const t = text.trim();
