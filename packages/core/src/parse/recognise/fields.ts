@@ -48,7 +48,21 @@ function readField(text: string): Field | null {
 /** Every pictograph and variation selector lies outside ASCII. */
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** Keys as written, normalised: plans repeat a few short keys (`Status`, `Owner`) on most of their field lines. */
+const KEYS = new Map<string, string>();
+const KEYS_MAX = 1024;
+
 function normKey(k: string): string {
+  let key = KEYS.get(k);
+  if (key === undefined) {
+    key = readKey(k);
+    if (KEYS.size >= KEYS_MAX) KEYS.clear();
+    KEYS.set(k, key);
+  }
+  return key;
+}
+
+function readKey(k: string): string {
   const p = plain(k);
   return (NON_ASCII.test(p) ? p.replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '') : p)
     .toLowerCase()
