@@ -163,32 +163,70 @@ export function slug(s: string): string {
   return out.slice(0, SLUG_MAX).replace(/-+$/g, '') || 'item';
 }
 
-/** The slug being built: one code unit per character, never longer than SLUG_MAX; a view of each length, made once. */
-const SLUG_BUF = new Uint16Array(SLUG_MAX);
-const SLUG_VIEWS = Array.from({ length: SLUG_MAX + 1 }, (_, n) => SLUG_BUF.subarray(0, n));
+/** Room for a prefix and a slug; a longer prefix is joined to the slug instead. */
+const SLUG_ROOM = 256;
+/** The slug being built (after its prefix), one byte per character (ASCII); a view of each length, made once. */
+const SLUG_BUF = new Uint8Array(SLUG_ROOM);
+const SLUG_VIEWS = Array.from({ length: SLUG_ROOM + 1 }, (_, n) => SLUG_BUF.subarray(0, n));
+/**
+ * Turns the slug's bytes into a string: far cheaper than `String.fromCharCode.apply` over a typed array. Bytes below
+ * 0x80 decode to the same code units under latin1 (windows-1252); null where the runtime lacks that decoder.
+ */
+const LATIN1 = latin1Decoder();
+
+function latin1Decoder(): TextDecoder | null {
+  try {
+    return new TextDecoder('latin1');
+  } catch {
+    return null;
+  }
+}
+
+function asciiSlug(s: string): string {
+  const n = asciiSlugAt(s, 0);
+  return n ? decodeSlug(n) : 'item';
+}
 
 /**
- * `slug` for ASCII text (NFKD and the combining-mark strip change nothing there): the words (runs of letters and
- * digits, lower-cased) joined by single dashes, cut at SLUG_MAX without a trailing dash — built in one pass with
- * one string allocated.
+ * `prefix + slug(s)` as one flat string: an id made this way is hashed and compared without first joining its
+ * parts (`${stem}:${slug}` is a rope until then).
  */
-function asciiSlug(s: string): string {
-  let n = 0;
+export function prefixedSlug(prefix: string, s: string): string {
+  const from = prefix.length;
+  if (from + SLUG_MAX > SLUG_ROOM || NON_ASCII.test(s) || NON_ASCII.test(prefix)) return prefix + slug(s);
+  for (let i = 0; i < from; i++) SLUG_BUF[i] = prefix.charCodeAt(i);
+  const n = asciiSlugAt(s, from);
+  return n > from ? decodeSlug(n) : `${prefix}item`;
+}
+
+function decodeSlug(n: number): string {
+  const bytes = SLUG_VIEWS[n]!;
+  // `apply` takes any array-like: the view's code units become the arguments.
+  return LATIN1 ? LATIN1.decode(bytes) : String.fromCharCode.apply(null, bytes as unknown as number[]);
+}
+
+/**
+ * `slug` for ASCII text (NFKD and the combining-mark strip change nothing there), written to SLUG_BUF from `from`:
+ * the words (runs of letters and digits, lower-cased) joined by single dashes, cut at SLUG_MAX without a trailing
+ * dash. Returns where it ends (`from` when empty).
+ */
+function asciiSlugAt(s: string, from: number): number {
+  const max = from + SLUG_MAX;
+  let n = from;
   let gap = false;
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
     if (c >= 65 && c <= 90) c += 32;
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      if (gap && n > 0) {
+      if (gap && n > from) {
         SLUG_BUF[n++] = 45;
-        if (n === SLUG_MAX) break;
+        if (n === max) break;
       }
       gap = false;
       SLUG_BUF[n++] = c;
-      if (n === SLUG_MAX) break;
+      if (n === max) break;
     } else gap = true;
   }
-  while (n > 0 && SLUG_BUF[n - 1] === 45) n--;
-  // `apply` takes any array-like: the view's code units become the arguments.
-  return n ? String.fromCharCode.apply(null, SLUG_VIEWS[n] as unknown as number[]) : 'item';
+  while (n > from && SLUG_BUF[n - 1] === 45) n--;
+  return n;
 }

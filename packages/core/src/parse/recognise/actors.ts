@@ -214,6 +214,8 @@ export function boldLeadActors(text: string): readonly { name: string; kind: Act
   // The trimmed line must open with `**` or `__`, and trim keeps any printable ASCII character but a space.
   const first = text.charCodeAt(0);
   if (first !== 0x2a && first !== 0x5f && first > 0x20 && first < 0x7f) return NO_ONE;
+  // The bold part is inside the text: without "jr" in the text (most bold leads are field keys) it has none.
+  if (!JR.test(text)) return NO_ONE;
   const m = BOLD_LEAD.exec(text.trim());
   // Some part must end in "jr" (splitNames drops backticks): bold without one names no one.
   if (!m || !JR.test(m[1]!)) return NO_ONE;

@@ -1,6 +1,5 @@
 import { plain } from '../../text/inline.js';
 import type { Estimate, EstimateSize } from '../../model.js';
-import { memoText } from '../../text/memo.js';
 
 export interface Field {
   /** Lower case, single spaces: `dependencies`, `owner`, `depends on`. */
@@ -27,11 +26,9 @@ const PLAIN_FIELD = /^(?:[-*+]\s+)?([A-Za-z][A-Za-z _-]{0,30}?):\s+(.*)$/;
 export function fieldOf(text: string): Field | null {
   // Every field has a colon; most lines have none.
   if (text.indexOf(':') < 0) return null;
-  // The result is shared: do not modify it.
-  return readShortField(text);
+  // Not remembered by text: a lookup keyed by a freshly sliced line costs about as much as reading it.
+  return readField(text);
 }
-
-const readShortField = memoText(readField, 4096, 64);
 
 function readField(text: string): Field | null {
   const t = text.trim();
@@ -51,7 +48,21 @@ function readField(text: string): Field | null {
 /** Every pictograph and variation selector lies outside ASCII. */
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** Keys as written, normalised: plans repeat a few short keys (`Status`, `Owner`) on most of their field lines. */
+const KEYS = new Map<string, string>();
+const KEYS_MAX = 1024;
+
 function normKey(k: string): string {
+  let key = KEYS.get(k);
+  if (key === undefined) {
+    key = readKey(k);
+    if (KEYS.size >= KEYS_MAX) KEYS.clear();
+    KEYS.set(k, key);
+  }
+  return key;
+}
+
+function readKey(k: string): string {
   const p = plain(k);
   return (NON_ASCII.test(p) ? p.replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '') : p)
     .toLowerCase()

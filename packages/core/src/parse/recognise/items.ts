@@ -1,6 +1,6 @@
 import type { ChecklistItem, Status, WorkItem, WorkItemKind } from '../../model.js';
 import { STORY_ID, issueId } from '../../ids.js';
-import { plain, slug } from '../../text/inline.js';
+import { plain, prefixedSlug, slug } from '../../text/inline.js';
 import { statusOfMarker, statusOfText } from '../../status.js';
 import type { ItemBlock, TableBlock } from '../blocks.js';
 import type { ItemSpan, ParseContext } from '../context.js';
@@ -29,13 +29,13 @@ export function recogniseItems(ctx: ParseContext): void {
   const counters = new Map<string, number>();
   const byId = new Map<string, WorkItem>();
 
+  const prefix = `${ctx.stem}:`;
   const idOf = (title: string, explicit: string | null): string => {
     if (explicit) return explicit;
-    // itemSlugId(stem, title), with the slug kept: ids are counted by slug (the stem is the file's).
-    const s = slug(title);
-    const n = (counters.get(s) ?? 0) + 1;
-    counters.set(s, n);
-    const base = `${ctx.stem}:${s}`;
+    // itemSlugId(stem, title), counted by id (the stem is the file's: the same count as by slug).
+    const base = prefixedSlug(prefix, title);
+    const n = (counters.get(base) ?? 0) + 1;
+    counters.set(base, n);
     return n === 1 ? base : `${base}-${n}`;
   };
   const make = (kind: WorkItemKind, title: string, line: number, explicit: string | null, section: string[]): WorkItem => {
