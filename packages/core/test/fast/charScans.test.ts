@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { headingSource, isSpaceCode, skipSpaces, trimmedEnd } from '../src/fast/chars.js';
-import { atxDepth } from '../src/fast/blocks.js';
-import { stripStarEmphasis, stripStrong, stripWikiLinks } from '../src/text/inline.js';
+import { headingSource, isSpaceCode, skipSpaces, trimmedEnd } from '../../src/fast/chars.js';
+import { atxDepth } from '../../src/fast/blocks.js';
+import { stripStarEmphasis, stripStrong, stripWikiLinks } from '../../src/text/inline.js';
 
 const SPACEY = fc.constantFrom(' ', '\t', '#', 'a', '\u00a0', '\u2003', '\ufeff', '\n', 'é', '\\', '*');
 const LINE = fc.array(SPACEY, { maxLength: 14 }).map((cs) => cs.join(''));

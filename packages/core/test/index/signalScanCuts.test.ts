@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { HARD_HEADING, SIGNAL_REGEX, SIGNAL_WIDENED, scanSignal } from '../src/index/signalScan.js';
+import { HARD_HEADING, SIGNAL_REGEX, SIGNAL_WIDENED, scanSignal } from '../../src/index/signalScan.js';
 
 const reference = (text: string): boolean => SIGNAL_REGEX.test(text) || HARD_HEADING.test(text) || SIGNAL_WIDENED.test(text);
 

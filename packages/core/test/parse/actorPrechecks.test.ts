@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../src/model.js';
-import { actorId, mayBeNumbered, numberedActor } from '../src/ids.js';
-import { findActor } from '../src/parse/recognise/actors.js';
-import { actorWords, aliasMentions, hasNumberedWord, LEAD_WORD, NUMBERED_WORD } from '../src/parse/recognise/mentions.js';
+import type { Actor } from '../../src/model.js';
+import { actorId, mayBeNumbered, numberedActor } from '../../src/ids.js';
+import { findActor } from '../../src/parse/recognise/actors.js';
+import { actorWords, aliasMentions, hasNumberedWord, LEAD_WORD, NUMBERED_WORD } from '../../src/parse/recognise/mentions.js';
 
 /** Strings rich in the letters, separators and case pairs the pre-checks look at. */
 const text = fc
@@ -77,7 +77,7 @@ describe('actor lookups', () => {
 
 describe('boldLeadActors', () => {
   it('answers as without its first-character pre-check', async () => {
-    const { boldLeadActors } = await import('../src/parse/recognise/actors.js');
+    const { boldLeadActors } = await import('../../src/parse/recognise/actors.js');
     const reference = (text: string) => {
       const m = /^(?:\*\*|__)([^*_]{2,60}?)(?:\*\*|__)/.exec(text.trim());
       if (!m || !/j`*r/i.test(m[1]!)) return [];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { STORY_ID } from '../src/ids.js';
-import { plain } from '../src/text/inline.js';
-import type { WorkItem } from '../src/model.js';
-import type { ItemSpan } from '../src/parse/context.js';
-import { cleanTitle, innermostByLine, mayLeadBold, mayLeadId, mayLeadStoryHeading, mayLeadStoryId } from '../src/parse/recognise/items.js';
+import { STORY_ID } from '../../src/ids.js';
+import { plain } from '../../src/text/inline.js';
+import type { WorkItem } from '../../src/model.js';
+import type { ItemSpan } from '../../src/parse/context.js';
+import { cleanTitle, innermostByLine, mayLeadBold, mayLeadId, mayLeadStoryHeading, mayLeadStoryId } from '../../src/parse/recognise/items.js';
 
 /** Strings near the shapes the pre-checks guard: ids, `#n`, `story`, bold marks, odd whitespace. */
 const idLike = fc

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { plain } from '../src/text/inline.js';
-import { plainMaySay } from '../src/parse/recognise/refs.js';
-import { endsInColonOrSpace } from '../src/parse/recognise/statusReports.js';
+import { plain } from '../../src/text/inline.js';
+import { plainMaySay } from '../../src/parse/recognise/refs.js';
+import { endsInColonOrSpace } from '../../src/parse/recognise/statusReports.js';
 
 /** Pieces of markdown lines: the words' letters in both cases, marks, links, tags, escapes, spaces. */
 const PIECES = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { plain, slug } from '../../src/text/inline.js';
+import { plain, prefixedSlug, slug } from '../../src/text/inline.js';
 import { DEFAULT_VOCABULARY, statusOfText, mergeVocabulary, type StatusVocabulary } from '../../src/status.js';
 import { actorMentions } from '../../src/parse/recognise/mentions.js';
 import type { Actor, Status } from '../../src/model.js';
@@ -134,5 +134,31 @@ describe('actor mentions memo', () => {
     const text = 'Carol and Dave';
     expect(actorMentions(text, [actor('carol', ['Carol'])]).map((m) => m.id)).toEqual(['carol']);
     expect(actorMentions(text, [actor('dave', ['Dave'])]).map((m) => m.id)).toEqual(['dave']);
+  });
+});
+
+describe('slug on ASCII text (bytes decoded as latin1)', () => {
+  it('agrees with the regex definition', () => {
+    const ascii = fc.string({ unit: fc.constantFrom(...' -_.:aZq09\t#*/()'.split(''), 'ab', 'Word', 'x'.repeat(25)), maxLength: 40 });
+    fc.assert(fc.property(ascii, (s) => slug(s) === referenceSlug(s)), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary-ascii', maxLength: 90 }), (s) => slug(s) === referenceSlug(s)), { numRuns: 2000 });
+  });
+
+  it('cuts at 60 characters without a trailing dash, and names an empty slug item', () => {
+    expect(slug('a'.repeat(59) + ' b')).toBe('a'.repeat(59));
+    expect(slug('A'.repeat(70))).toBe('a'.repeat(60));
+    expect(slug('  --  ')).toBe('item');
+    expect(slug('Ship v2.0: Login & Sign-up!')).toBe('ship-v2-0-login-sign-up');
+  });
+});
+
+describe('prefixedSlug', () => {
+  it('is the prefix joined to the slug, for any prefix and text', () => {
+    const part = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...' -_.:aZq09#é'.split(''), 'Word', 'x'.repeat(25)), maxLength: 12 }),
+      fc.string({ maxLength: 8 }),
+    );
+    const prefix = fc.oneof(fc.constantFrom('plan:', 'a-b:', '', 'ü:', 'x'.repeat(195) + ':', 'x'.repeat(196) + ':'), fc.string({ maxLength: 10 }));
+    fc.assert(fc.property(prefix, part, (p, s) => prefixedSlug(p, s) === p + slug(s)), { numRuns: 3000 });
   });
 });

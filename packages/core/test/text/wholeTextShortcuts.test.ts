@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mayHaveMojibake, textMayHaveMojibake } from '../src/text/mojibake.js';
-import { detectEncoding, encodingOf, splitLines } from '../src/text/lines.js';
+import { mayHaveMojibake, textMayHaveMojibake } from '../../src/text/mojibake.js';
+import { detectEncoding, encodingOf, splitLines } from '../../src/text/lines.js';
 
 const RUNS = Number(process.env.PLANSIGHT_FC_RUNS ?? 300);
 const text = fc.oneof(
