@@ -1,4 +1,5 @@
 import { slug } from './text/inline.js';
+import { memoText } from './text/memo.js';
 import type { ActorKind } from './model.js';
 
 /**
@@ -26,18 +27,12 @@ export function mayBeNumbered(first: number): boolean {
   return c === 0x77 || c === 0x61 || c === 0x74 || first < 0x21 || first > 0x7e;
 }
 
-/** Actor ids by name, for the names a parse asks about again and again. */
-const actorIds = new Map<string, string>();
-
 export function actorId(name: string): string {
-  let id = actorIds.get(name);
-  if (id === undefined) {
-    id = readActorId(name);
-    if (actorIds.size >= 2048) actorIds.clear();
-    actorIds.set(name, id);
-  }
-  return id;
+  return actorIdMemo(name);
 }
+
+/** A parse asks for the ids of the same names again and again. */
+const actorIdMemo = memoText(readActorId, 2048);
 
 function readActorId(name: string): string {
   const n = numberedActor(name);

@@ -1,6 +1,7 @@
 import type { Actor, ActorKind } from '../../model.js';
 import { actorId, numberedActor } from '../../ids.js';
 import { plain } from '../../text/inline.js';
+import { memoText } from '../../text/memo.js';
 import type { ParseContext } from '../context.js';
 import { entriesOf, fieldOfEntry, isTable, plainOf, type Entry } from './view.js';
 import { fieldOf, hoursIn } from './fields.js';
@@ -185,17 +186,13 @@ function namedRow(line: number, cells: readonly string[], named: (line: number, 
 
 /** `Worker 1`, `WORKER_1`, `Worker01` → `Worker 1`: the display name of a numbered actor. */
 export function canonicalName(name: string): string {
-  let c = canonicalMemo.get(name);
-  if (c === undefined) {
-    const n = numberedActor(name);
-    c = n ? `${n.kind[0]!.toUpperCase()}${n.kind.slice(1)} ${n.id.split('-')[1]}` : name;
-    if (canonicalMemo.size >= 1024) canonicalMemo.clear();
-    canonicalMemo.set(name, c);
-  }
-  return c;
+  return canonicalMemo(name);
 }
 
-const canonicalMemo = new Map<string, string>();
+const canonicalMemo = memoText((name: string): string => {
+  const n = numberedActor(name);
+  return n ? `${n.kind[0]!.toUpperCase()}${n.kind.slice(1)} ${n.id.split('-')[1]}` : name;
+}, 1024);
 
 /** Split `Medicine Woman + Meta Jr`, `Alice, Bob`, `Memory Jr/Meta Jr` into names. */
 export function splitNames(s: string): string[] {

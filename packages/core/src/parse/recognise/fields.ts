@@ -1,5 +1,6 @@
 import { plain } from '../../text/inline.js';
 import type { Estimate, EstimateSize } from '../../model.js';
+import { memoText } from '../../text/memo.js';
 
 export interface Field {
   /** Lower case, single spaces: `dependencies`, `owner`, `depends on`. */
@@ -49,18 +50,7 @@ function readField(text: string): Field | null {
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Keys as written, normalised: plans repeat a few short keys (`Status`, `Owner`) on most of their field lines. */
-const KEYS = new Map<string, string>();
-const KEYS_MAX = 1024;
-
-function normKey(k: string): string {
-  let key = KEYS.get(k);
-  if (key === undefined) {
-    key = readKey(k);
-    if (KEYS.size >= KEYS_MAX) KEYS.clear();
-    KEYS.set(k, key);
-  }
-  return key;
-}
+const normKey = memoText(readKey, 1024);
 
 function readKey(k: string): string {
   const p = plain(k);
