@@ -1,7 +1,7 @@
 import type { Encoding } from '../model.js';
 import type { HeadingBlock } from '../parse/blocks.js';
 import { inlineText } from '../fast/inline.js';
-import type { OutlineStarts } from './signalScan.js';
+import { isSpaceCode } from '../fast/chars.js';
 
 /** What a note without plan signals yields: its heading blocks and how its lines end. */
 export interface Outline {
@@ -22,11 +22,10 @@ const isBlank = (c: number): boolean => c === 32 || c === 9;
  * no table, no heading in a list item or quote), from one pass over its lines. Only column-0 fences are tracked;
  * any line whose reading would depend on containers or on a block this pass does not model returns null, and the
  * caller parses the file the general way: a fence or HTML block after indentation or a list/quote marker, a
- * setext underline, an ATX heading indented four columns or by a tab. Given the line starts the signal scan
- * collected (`outlineStarts`), only those lines are read: no other line can change the outline.
+ * setext underline, an ATX heading indented four columns or by a tab. `scanOutlineAt` reads only the lines the
+ * signal scan collected (`lineStarts`): no other line can change the outline.
  */
-export function scanOutline(text: string, starts: OutlineStarts | null = null): Outline | null {
-  if (starts) return scanOutlineAt(text, starts.pos, starts.count);
+export function scanOutline(text: string): Outline | null {
   const scan = new LineScan(text);
   const n = text.length;
   let cr = text.indexOf('\r');
@@ -172,7 +171,7 @@ function fenceLine(text: string, p: number, e: number): boolean {
 function closes(text: string, p: number, e: number, ch: number, len: number): boolean | null {
   let q = p;
   let plain = true;
-  while (q < e && isSpace(text, q)) {
+  while (q < e && isSpaceCode(text.charCodeAt(q))) {
     if (text.charCodeAt(q) !== 32) plain = false;
     q++;
   }
@@ -181,14 +180,8 @@ function closes(text: string, p: number, e: number, ch: number, len: number): bo
   while (text.charCodeAt(r) === ch) r++;
   if (text.charCodeAt(q) !== ch || r - q < len) return false;
   for (let k = r; k < e; k++) {
-    if (!isSpace(text, k)) return false;
+    if (!isSpaceCode(text.charCodeAt(k))) return false;
     if (!isBlank(text.charCodeAt(k))) plain = false;
   }
   return plain ? true : null;
-}
-
-/** `/\s/` for the char at `i`, without the regex for ASCII. */
-function isSpace(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(text[i]!);
 }

@@ -259,20 +259,9 @@ const KEEP = 1 << 20;
 const encoder = new TextEncoder();
 let scratch = new Uint8Array(64 * 1024);
 let scratchWords = new Int32Array(scratch.buffer);
+
 /** scanAscii reads four bytes at a time as one little-endian word. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
-/**
- * The lines `scanOutline` must look at, found by the signal scan of a text without signal: every line whose first
- * char other than whitespace or control chars may start a heading, fence, HTML block, setext underline or rule,
- * alone or after list and quote markers (a marker run followed by a letter is left out). `pos[k]` is where line `line[k]` (1-based) starts, ascending; `breaks` counts the `\n`s.
- */
-export interface OutlineStarts {
-  pos: Int32Array;
-  line: Int32Array;
-  count: number;
-  breaks: number;
-}
 
 /** Per part of the text (scanAscii's four chains): the line starts found. */
 const PARTS = 4;
@@ -297,7 +286,9 @@ let merged = new Int32Array(1024);
 
 /**
  * The line starts `scanSignal` collected for `text`, ascending, if its last call was on this text, said no, and it
- * has no `\r`. `pos` is a buffer the next call reuses.
+ * has no `\r`: every line whose first char other than whitespace or control chars may start a heading, fence, HTML
+ * block, setext underline or rule, alone or after list and quote markers (a marker run followed by a letter is left
+ * out) — the lines `scanOutlineAt` must look at. `pos` is a buffer the next call reuses.
  */
 export function lineStarts(text: string): { pos: Int32Array; count: number } | null {
   if (startsText !== text || text.includes('\r')) return null;
@@ -312,31 +303,10 @@ export function lineStarts(text: string): { pos: Int32Array; count: number } | n
   return { pos: merged, count: total };
 }
 
-/** The line starts `scanSignal` collected for `text` (see `lineStarts`), with their line numbers. */
-export function outlineStarts(text: string): OutlineStarts | null {
-  const starts = lineStarts(text);
-  if (!starts) return null;
-  const { count } = starts;
-  const pos = starts.pos.slice(0, count);
-  const line = new Int32Array(count);
-  let lineNo = 1;
-  let nl = text.indexOf('\n');
-  for (let k = 0; k < count; k++) {
-    while (nl >= 0 && nl < pos[k]!) {
-      lineNo++;
-      nl = text.indexOf('\n', nl + 1);
-    }
-    line[k] = lineNo;
-  }
-  let breaks = lineNo - 1;
-  for (; nl >= 0; nl = text.indexOf('\n', nl + 1)) breaks++;
-  return { pos, line, count, breaks };
-}
-
 /**
  * Any of SIGNAL_REGEX, HARD_HEADING, SIGNAL_WIDENED. The text is copied into bytes first: if a char takes more
  * than one byte the text is not ASCII, which is a signal; otherwise the scan reads bytes, which is faster than
- * reading chars. A text that says no leaves its line starts for `outlineStarts`.
+ * reading chars. A text that says no leaves its line starts for `lineStarts`.
  */
 export function scanSignal(text: string): boolean {
   startsText = undefined;

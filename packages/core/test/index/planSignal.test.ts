@@ -4,8 +4,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parsePlan } from '@plansight/core';
 import { parseOutline, parseOutlineByBlocks, planSignal } from '../../src/index/planSignal.js';
-import { scanOutline } from '../../src/index/outlineScan.js';
-import { outlineStarts } from '../../src/index/signalScan.js';
+import { scanOutline, scanOutlineAt } from '../../src/index/outlineScan.js';
+import { lineStarts } from '../../src/index/signalScan.js';
 import { note, rng } from '../../../bench/src/gen.js';
 import { corpus, corpusNames, describeShared, seed, seedNames } from '../shared.js';
 
@@ -24,9 +24,9 @@ function holds(path: string, text: string): boolean {
 
 /** The outline from the line starts the signal scan collected is the outline from reading every line. */
 function startsAgree(text: string): void {
-  const starts = outlineStarts(text);
+  const starts = lineStarts(text);
   expect(starts === null, JSON.stringify(text)).toBe(text.includes('\r'));
-  expect(JSON.stringify(scanOutline(text, starts)), JSON.stringify(text)).toBe(JSON.stringify(scanOutline(text)));
+  if (starts) expect(JSON.stringify(scanOutlineAt(text, starts.pos, starts.count)), JSON.stringify(text)).toBe(JSON.stringify(scanOutline(text)));
 }
 
 function mdFiles(dir: string, out: string[] = []): string[] {
@@ -150,12 +150,17 @@ describe('planSignal', () => {
       { numRuns: Number(process.env.PLANSIGHT_FC_RUNS ?? 300) * 2 },
     );
     expect(plain).toBeGreaterThan(50);
-    expect(outlineStarts('# a')).toBeNull();
+    expect(lineStarts('# a')).toBeNull();
     // `- b` (a marker, then a letter) and `river` are passed over; `- ` alone may underline a setext heading.
     const text = '# a\n- b\nriver\n  ```\n- \n';
     expect(planSignal(text)).toBe(false);
-    const starts = outlineStarts(text)!;
-    expect({ pos: [...starts.pos], line: [...starts.line], count: starts.count, breaks: starts.breaks }).toEqual({ pos: [0, 14, 20], line: [1, 4, 5], count: 3, breaks: 5 });
+    const starts = lineStarts(text)!;
+    expect({ pos: [...starts.pos.subarray(0, starts.count)], count: starts.count }).toEqual({ pos: [0, 14, 20], count: 3 });
+    // Line numbers are counted from those starts: a heading after skipped lines is on its own line.
+    const later = 'intro\n\nriver\n## b\n';
+    expect(planSignal(later)).toBe(false);
+    const s = lineStarts(later)!;
+    expect(scanOutlineAt(later, s.pos, s.count)!.headings.map((h) => [h.line, h.text])).toEqual([[4, 'b']]);
   });
 
   it('holds on generated notes with fences, setext, indentation, containers and line endings (fast-check)', () => {
