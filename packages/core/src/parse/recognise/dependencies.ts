@@ -3,7 +3,7 @@ import { plain, slug } from '../../text/inline.js';
 import type { ParseContext } from '../context.js';
 import { entriesOf, fieldOfEntry, isCode, isTable, plainOf, type Entry } from './view.js';
 import { saysNone } from './fields.js';
-import { innermost } from './items.js';
+import { childrenByParent, innermost } from './items.js';
 import { actorMentions } from './mentions.js';
 import { plainMaySay, recordRefs, refsIn, type Ref } from './refs.js';
 
@@ -136,15 +136,8 @@ interface Family {
 /** Built once per file, on its first actor dependency (the items do not change while dependencies are read). */
 function familyOf(items: WorkItem[]): Family {
   const first = new Map<string, WorkItem>();
-  const children = new Map<string, WorkItem[]>();
-  for (const i of items) {
-    if (!first.has(i.id)) first.set(i.id, i);
-    if (i.parent === undefined) continue;
-    const list = children.get(i.parent);
-    if (list) list.push(i);
-    else children.set(i.parent, [i]);
-  }
-  return { first, children };
+  for (const i of items) if (!first.has(i.id)) first.set(i.id, i);
+  return { first, children: childrenByParent(items) };
 }
 
 /**

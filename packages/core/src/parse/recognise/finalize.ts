@@ -2,6 +2,7 @@ import { actorId, numberedActor } from '../../ids.js';
 import type { WorkItem } from '../../model.js';
 import type { ParseContext } from '../context.js';
 import { findActor, splitNames } from './actors.js';
+import { childrenByParent } from './items.js';
 import { classifyFile } from '../../model/fileKind.js';
 
 /** Resolve owner names to actor ids, check hour budgets, and classify the file. Runs last. */
@@ -29,18 +30,6 @@ function ownerIds(ctx: ParseContext, name: string): string[] {
     if (!ids.includes(id)) ids.push(id);
   }
   return ids;
-}
-
-/** Items by the id they name as parent, in file order. */
-function childrenByParent(items: readonly WorkItem[]): Map<string, WorkItem[]> {
-  const out = new Map<string, WorkItem[]>();
-  for (const i of items) {
-    if (i.parent === undefined) continue;
-    const kids = out.get(i.parent);
-    if (kids) kids.push(i);
-    else out.set(i.parent, [i]);
-  }
-  return out;
 }
 
 /** Hours of an actor's top-level items against the budget the plan gives them; a mismatch is a warning. */

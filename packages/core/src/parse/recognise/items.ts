@@ -489,6 +489,18 @@ function applyField(ctx: ParseContext, item: WorkItem, f: Field, line: number, s
   }
 }
 
+/** Items by the id they name as parent, in file order. */
+export function childrenByParent(items: readonly WorkItem[]): Map<string, WorkItem[]> {
+  const out = new Map<string, WorkItem[]>();
+  for (const i of items) {
+    if (i.parent === undefined) continue;
+    const kids = out.get(i.parent);
+    if (kids) kids.push(i);
+    else out.set(i.parent, [i]);
+  }
+  return out;
+}
+
 /** The nearest work item whose extent holds the line. */
 export function innermost(ctx: ParseContext, line: number): WorkItem | undefined {
   return lineMap(ctx)[line];
