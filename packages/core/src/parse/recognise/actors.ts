@@ -5,7 +5,7 @@ import { memoText } from '../../text/memo.js';
 import type { ParseContext } from '../context.js';
 import { entriesOf, fieldOfEntry, isTable, plainOf, type Entry } from './view.js';
 import { fieldOf, hoursIn } from './fields.js';
-import { actorWords, hasNumberedWord, LEAD_WORD, numberedMentionsOf } from './mentions.js';
+import { actorLookup, actorWords, hasNumberedWord, LEAD_WORD, numberedMentionsOf } from './mentions.js';
 
 const HEADING_ACTOR = /^[^\p{L}\p{N}]*((?:worker|agent|team)[ _-]*0*\d{1,3})(?![\w-])\s*(?:\(([^)]*)\))?\s*(?:[-–—:]\s*)?(.*)$/iu;
 const NOT_A_ROLE = /exclusive files|^files$|^tests?$|deliverables?|provides|^focus$|^status$/i;
@@ -226,36 +226,6 @@ export function boldLeadActors(text: string): readonly { name: string; kind: Act
 export function findActor(actors: readonly Actor[], name: string): Actor | undefined {
   const n = name.trim().replace(/^@/, '');
   if (!n) return undefined;
-  const index = lookupOf(actors);
+  const index = actorLookup(actors);
   return index.byId.get(actorId(n)) ?? index.byAlias.get(n.toLowerCase());
-}
-
-interface ActorLookup {
-  of: readonly Actor[];
-  /** Actors and aliases seen when built: actors and aliases are only ever appended. */
-  actors: number;
-  aliases: number;
-  /** The first actor with an id, and the first with a lower-cased alias. */
-  byId: Map<string, Actor>;
-  byAlias: Map<string, Actor>;
-}
-
-/** One slot: the actor list of the parse under way. */
-let lookup: ActorLookup | null = null;
-
-function lookupOf(actors: readonly Actor[]): ActorLookup {
-  let aliases = 0;
-  for (const a of actors) aliases += a.aliases.length;
-  if (lookup && lookup.of === actors && lookup.actors === actors.length && lookup.aliases === aliases) return lookup;
-  const byId = new Map<string, Actor>();
-  const byAlias = new Map<string, Actor>();
-  for (const a of actors) {
-    if (!byId.has(a.id)) byId.set(a.id, a);
-    for (const x of a.aliases) {
-      const l = x.toLowerCase();
-      if (!byAlias.has(l)) byAlias.set(l, a);
-    }
-  }
-  lookup = { of: actors, actors: actors.length, aliases, byId, byAlias };
-  return lookup;
 }

@@ -135,6 +135,30 @@ interface AliasIndex {
   list: { actor: Actor; al: string }[];
   /** actorMentions by text, valid while the counts hold. */
   mentions: Map<string, Mention[]>;
+  /** `actorLookup`'s maps, built when first asked for. */
+  lookup?: ActorLookup;
+}
+
+export interface ActorLookup {
+  /** The first actor with an id, and the first with a lower-cased alias. */
+  byId: Map<string, Actor>;
+  byAlias: Map<string, Actor>;
+}
+
+/** Actors by id and by any alias (lower case), for the actor list of the parse under way; rebuilt as `indexOf` is. */
+export function actorLookup(actors: readonly Actor[]): ActorLookup {
+  const index = indexOf(actors);
+  if (index.lookup) return index.lookup;
+  const byId = new Map<string, Actor>();
+  const byAlias = new Map<string, Actor>();
+  for (const a of actors) {
+    if (!byId.has(a.id)) byId.set(a.id, a);
+    for (const x of a.aliases) {
+      const l = x.toLowerCase();
+      if (!byAlias.has(l)) byAlias.set(l, a);
+    }
+  }
+  return (index.lookup = { byId, byAlias });
 }
 
 /** One slot: the actor list of the parse under way (a model keeps every file's actors; their memos are not kept). */
