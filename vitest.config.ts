@@ -10,6 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/test/**/*.test.ts'],
+    setupFiles: ['packages/core/test/fastCheckSeed.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -160,10 +160,10 @@ function indentOf(s: string, from = 0): number {
   return col;
 }
 
-/** Remove `cols` columns of leading whitespace. */
-function dropColumns(s: string, cols: number): string {
-  let col = 0;
-  let i = 0;
+/** Remove `cols` columns of leading whitespace (of `s` from index `from`, which sits at column `col0`). */
+function dropColumns(s: string, cols: number, from = 0, col0 = 0): string {
+  let col = col0;
+  let i = from;
   while (i < s.length && col < cols) {
     const c = s.charCodeAt(i);
     if (c === 32) col++;
@@ -658,6 +658,21 @@ class SectionScanner {
     const open: OpenItem = { block, content, empty: restEmpty, src: s, restAt };
     this.items[this.openCount++] = open;
     this.para = restEmpty ? null : { kind: 'item', item: open, depth: depth + 1, start: -1 };
+    if (!restEmpty && spaces >= 5) {
+      // Five blanks after the marker: the item's content opens with indented code, which no lazy line continues,
+      // and a task marker in it is text, not a GFM task.
+      if (task?.gfm) block.task = TASK_MARKERS.has(task.marker) ? { marker: task.marker, gfm: false } : null;
+      this.para = null;
+      this.indentedQuirk = true;
+      this.indented = {
+        block: { type: 'code', line: ln, endLine: ln, lang: '', meta: '', lines: [dropColumns(s, content + 4, me, indent + me)], inItem: true },
+        base: content,
+        pending: 0,
+        depth: depth + 1,
+      };
+      this.out.push(this.indented.block);
+      return;
+    }
     // `- - text`: a list item whose content starts another list on the same line. The block stream gives both
     // items the first item's text, as remark's pass reads the bullet from the raw line.
     const inner = task ? 0 : bulletOf(s, restAt);

@@ -107,6 +107,28 @@ describe('fast pass on small documents', () => {
     expect(diff(['- [ ]', '  more'])).toEqual([]);
   });
 
+  it('an item whose text starts five blanks after the marker holds indented code: no lazy line, no GFM task (fast-check found `1.      river`)', () => {
+    const docs = [
+      '1.      river\nriver\n-',
+      '-     a\nb',
+      '-      river\n      more',
+      '-      river\n\n  para',
+      '1.     x\n   y\n-',
+      '-      [ ] river',
+      '- -      river',
+      '-\t     river\nx',
+      '1.\t\triver\nx',
+      '- a\n  -      b\n  c',
+    ];
+    for (const d of docs) expect(diff(d.split('\n')), JSON.stringify(d)).toEqual([]);
+    expect(fastBlocks(['1.      river', 'river', '-'])).toEqual([
+      { type: 'item', line: 1, endLine: 1, depth: 0, ordered: true, bullet: '1.', task: null, text: 'river', more: [], quote: false },
+      { type: 'code', line: 1, endLine: 1, lang: '', meta: '', lines: [' river'], inItem: true },
+      { type: 'heading', line: 2, depth: 2, text: 'river' },
+    ]);
+    expect(fastBlocks(['-      [x] river'])[0]).toMatchObject({ task: { marker: 'x', gfm: false } });
+  });
+
   it('never throws on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (s) => {
@@ -128,7 +150,7 @@ describe('fast pass on fuzzed plan-like documents (fast-check)', () => {
         if (known) excused.set(known.name, (excused.get(known.name) ?? 0) + 1);
         return known !== undefined;
       }),
-      { numRuns: 800, seed: 20261121 },
+      { numRuns: 800 },
     );
     for (const [name, n] of excused) console.info(`known limitation (${n} of 800 fuzzed documents): ${name}`);
   });

@@ -73,6 +73,14 @@ describe('planSignal', () => {
     expect(planSignal('1. river # garden')).toBe(false);
   });
 
+  it('reads a setext heading right after an item that holds indented code (fast-check found `1.      river`)', () => {
+    for (const text of ['1.      river\nriver\n-', '-     a\nb\n===']) {
+      expect(planSignal(text), text).toBe(false);
+      expect(holds('notes/code-item.md', text)).toBe(true);
+      expect(parseOutline('notes/code-item.md', text).headings).toHaveLength(1);
+    }
+  });
+
   it('holds on generated markdown (fast-check)', () => {
     const word = fc.constantFrom('river', 'garden', 'the', 'of', 'note', 'Plan', 'ideas', 'and', 'then', '1.', '-', '#', '##', '*', '>', '`code`', '[link](x)', '**b**', '```', '    ', ':', 'Alpha:', 'Owner', 'done', '[x]');
     const line = fc.array(word, { maxLength: 8 }).map((ws) => ws.join(' '));
