@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { outlineFromWire, parsePlan, planSignal, VaultIndex, type FileStat, type PlanFile, type PlanModel } from '@plansight/core';
+import { outlineFromWire, parsePlan, planSignal, statAt, VaultIndex, type FileStat, type PlanFile, type PlanModel } from '@plansight/core';
 import { buildId, cacheDir, cacheFile, readSnapshot, writeSnapshot } from './cache.js';
 import { createProgress, NO_PROGRESS, type Progress } from './progress.js';
 import type { ParseJob, ParseResult, WorkerInit, WorkerMessage } from './indexWorker.js';
@@ -16,14 +16,16 @@ export class UsageError extends Error {}
 export interface FoundFile {
   abs: string;
   rel: string;
-  /** Size and mtime (whole ms) when the listing saw them. */
+  /** Size and mtime (whole ms) when the listing saw them, racy when the mtime was that recent (`statAt`). */
   stat: FileStat;
 }
 
 /** Expand files and folders into markdown files, sorted, with paths relative to `base` using `/`. */
 export function collectFiles(inputs: readonly string[], base = process.cwd()): FoundFile[] {
   const out = new Map<string, FoundFile>();
-  const add = (abs: string, rel: string, st: { size: number; mtimeMs: number }) => out.set(abs, { abs, rel, stat: { size: st.size, mtime: Math.floor(st.mtimeMs) } });
+  // Before any stat: a file is read after it is listed, so one racy at its read is racy at this time too.
+  const now = Date.now();
+  const add = (abs: string, rel: string, st: { size: number; mtimeMs: number }) => out.set(abs, { abs, rel, stat: statAt(st.size, Math.floor(st.mtimeMs), now) });
   // `rel` of a folder's child is the folder's `rel` and the name: no path arithmetic per file.
   const visitDir = (abs: string, rel: string) => {
     const prefix = abs.endsWith(sep) ? abs : abs + sep;

@@ -106,6 +106,25 @@ describe('persistent cache: what invalidates what', () => {
     expect(v.texts.get('b.md')).toBe(edited);
   });
 
+  it('an edit of the same size in the same clock tick as the write before the load is still seen (racy entry)', () => {
+    // Written in this second (a whole-second mtime, as coarse file systems keep): the load sees b.md so soon after its
+    // mtime that an edit may keep the stat. (`utimesSync` takes seconds.)
+    const tick = Math.floor(Date.now() / 1000);
+    write('b.md', B, tick);
+    loadVault([root], root, opts());
+    expect(readSnapshot(cacheFile(cache, root))!.entries.find((e) => e.path === 'b.md')!.racy).toBe(true);
+    expect(readSnapshot(cacheFile(cache, root))!.entries.find((e) => e.path === 'a.md')!.racy).toBeUndefined();
+    // An agent toggles the checkbox within the same tick: same size, same mtime.
+    const edited = B.replace('- [ ] wire', '- [x] wire');
+    write('b.md', edited, tick);
+    const v = loadVault([root], root, opts());
+    expect(v.stats).toMatchObject({ cached: 2, accurateParsed: 1 });
+    expect(v.model.files.find((f) => f.path === 'b.md')!.checkboxes).toEqual({ total: 1, checked: 1 });
+    expect(v.model).toEqual(expected());
+    // Unchanged but still racy: read and confirmed by its hash, not parsed.
+    expect(loadVault([root], root, opts()).stats).toMatchObject({ cached: 3, accurateParsed: 0 });
+  });
+
   it('a touched file (new mtime, same content) is not parsed, and the snapshot learns its new mtime', () => {
     loadVault([root], root, opts());
     utimesSync(join(root, 'a.md'), 3_000_000, 3_000_000);

@@ -27,7 +27,7 @@ export type { MergeResult } from './daily/merge.js';
 export { fastBlocks } from './fast/blocks.js';
 export { lineStatus } from './fast/lineStatus.js';
 export type { LineStatus, LineKind, LineRef } from './fast/lineStatus.js';
-export { VaultIndex, hasPlanContent, parseProvisional, SNAPSHOT_VERSION } from './index/vaultIndex.js';
+export { VaultIndex, hasPlanContent, parseProvisional, RACY_MS, SNAPSHOT_VERSION, statAt } from './index/vaultIndex.js';
 export type { FileStat, Accuracy, IndexEntry, IndexSnapshot, ModelSnapshot, SnapshotEntry, VaultIndexOptions } from './index/vaultIndex.js';
 export { BoundedSectionCache } from './index/sectionCache.js';
 export { planSignal, parseOutline } from './index/planSignal.js';

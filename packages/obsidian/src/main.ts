@@ -1,5 +1,5 @@
 import { MarkdownView, Notice, Plugin, TFile, editorInfoField, type TAbstractFile, type WorkspaceLeaf } from 'obsidian';
-import { editsFor, hashText, ownersOf, pack, type EditAction, type FileStat, type Status } from '@plansight/core';
+import { editsFor, hashText, ownersOf, pack, statAt, type EditAction, type FileStat, type Status } from '@plansight/core';
 import type { ViewMessage, ViewModelPayload } from '@plansight/graph-view';
 import { plansightEditor } from './editor/extension.js';
 import { editorModelFor } from './editor/model.js';
@@ -201,7 +201,7 @@ export default class PlansightPlugin extends Plugin {
     let read = 0;
     for (const file of files) {
       // The stat before the read: a file changed in between is newer than its stat, and read again next time.
-      const stat: FileStat = { size: file.stat.size, mtime: file.stat.mtime };
+      const stat: FileStat = statAt(file.stat.size, file.stat.mtime, Date.now());
       if (cached && this.index.setCached(file.path, stat)) work += 1;
       else if (!this.index.mayBePlan(file.path)) work += 1;
       else {
@@ -240,7 +240,7 @@ export default class PlansightPlugin extends Plugin {
 
   private async reread(f: TAbstractFile): Promise<void> {
     if (!(f instanceof TFile) || f.extension !== 'md') return;
-    const stat: FileStat = { size: f.stat.size, mtime: f.stat.mtime };
+    const stat: FileStat = statAt(f.stat.size, f.stat.mtime, Date.now());
     const text = await this.app.vault.cachedRead(f);
     if (this.unloaded) return;
     this.index.set(f.path, text, false, stat);

@@ -155,7 +155,7 @@ export class CorePlanIndex implements PlanIndex {
   setCached(path: string, stat: FileStat): boolean {
     const adopted = this.adopted.delete(path) ? this.index.get(path) : undefined;
     // Already in the index from the cache with this very stat: kept as it is (the model is not rebuilt).
-    if (adopted?.stat && adopted.hash !== undefined && adopted.stat.size === stat.size && adopted.stat.mtime === stat.mtime) {
+    if (adopted?.stat && adopted.hash !== undefined && !adopted.stat.racy && adopted.stat.size === stat.size && adopted.stat.mtime === stat.mtime) {
       this.disk.set(path, { hash: adopted.hash, stat });
       return true;
     }

@@ -9,7 +9,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { packIndexCache, type Analysis, type FileStat, type PlanFile, type PlanModel } from '@plansight/core';
+import { packIndexCache, statAt, type Analysis, type FileStat, type PlanFile, type PlanModel } from '@plansight/core';
 import { cacheStore, readIndexCache, type CacheStore } from './cacheFile.js';
 import { CorePlanIndex, type PlanIndex } from './planIndex.js';
 import { EXCLUDE_GLOB, readSettings, type PlansightSettings } from './settings.js';
@@ -27,10 +27,10 @@ function readUri(uri: vscode.Uri): Thenable<Uint8Array> {
 async function statUri(uri: vscode.Uri): Promise<FileStat> {
   if (uri.scheme === 'file' && typeof uri.fsPath === 'string') {
     const s = await stat(uri.fsPath);
-    return { size: s.size, mtime: Math.floor(s.mtimeMs) };
+    return statAt(s.size, Math.floor(s.mtimeMs), Date.now());
   }
   const s = await vscode.workspace.fs.stat(uri);
-  return { size: s.size, mtime: s.mtime };
+  return statAt(s.size, s.mtime, Date.now());
 }
 
 export interface WorkspaceIndexOptions {

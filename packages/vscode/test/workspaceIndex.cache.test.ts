@@ -147,6 +147,29 @@ describe('WorkspaceIndex with the persistent cache', () => {
     expect(paths.length).toBe(30);
   });
 
+  it('a file written in the second of the scan is confirmed by its content next time: an edit that kept size and mtime is seen', async () => {
+    const files = workspace(30);
+    put(files);
+    // A whole-second mtime now (`utimesSync` takes seconds): the scan sees d0/file-0.md and d1/file-1.md racy.
+    const tick = Math.floor(Date.now() / 1000);
+    for (const rel of ['d0/file-0.md', 'd1/file-1.md']) utimesSync(join(ws, rel), tick, tick);
+    const cold = start();
+    await until('the cache to be written', written);
+    cold.dispose();
+    lines = [];
+    const cache = unpackIndexCache(readFileSync(cacheFile));
+    expect(cache.snapshot.entries.find((e) => e.path === 'd0/file-0.md')?.racy).toBe(true);
+    expect(cache.others.find((o) => o[0] === 'd1/file-1.md')?.[3]).toBe(1);
+    // The same tick, the same size, another text.
+    const p = join(ws, 'd0/file-0.md');
+    writeFileSync(p, plan(0).replace('Task 0.1', 'Task 0.X'));
+    utimesSync(p, tick, tick);
+    const warm = start();
+    await warm.ready;
+    expect(lines[0]).toMatch(/; read 2: (d0\/file-0\.md, d1\/file-1\.md|d1\/file-1\.md, d0\/file-0\.md)\)$/);
+    expect(warm.file('d0/file-0.md')!.items.map((i) => i.title)).toContain('Task 0.X');
+  });
+
   it('an open dirty document wins over the cache', async () => {
     await coldScan(workspace(10));
     const uri = new FileUri('/ws/d0/file-0.md', join(ws, 'd0/file-0.md'));

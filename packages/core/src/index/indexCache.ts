@@ -10,7 +10,8 @@ import { pack, unpack } from './pack.js';
 export interface IndexCache {
   key: string;
   snapshot: IndexSnapshot;
-  others: [path: string, size: number, mtime: number][];
+  /** `racy` is 1 when the stat was racy as read (`FileStat.racy`): such a file is read again, not confirmed. */
+  others: [path: string, size: number, mtime: number, racy?: 1][];
 }
 
 /** A cache key: the host build, the snapshot format, and a hash of every option that changes what is parsed or kept. */
@@ -28,13 +29,13 @@ export class NonPlanFiles {
   private readonly restored = new Map<string, FileStat>();
 
   restore(others: IndexCache['others']): void {
-    for (const [path, size, mtime] of others) this.restored.set(path, { size, mtime });
+    for (const [path, size, mtime, racy] of others) this.restored.set(path, racy ? { size, mtime, racy: true } : { size, mtime });
   }
 
-  /** Whether the restored cache lists `path` with this very stat; if so it counts as read at it. */
+  /** Whether the restored cache lists `path` with this very stat, not racy; if so it counts as read at it. */
   confirm(path: string, stat: FileStat): boolean {
     const r = this.restored.get(path);
-    if (!r || r.size !== stat.size || r.mtime !== stat.mtime) return false;
+    if (!r || r.racy || r.size !== stat.size || r.mtime !== stat.mtime) return false;
     this.read.set(path, stat);
     return true;
   }
@@ -64,7 +65,7 @@ export class NonPlanFiles {
   /** The files read with a stat, as the cache lists them. */
   list(): IndexCache['others'] {
     const out: IndexCache['others'] = [];
-    for (const [path, stat] of this.read) if (stat) out.push([path, stat.size, stat.mtime]);
+    for (const [path, stat] of this.read) if (stat) out.push(stat.racy ? [path, stat.size, stat.mtime, 1] : [path, stat.size, stat.mtime]);
     return out;
   }
 }

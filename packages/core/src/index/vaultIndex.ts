@@ -25,6 +25,19 @@ import { parseOutline, planSignal } from './planSignal.js';
 export interface FileStat {
   size: number;
   mtime: number;
+  /**
+   * Seen so soon after its mtime (`RACY_MS`) that an edit in the same clock tick, keeping the size, would leave this
+   * stat as it is: a cache entry with it is confirmed by content, never by stat (git's "racy clean" rule).
+   */
+  racy?: true;
+}
+
+/** The widest mtime tick a file system may have (FAT's two seconds), in ms. */
+export const RACY_MS = 2_000;
+
+/** A file's size and mtime as seen at `now` (ms, the clock mtimes are in), marked racy when the mtime is that recent. */
+export function statAt(size: number, mtime: number, now: number): FileStat {
+  return now - mtime < RACY_MS ? { size, mtime, racy: true } : { size, mtime };
 }
 
 export type Accuracy = 'provisional' | 'accurate';
@@ -44,6 +57,8 @@ export interface SnapshotEntry {
   path: string;
   size: number;
   mtime: number;
+  /** The stat was racy when the file was read (`FileStat.racy`): only the hash confirms this entry. */
+  racy?: true;
   hash: string;
   file: PlanFile;
 }
@@ -137,7 +152,7 @@ export class VaultIndex {
   setCached(path: string, stat: FileStat, hash?: string): boolean {
     const c = this.cached.get(path);
     if (!c || c.size !== stat.size) return false;
-    if (hash === undefined ? c.mtime !== stat.mtime : c.hash !== hash) return false;
+    if (hash === undefined ? c.racy || c.mtime !== stat.mtime : c.hash !== hash) return false;
     this.texts.delete(path);
     this.put({ path, hash: c.hash, length: -1, stat, accuracy: 'accurate', file: c.file });
     return true;
@@ -153,7 +168,7 @@ export class VaultIndex {
     for (const c of this.cached.values()) {
       if (this.entries.has(c.path) || !keep(c.path)) continue;
       this.texts.delete(c.path);
-      this.put({ path: c.path, hash: c.hash, length: -1, stat: { size: c.size, mtime: c.mtime }, accuracy: 'accurate', file: c.file });
+      this.put({ path: c.path, hash: c.hash, length: -1, stat: c.racy ? { size: c.size, mtime: c.mtime, racy: true } : { size: c.size, mtime: c.mtime }, accuracy: 'accurate', file: c.file });
       taken.push(c.path);
     }
     return taken;
@@ -345,7 +360,7 @@ export class VaultIndex {
         if (t === undefined) continue;
         e.hash = this.hash(t);
       }
-      entries.push({ path: e.path, size: e.stat.size, mtime: e.stat.mtime, hash: e.hash, file: e.file });
+      entries.push(e.stat.racy ? { path: e.path, size: e.stat.size, mtime: e.stat.mtime, racy: true, hash: e.hash, file: e.file } : { path: e.path, size: e.stat.size, mtime: e.stat.mtime, hash: e.hash, file: e.file });
     }
     const snapshot: IndexSnapshot = { version: this.options.version ?? SNAPSHOT_VERSION, entries };
     // The model is kept only when the snapshot holds every file it was built from.
