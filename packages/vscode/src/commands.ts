@@ -157,7 +157,7 @@ async function newDay(index: WorkspaceIndex): Promise<void> {
 
 async function whoOwns(index: WorkspaceIndex, uri?: vscode.Uri): Promise<void> {
   const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
-  const path = target ? index.pathOf(target) : undefined;
+  const path = target ? index.ownedPathOf(target) : undefined;
   if (!path) return void vscode.window.showInformationMessage('Plansight: open a file of the workspace first');
   const model = index.model();
   const owners = ownersOf(model, path);

@@ -22,7 +22,7 @@ export class OwnerStatusBar implements vscode.Disposable {
 
   refresh(): void {
     const editor = vscode.window.activeTextEditor;
-    const path = editor ? this.index.pathOf(editor.document.uri) : undefined;
+    const path = editor ? this.index.ownedPathOf(editor.document.uri) : undefined;
     const model = this.index.model();
     const owners = path ? ownersOf(model, path) : [];
     if (!path || !owners.length) {

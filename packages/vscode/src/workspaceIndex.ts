@@ -141,14 +141,30 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote' && uri.scheme !== 'untitled') return undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return undefined;
-    return toVaultPath(vscode.workspace.asRelativePath(uri, false));
+    const rel = toVaultPath(vscode.workspace.asRelativePath(uri, false));
+    // Several folders: paths start with the folder's name (as VS Code shows them), so two folders' PLAN.md stay two files.
+    return (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folder.name}/${rel}` : rel;
+  }
+
+  /**
+   * The path ownership rules are matched against: relative to the file's own folder (plans name `src/…`), the same
+   * with one folder or several.
+   */
+  ownedPathOf(uri: vscode.Uri): string | undefined {
+    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote' && uri.scheme !== 'untitled') return undefined;
+    return vscode.workspace.getWorkspaceFolder(uri) ? toVaultPath(vscode.workspace.asRelativePath(uri, false)) : undefined;
   }
 
   uriOf(path: string): vscode.Uri | undefined {
     const known = this.uris.get(path);
     if (known) return known;
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    return folder ? vscode.Uri.joinPath(folder.uri, ...path.split('/')) : undefined;
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length > 1) {
+      const slash = path.indexOf('/');
+      const folder = slash > 0 ? folders.find((f) => f.name === path.slice(0, slash)) : undefined;
+      return folder ? vscode.Uri.joinPath(folder.uri, ...path.slice(slash + 1).split('/')) : undefined;
+    }
+    return folders[0] ? vscode.Uri.joinPath(folders[0].uri, ...path.split('/')) : undefined;
   }
 
   /** Re-read settings and every matching file; resolves when the newest scan has read everything. */

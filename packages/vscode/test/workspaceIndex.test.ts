@@ -162,3 +162,32 @@ describe('WorkspaceIndex scan progress', () => {
     expect(index.indexing).toEqual({ phase: 'idle' });
   });
 });
+
+describe('WorkspaceIndex in a multi-root workspace', () => {
+  it("keeps two folders' files of the same relative path apart, named by folder, and maps each back to its own file", async () => {
+    const { workspace, FileUri } = await import('./workspaceStub.js');
+    fake.reset({ 'a/PLAN.md': plan(1), 'b/PLAN.md': plan(2), 'b/notes/x.md': note(3) });
+    workspace.workspaceFolders = [
+      { uri: new FileUri('/ws/a'), name: 'alpha', index: 0 },
+      { uri: new FileUri('/ws/b'), name: 'beta', index: 1 },
+    ];
+    index = new WorkspaceIndex();
+    await settle();
+    while (fake.reads.length) {
+      fake.finish();
+      await settle();
+      await vi.advanceTimersByTimeAsync(30);
+    }
+    await index.ready;
+    expect(index.paths().sort()).toEqual(['alpha/PLAN.md', 'beta/PLAN.md']);
+    expect(index.file('alpha/PLAN.md')!.items.map((i) => i.title)).toEqual(['Task 1.1', 'Task 1.2']);
+    expect(index.file('beta/PLAN.md')!.items.map((i) => i.title)).toEqual(['Task 2.1', 'Task 2.2']);
+    expect(index.pathOf(new FileUri('/ws/a/PLAN.md') as never)).toBe('alpha/PLAN.md');
+    expect(index.uriOf('beta/PLAN.md')!.path).toBe('/ws/b/PLAN.md');
+    // Not read yet: resolved through the folder's name.
+    expect(index.uriOf('beta/new/plan.md')!.path).toBe('/ws/b/new/plan.md');
+    expect(index.uriOf('gamma/PLAN.md')).toBeUndefined();
+    // Ownership rules name paths inside a folder: matched without the folder's name, as with one folder.
+    expect(index.ownedPathOf(new FileUri('/ws/b/src/x.ts') as never)).toBe('src/x.ts');
+  });
+});

@@ -75,6 +75,7 @@ export const fake = {
     this.reads = [];
     this.inFlight = this.maxInFlight = 0;
     this.started = [];
+    workspace.workspaceFolders = [folder];
   },
   /** Finish the `n` oldest reads (they resolve on the next microtasks). */
   finish(n = Infinity): number {
@@ -85,15 +86,30 @@ export const fake = {
 };
 
 const folder = { uri: new FileUri(ROOT), name: 'ws', index: 0 };
+type Folder = typeof folder;
+
+/** The folder holding `uri` (the deepest, as VS Code picks it). */
+function folderOf(uri: FileUri): Folder | undefined {
+  let best: Folder | undefined;
+  for (const f of workspace.workspaceFolders) if (uri.path.startsWith(`${f.uri.path}/`) && (!best || f.uri.path.length > best.uri.path.length)) best = f;
+  return best;
+}
 
 export const workspace = {
-  workspaceFolders: [folder],
+  /** One folder (`ROOT`, named ws); a multi-root test replaces it with folders under ROOT and puts it back. */
+  workspaceFolders: [folder] as Folder[],
   get textDocuments() {
     return fake.documents;
   },
   getConfiguration: () => ({ get: (key: string) => fake.config[key] }),
-  getWorkspaceFolder: (uri: FileUri) => (uri.path.startsWith(`${ROOT}/`) ? folder : undefined),
-  asRelativePath: (uri: FileUri) => uri.path.slice(ROOT.length + 1),
+  getWorkspaceFolder: (uri: FileUri) => folderOf(uri),
+  /** VS Code's: the folder's name first when asked, or by default when there are several folders. */
+  asRelativePath: (uri: FileUri, includeWorkspaceFolder?: boolean) => {
+    const f = folderOf(uri);
+    if (!f) return uri.path;
+    const rel = uri.path.slice(f.uri.path.length + 1);
+    return includeWorkspaceFolder ?? workspace.workspaceFolders.length > 1 ? `${f.name}/${rel}` : rel;
+  },
   findFiles: async () => [...fake.files.keys()].map((p) => new FileUri(`${ROOT}/${p}`, fake.disk && `${fake.disk}/${p}`)),
   createFileSystemWatcher: () => ({ onDidCreate: noop, onDidChange: noop, onDidDelete: noop, dispose() {} }),
   onDidChangeTextDocument: noop,
