@@ -27,7 +27,6 @@ const HTML_BLOCK7 =
   /^(?:<[a-zA-Z][a-zA-Z0-9-]*(?:\s+[a-zA-Z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[a-zA-Z][a-zA-Z0-9-]*\s*>)[ \t]*$/;
 const HTML_OTHER = /^<(\?|![A-Za-z]|!\[CDATA\[)/;
 const NON_BLANK = /\S/;
-const HARD_BREAK = / {2,}$|(?:^|[^\\])(?:\\\\)*\\$/;
 
 /** The first character can open a fence, a heading, a rule, a setext underline or a list item (the anchored patterns). */
 const mayFence = (c: number) => c === 96 || c === 126;
@@ -428,6 +427,8 @@ class SectionScanner {
         this.continuePara(raw, ln);
         return;
       }
+      // Indented code ends a table, as any block start does.
+      this.table = null;
       this.indentedQuirk = !popped && !this.prevQuote;
       this.indented = {
         block: { type: 'code', line: ln, endLine: ln, lang: '', meta: '', lines: [dropColumns(text, base + 4)], inItem: depth > 0 },
@@ -489,14 +490,14 @@ class SectionScanner {
         const p = this.para.block;
         const at = this.out.lastIndexOf(p);
         if (at >= 0) this.out.splice(at, 1);
-        // remark reads a hard line break (two spaces or a backslash at the end) as a break node, which adds no text.
-        let body = '';
-        p.lines.forEach((l, k) => {
-          const t = l.trim();
-          if (k === p.lines.length - 1) body += t;
-          else if (!HARD_BREAK.test(this.lines[p.line - this.offset - 1 + k] ?? '')) body += `${t}\n`;
-          else body += t.endsWith('\\') && !/ {2,}$/.test(this.lines[p.line - this.offset - 1 + k]!) ? t.slice(0, -1) : t;
-        });
+        // The paragraph's lines without their indentation, with the blanks they end in (kept lines lost them);
+        // inlineText reads the line endings (a hard break adds no text).
+        const body = p.lines
+          .map((l, k) => {
+            const raw = this.lines[p.line - this.offset - 1 + k] ?? '';
+            return l.trimStart() + raw.slice(trimmedEnd(raw, 0));
+          })
+          .join('\n');
         this.out.push({ type: 'heading', line: p.line, depth: st[1]![0] === '=' ? 1 : 2, text: inlineText(body) });
         this.para = null;
         this.touch(ln);
@@ -596,7 +597,12 @@ class SectionScanner {
       b.more = [];
       if (b.task?.gfm) b.task = TASK_MARKERS.has(b.task.marker) ? { marker: b.task.marker, gfm: false } : null;
     } else b.more = b.more.slice(0, p.start);
-    this.out.push({ type: 'heading', line, depth, text: inlineText(parts.map((x) => x.trim()).join('\n')) });
+    // The parts are consecutive lines: each keeps the blanks its line ends in, for inlineText's hard breaks.
+    const body = parts.map((x, k) => {
+      const raw = this.lines[line - this.offset - 1 + k] ?? '';
+      return x.trim() + raw.slice(trimmedEnd(raw, 0));
+    });
+    this.out.push({ type: 'heading', line, depth, text: inlineText(body.join('\n')) });
     this.para = null;
   }
 

@@ -19,17 +19,21 @@ const ENTITIES: Record<string, string> = {
   times: '×',
 };
 
-const NEEDS_WORK = /[\\*_`[\]!&~<]/;
+const NEEDS_WORK = /[\\*_`[\]!&~<\n]/;
 
 export function inlineText(s: string): string {
   if (!NEEDS_WORK.test(s)) return s.trim();
   const codes: string[] = [];
-  let t = s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_m, _ticks: string, body: string) => {
+  // A code span opens on a whole backtick run (not the rest of a longer one, nor an escaped one) and keeps its text raw.
+  let t = s.replace(/(?<![`\\])(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_m, _ticks: string, body: string) => {
     let b = body;
     if (b.length > 1 && b.startsWith(' ') && b.endsWith(' ') && b.trim() !== '') b = b.slice(1, -1);
     codes.push(b);
     return `\u0000${codes.length - 1}\u0000`;
   });
+  // Line endings of a multi-line text (a setext heading), outside code: a hard break (two or more spaces and no tab
+  // before it, or an odd run of backslashes) adds no text; a soft one is a newline without the blanks before it.
+  if (t.includes('\n')) t = t.replace(/(?<![ \t]) {2,}\n/g, '').replace(/(^|[^\\])((?:\\\\)*)\\\n/g, '$1$2').replace(/[ \t]+\n/g, '\n');
   t = t
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+"[^"]*")?\)/g, '$1')

@@ -14,6 +14,16 @@ describe('fast pass: hard line breaks inside a setext heading', () => {
     ['a\\\\\nb\n---', 'a\\\nb'],
     ['a \nb\n---', 'a\nb'],
     ['a\nb\n---', 'a\nb'],
+    // Found by fast-check with random seeds (sixth session): code spans across lines and breaks, tabs, escapes.
+    ['river\n    ```\n`code`\n-', 'river\n```\ncode'],
+    ['`code`  \n    ```\n-', 'code```'],
+    ['`a  \nb`\n---', 'a  \nb'],
+    ['`x`  \n``\n---', 'x``'],
+    ['\\`code`\n---', '`code`'],
+    ['a\t  \nb\n---', 'a\nb'],
+    ['a\\  \nb\n---', 'a\\b'],
+    ['- a  \n  b\n  ---', 'ab'],
+    ['- `x`  \n  ``\n  ---', 'x``'],
   ];
   for (const [text, want] of cases) {
     it(`reads ${JSON.stringify(text)} as remark does`, () => {
