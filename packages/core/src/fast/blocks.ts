@@ -452,34 +452,7 @@ class SectionScanner {
     }
 
     const c0 = s.charCodeAt(0);
-    const fence = mayFence(c0) ? FENCE.exec(s) : null;
-    if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
-      const info = fence[2]!.trim();
-      const sp = info.search(/\s/);
-      const block: CodeBlock = {
-        type: 'code',
-        line: ln,
-        endLine: ln,
-        lang: (sp < 0 ? info : info.slice(0, sp)).toLowerCase(),
-        meta: sp < 0 ? '' : info.slice(sp).trim(),
-        lines: [],
-        inItem: depth > 0,
-      };
-      this.para = null;
-      this.out.push(block);
-      this.fence = { block, ch: fence[1]![0]!, len: fence[1]!.length, indent: rel, base, depth };
-      this.touch(ln);
-      return;
-    }
-
-    const atx = c0 === 35 ? atxDepth(s) : 0;
-    if (atx) {
-      const from = skipSpaces(s, atx);
-      let content = s.slice(from, trimmedEnd(s, from));
-      // Trimmed, the text can end in a closing sequence only if its last character is `#`.
-      if (content.endsWith('#')) content = content.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
-      this.para = null;
-      this.out.push({ type: 'heading', line: ln, depth: atx, text: inlineText(content) });
+    if (this.fenceOrHeading(s, c0, rel, base, depth, ln)) {
       this.touch(ln);
       return;
     }
@@ -563,6 +536,62 @@ class SectionScanner {
     this.touch(ln);
   }
 
+
+  /** A code fence or an ATX heading opens at `s` (the line from its first non-blank); if so it is in the stream. */
+  private fenceOrHeading(s: string, c0: number, rel: number, base: number, depth: number, ln: number): boolean {
+    const fence = mayFence(c0) ? FENCE.exec(s) : null;
+    if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
+      const info = fence[2]!.trim();
+      const sp = info.search(/\s/);
+      const block: CodeBlock = {
+        type: 'code',
+        line: ln,
+        endLine: ln,
+        lang: (sp < 0 ? info : info.slice(0, sp)).toLowerCase(),
+        meta: sp < 0 ? '' : info.slice(sp).trim(),
+        lines: [],
+        inItem: depth > 0,
+      };
+      this.para = null;
+      this.out.push(block);
+      this.fence = { block, ch: fence[1]![0]!, len: fence[1]!.length, indent: rel, base, depth };
+      return true;
+    }
+    const atx = c0 === 35 ? atxDepth(s) : 0;
+    if (atx) {
+      const from = skipSpaces(s, atx);
+      let content = s.slice(from, trimmedEnd(s, from));
+      // Trimmed, the text can end in a closing sequence only if its last character is `#`.
+      if (content.endsWith('#')) content = content.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
+      this.para = null;
+      this.out.push({ type: 'heading', line: ln, depth: atx, text: inlineText(content) });
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * An item's text that opens a block of its own (a heading, a fence, a rule, HTML: remark keeps the item's text and
+   * adds the block), which no lazy line continues. `rest` is the text after the marker; the block is in the stream.
+   */
+  private itemOpensBlock(rest: string, base: number, depth: number, ln: number): boolean {
+    const c0 = rest.charCodeAt(0);
+    if (this.fenceOrHeading(rest, c0, 0, base, depth, ln)) return true;
+    if (mayRule(c0) && isRule(rest)) {
+      this.para = null;
+      this.out.push({ type: 'rule', line: ln });
+      return true;
+    }
+    const htmlEnd = c0 === 60 ? this.htmlStart(rest, false) : null;
+    if (htmlEnd) {
+      this.para = null;
+      const block: HtmlBlock = { type: 'html', line: ln, endLine: ln, text: rest };
+      this.out.push(block);
+      if (htmlEnd === 'blank' || !htmlEnd.test(rest)) this.html = { block, end: htmlEnd, base, depth };
+      return true;
+    }
+    return false;
+  }
 
   /** A block quote or a list item (not indented code) starts on this line. */
   private startsContainer(raw: string, text: string): boolean {
@@ -664,6 +693,7 @@ class SectionScanner {
     const open: OpenItem = { block, content, empty: restEmpty, src: s, restAt };
     this.items[this.openCount++] = open;
     this.para = restEmpty ? null : { kind: 'item', item: open, depth: depth + 1, start: -1 };
+    if (!restEmpty && spaces < 5 && !task && this.itemOpensBlock(s.slice(restAt, trimmedEnd(s, restAt)), content, depth + 1, ln)) return;
     if (!restEmpty && spaces >= 5) {
       // Five blanks after the marker: the item's content opens with indented code, which no lazy line continues,
       // and a task marker in it is text, not a GFM task.

@@ -11,6 +11,7 @@ const PIECES = [
   '---', '***', '===', '<div>', '</div>', '<!-- note', 'end -->', '<span>x</span>',
   'plain text', '**Status**: ✅ Done', 'Issue #145 blocked', 'T1-001: setup (M)', 'text with `code` and *em*',
   '✅ Completed: thing', '🔄 In Progress: other', '-      code after the marker', '1.     [x] code',
+  '- # Heading in an item', '1. ```', '- * * *', '- <div>',
 ];
 
 export const planLine = fc.tuple(fc.constantFrom(...INDENTS), fc.constantFrom(...PIECES)).map(([i, p]) => i + p);
