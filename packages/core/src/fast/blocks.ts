@@ -641,7 +641,7 @@ class SectionScanner {
     return !orderedNotOne(s);
   }
 
-  private item(raw: string, s: string, bullet: Bullet, indent: number, depth: number, ln: number, asText?: string): void {
+  private item(raw: string, s: string, bullet: Bullet, indent: number, depth: number, ln: number, asText?: string, asBullet?: string): void {
     const me = markerEnd(bullet);
     const spaces = indentOf(s, me);
     // The text after the marker, trimmed at the start, is `s.slice(restAt)`.
@@ -679,7 +679,7 @@ class SectionScanner {
       endLine: ln,
       depth,
       ordered: isDigit(s.charCodeAt(0)),
-      bullet: s.slice(0, me),
+      bullet: asBullet ?? s.slice(0, me),
       task,
       text: asText ?? s.slice(at, trimmedEnd(s, at)),
       more: [],
@@ -710,12 +710,12 @@ class SectionScanner {
       return;
     }
     // `- - text`: a list item whose content starts another list on the same line. The block stream gives both
-    // items the first item's text, as remark's pass reads the bullet from the raw line.
+    // items the first item's text and bullet, as remark's pass reads them from the raw line.
+    // (A rest that is a rule, `* - - -`, opened its block above.) An empty inner item (`1. -`) holds no paragraph.
     const inner = task ? 0 : bulletOf(s, restAt);
-    const innerRule = inner > 0 && mayRule(s.charCodeAt(restAt)) && isRule(s.slice(restAt));
-    if (inner && skipSpaces(s, restAt + matchEnd(inner)) < s.length && !innerRule) {
+    if (inner) {
       this.para = null;
-      this.item(raw, s.slice(restAt), inner, content, depth + 1, ln, block.text);
+      this.item(raw, s.slice(restAt), inner, content, depth + 1, ln, block.text, block.bullet);
     }
   }
 
