@@ -463,12 +463,13 @@ class SectionScanner {
         const p = this.para.block;
         const at = this.out.lastIndexOf(p);
         if (at >= 0) this.out.splice(at, 1);
-        // The paragraph's lines without their indentation, with the blanks they end in (kept lines lost them);
-        // inlineText reads the line endings (a hard break adds no text).
+        // The paragraph's lines as written (kept lines lost their blanks), inside their quote markers, for inlineText
+        // to read: the indentation of a continuation line goes outside code spans only, and a hard break adds no text.
         const body = p.lines
-          .map((l, k) => {
+          .map((_, k) => {
             const raw = this.lines[p.line - this.offset - 1 + k] ?? '';
-            return l.trimStart() + raw.slice(trimmedEnd(raw, 0));
+            const line = p.quote ? stripQuote(raw) : raw;
+            return k === 0 ? line.trimStart() : line;
           })
           .join('\n');
         this.out.push({ type: 'heading', line: p.line, depth: st[1]![0] === '=' ? 1 : 2, text: inlineText(body) });

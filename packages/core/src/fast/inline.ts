@@ -31,9 +31,12 @@ export function inlineText(s: string): string {
     codes.push(b);
     return `\u0000${codes.length - 1}\u0000`;
   });
-  // Line endings of a multi-line text (a setext heading), outside code: a hard break (two or more spaces and no tab
-  // before it, or an odd run of backslashes) adds no text; a soft one is a newline without the blanks before it.
-  if (t.includes('\n')) t = t.replace(/(?<![ \t]) {2,}\n/g, '').replace(/(^|[^\\])((?:\\\\)*)\\\n/g, '$1$2').replace(/[ \t]+\n/g, '\n');
+  // Line endings of a multi-line text (a setext heading), outside code: the next line's indentation goes; a hard
+  // break (two or more spaces and no tab before it, or an odd run of backslashes) adds no text; a soft one is a
+  // newline without the blanks before it.
+  if (t.includes('\n')) {
+    t = t.replace(/\n[ \t]+/g, '\n').replace(/(?<![ \t]) {2,}\n/g, '').replace(/(^|[^\\])((?:\\\\)*)\\\n/g, '$1$2').replace(/[ \t]+\n/g, '\n');
+  }
   t = t
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+"[^"]*")?\)/g, '$1')

@@ -24,6 +24,12 @@ describe('fast pass: hard line breaks inside a setext heading', () => {
     ['a\\  \nb\n---', 'a\\b'],
     ['- a  \n  b\n  ---', 'ab'],
     ['- `x`  \n  ``\n  ---', 'x``'],
+    // A continuation line's indentation stays inside a code span (remark), and goes outside it.
+    ['T1-001: setup (M)\n\t```ts\n\t```ts\n---', 'T1-001: setup (M)\nts\n\tts'],
+    ['a\n  `x\n  y`\n---', 'a\nx\n  y'],
+    ['> a\n>   `x\n>   y`\n> ---', 'a\nx\n  y'],
+    ['a  \n   b\n---', 'ab'],
+    ['a\n  *b\n  c*\n---', 'a\nb\nc'],
   ];
   for (const [text, want] of cases) {
     it(`reads ${JSON.stringify(text)} as remark does`, () => {
