@@ -232,6 +232,8 @@ class SectionScanner {
   private afterIndented = false;
   /** The open indented code did not start by closing a list item or a block quote. */
   private indentedQuirk = false;
+  /** The blank line before this line closed an empty list item. */
+  private closedByBlank = false;
   private prevQuote = false;
 
   constructor(
@@ -386,7 +388,10 @@ class SectionScanner {
 
     if (blank) {
       const top = this.openCount ? this.items[this.openCount - 1] : undefined;
-      if (top?.empty) this.popTo(this.openCount - 1);
+      if (top?.empty) {
+        this.popTo(this.openCount - 1);
+        this.closedByBlank = true;
+      }
       this.para = null;
       this.table = null;
       if (this.indented) this.indented.pending++;
@@ -394,6 +399,8 @@ class SectionScanner {
     }
 
     const indent = indentOf(text);
+    const closedByBlank = this.closedByBlank;
+    this.closedByBlank = false;
 
     // Lazy continuation: a paragraph line that does not start anything else stays in its paragraph.
     if (this.para && indent < this.base() && !this.startsBlock(text, indent, true)) {
@@ -429,7 +436,7 @@ class SectionScanner {
       }
       // Indented code ends a table, as any block start does.
       this.table = null;
-      this.indentedQuirk = !popped && !this.prevQuote;
+      this.indentedQuirk = !popped && !closedByBlank && !this.prevQuote;
       this.indented = {
         block: { type: 'code', line: ln, endLine: ln, lang: '', meta: '', lines: [dropColumns(text, base + 4)], inItem: depth > 0 },
         base,

@@ -163,6 +163,13 @@ describe('fast pass on small documents', () => {
     expect(fastBlocks(['1. -', 'river', '-']).map((b) => (b.type === 'item' ? `item ${b.depth} ${b.bullet}` : `${b.type} ${b.line}`))).toEqual(['item 0 1.', 'item 1 1.', 'heading 2']);
   });
 
+  it('a list start after indented code that began right after an empty item closed at a blank line is a list (micromark), not the paragraph the quirk makes elsewhere', () => {
+    for (const d of ['-\n\n    code\n10. x', '-\n\n    code\n\n10. x', '-\n\n\t# Heading\n10. tenth\n\t# Heading\n', 'para\n\n    code\n10. x', '- a\n\nb\n\n    code\n10. x', '    code\n10. x'])
+      expect(diff(d.split('\n')), JSON.stringify(d)).toEqual([]);
+    expect(fastBlocks(['-', '', '    code', '10. x']).map((b) => b.type)).toEqual(['item', 'code', 'item']);
+    expect(fastBlocks(['para', '', '    code', '10. x']).map((b) => b.type)).toEqual(['paragraph', 'code', 'paragraph']);
+  });
+
   it('never throws on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (s) => {
