@@ -19,6 +19,7 @@ const ENTITIES: Record<string, string> = {
   times: '×',
 };
 
+const PAD = /[ \n]/;
 const NEEDS_WORK = /[\\*_`[\]!&~<\n]/;
 
 export function inlineText(s: string): string {
@@ -27,7 +28,8 @@ export function inlineText(s: string): string {
   // A code span opens on a whole backtick run (not the rest of a longer one, nor an escaped one) and keeps its text raw.
   let t = s.replace(/(?<![`\\])(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_m, _ticks: string, body: string) => {
     let b = body;
-    if (b.length > 1 && b.startsWith(' ') && b.endsWith(' ') && b.trim() !== '') b = b.slice(1, -1);
+    // One space or line ending of padding goes from each side when both have one (micromark's code text).
+    if (b.length > 1 && PAD.test(b[0]!) && PAD.test(b[b.length - 1]!) && /[^ \n]/.test(b)) b = b.slice(1, -1);
     codes.push(b);
     return `\u0000${codes.length - 1}\u0000`;
   });

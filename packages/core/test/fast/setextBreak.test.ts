@@ -30,6 +30,9 @@ describe('fast pass: hard line breaks inside a setext heading', () => {
     ['> a\n>   `x\n>   y`\n> ---', 'a\nx\n  y'],
     ['a  \n   b\n---', 'ab'],
     ['a\n  *b\n  c*\n---', 'a\nb\nc'],
+    // A code span's padding may be a line ending (fast-check: `river ``` river / ``` `code` / -`).
+    ['river ``` river\n``` `code`\n-', 'river river code'],
+    ['a `\nb\n` c\n---', 'a b c'],
   ];
   for (const [text, want] of cases) {
     it(`reads ${JSON.stringify(text)} as remark does`, () => {
