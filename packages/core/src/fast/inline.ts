@@ -43,10 +43,12 @@ export function inlineText(s: string): string {
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+"[^"]*")?\)/g, '$1')
     .replace(/<((?:https?|mailto|ftp):[^>\s]*)>/gi, '$1')
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    // Strong and strike open on a whole delimiter run followed by a non-blank (`***` before a line ending opens nothing).
+    .replace(/(?<!\*)\*\*(?=\**[^\s*])([\s\S]*?\S)\*\*/g, '$1')
+    .replace(/(?<!_)__(?=_*[^\s_])([\s\S]*?\S)__/g, '$1')
     .replace(/(^|[^\w*\\])\*(?=[^\s*])([^*]*?[^\s*\\])\*(?![\w*])/g, '$1$2')
     .replace(/(^|[^\w_\\])_(?=[^\s_])([^_]*?[^\s_\\])_(?![\w_])/g, '$1$2')
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+    .replace(/(?<!~)~~(?=~*[^\s~])([\s\S]*?\S)~~/g, '$1')
     .replace(/\\([!-/:-@[-`{-~])/g, '$1')
     .replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (m, e: string) => {
       if (e[0] === '#') {

@@ -33,6 +33,11 @@ describe('fast pass: hard line breaks inside a setext heading', () => {
     // A code span's padding may be a line ending (fast-check: `river ``` river / ``` `code` / -`).
     ['river ``` river\n``` `code`\n-', 'river river code'],
     ['a `\nb\n` c\n---', 'a b c'],
+    // `***` or `~~~` before a line ending opens nothing (fast-check: `| A | B |` / `    ***` / `**Status**: ✅ Done`).
+    ['| A | B |\n    ***\n**Status**: ✅ Done\n-', '| A | B |\n***\nStatus: ✅ Done'],
+    ['a | b\n    ~~~\n      ~~~\n===', 'a | b\n~~~\n~~~'],
+    ['***b**\n---', '*b'],
+    ['**a\nb**\n---', 'a\nb'],
   ];
   for (const [text, want] of cases) {
     it(`reads ${JSON.stringify(text)} as remark does`, () => {
