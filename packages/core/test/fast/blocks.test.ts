@@ -35,7 +35,7 @@ function columns(line: string): number {
 const KNOWN_LIMITATIONS: { name: string; applies: (doc: string, d: Difference[]) => boolean }[] = [
   {
     name: 'block quote nested in a list item: the scanner only knows block quotes at the top level',
-    applies: (doc) => /^(?: {2,}|[ ]*\t)[ \t]*>/m.test(doc),
+    applies: (doc) => /^(?: {2,}|[ ]*\t)[ \t]*>|^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+>/m.test(doc),
   },
   {
     name: 'indented code after a list or block quote has closed: micromark splits it into several code blocks, the scanner keeps one',
