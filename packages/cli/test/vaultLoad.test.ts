@@ -107,9 +107,10 @@ describe('persistent cache: what invalidates what', () => {
   });
 
   it('an edit of the same size in the same clock tick as the write before the load is still seen (racy entry)', () => {
-    // Written in this second (a whole-second mtime, as coarse file systems keep): the load sees b.md so soon after its
-    // mtime that an edit may keep the stat. (`utimesSync` takes seconds.)
-    const tick = Math.floor(Date.now() / 1000);
+    // A whole-second mtime (as coarse file systems keep) the load sees less than two seconds old, so an edit may keep
+    // the stat. Set 30 s ahead (a clock behind the file system's is racy too), so a slow machine cannot age it out
+    // before the listing. (`utimesSync` takes seconds.)
+    const tick = Math.floor(Date.now() / 1000) + 30;
     write('b.md', B, tick);
     loadVault([root], root, opts());
     expect(readSnapshot(cacheFile(cache, root))!.entries.find((e) => e.path === 'b.md')!.racy).toBe(true);

@@ -150,8 +150,9 @@ describe('WorkspaceIndex with the persistent cache', () => {
   it('a file written in the second of the scan is confirmed by its content next time: an edit that kept size and mtime is seen', async () => {
     const files = workspace(30);
     put(files);
-    // A whole-second mtime now (`utimesSync` takes seconds): the scan sees d0/file-0.md and d1/file-1.md racy.
-    const tick = Math.floor(Date.now() / 1000);
+    // A whole-second mtime the scan sees under two seconds old: d0/file-0.md and d1/file-1.md are racy. Set 30 s
+    // ahead of the (fake) clock, which the waits below move on, so it cannot age out first. (`utimesSync` takes seconds.)
+    const tick = Math.floor(Date.now() / 1000) + 30;
     for (const rel of ['d0/file-0.md', 'd1/file-1.md']) utimesSync(join(ws, rel), tick, tick);
     const cold = start();
     await until('the cache to be written', written);
