@@ -4,7 +4,7 @@ import { plain } from '../../text/inline.js';
 import { memoText } from '../../text/memo.js';
 import type { ParseContext } from '../context.js';
 import { entriesOf, fieldOfEntry, isTable, plainOf, type Entry } from './view.js';
-import { fieldOf, hoursIn } from './fields.js';
+import { hoursIn } from './fields.js';
 import { actorLookup, actorWords, hasNumberedWord, LEAD_WORD, numberedMentionsOf } from './mentions.js';
 
 const HEADING_ACTOR = /^[^\p{L}\p{N}]*((?:worker|agent|team)[ _-]*0*\d{1,3})(?![\w-])\s*(?:\(([^)]*)\))?\s*(?:[-–—:]\s*)?(.*)$/iu;

@@ -5,7 +5,7 @@ import { statusOfMarker, statusOfText } from '../../status.js';
 import type { ItemBlock, TableBlock } from '../blocks.js';
 import type { ItemSpan, ParseContext } from '../context.js';
 import { entriesOf, fieldOfEntry, isItem, isTable, plainOf, sectionEnd, type Entry } from './view.js';
-import { estimateOf, fieldOf, hoursIn, mergeEstimate, sizeIn, daysIn, type Field } from './fields.js';
+import { estimateOf, hoursIn, mergeEstimate, sizeIn, daysIn, type Field } from './fields.js';
 import { actorMentions } from './mentions.js';
 import { boldLeadActors, findActor } from './actors.js';
 import { leadingEmojiStatus } from './emoji.js';

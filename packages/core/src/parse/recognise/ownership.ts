@@ -2,7 +2,6 @@ import type { OwnershipMode, OwnershipRule } from '../../model.js';
 import { plain } from '../../text/inline.js';
 import type { ParseContext } from '../context.js';
 import { entriesOf, fieldOfEntry, isCode, isItem, isTable, plainOf, type Entry } from './view.js';
-import { fieldOf } from './fields.js';
 import { actorMentions } from './mentions.js';
 import { plainMaySay } from './refs.js';
 import { splitNames, findActor } from './actors.js';

@@ -5,7 +5,6 @@ import { blocksOf, rebase } from '../blocks.js';
 import type { ParseContext } from '../context.js';
 import { entriesOf, fieldOfEntry, isCode, isItem, isTable, plainOf, type Entry } from './view.js';
 import { actorMentions } from './mentions.js';
-import { fieldOf } from './fields.js';
 import { findActor, splitNames, canonicalName } from './actors.js';
 import { leadingEmojiStatus } from './emoji.js';
 import { recordRefs, refsIn } from './refs.js';
