@@ -38,37 +38,26 @@ export function recogniseItems(ctx: ParseContext): void {
     counters.set(base, n);
     return n === 1 ? base : `${base}-${n}`;
   };
-  const make = (kind: WorkItemKind, title: string, line: number, explicit: string | null, section: string[]): WorkItem => {
-    const item: WorkItem = {
-      id: idOf(title, explicit),
-      explicitId: !!explicit,
-      title,
-      kind,
-      status: 'unknown',
-      dependsOn: [],
-      blocks: [],
-      checklist: [],
-      section,
-      file: ctx.path,
-      line,
-    };
-    return item;
-  };
-  // `make` with the status of a checkbox set: its source is the first field added, so it is written at once.
-  const makeChecked = (kind: WorkItemKind, title: string, line: number, box: number, explicit: string | null, section: string[], status: Status): WorkItem => ({
+  const make = (kind: WorkItemKind, title: string, line: number, explicit: string | null, section: string[]): WorkItem => ({
     id: idOf(title, explicit),
     explicitId: !!explicit,
     title,
     kind,
-    status,
+    status: 'unknown',
     dependsOn: [],
     blocks: [],
     checklist: [],
     section,
     file: ctx.path,
     line,
-    statusSource: { kind: 'checkbox', line: box },
   });
+  // `make` with the status of a checkbox set: its source is the first field added after `line`.
+  const makeChecked = (kind: WorkItemKind, title: string, line: number, box: number, explicit: string | null, section: string[], status: Status): WorkItem => {
+    const item = make(kind, title, line, explicit, section);
+    item.status = status;
+    item.statusSource = { kind: 'checkbox', line: box };
+    return item;
+  };
   const push = (item: WorkItem, start: number, end: number, mention = false): WorkItem => {
     const seen = item.explicitId ? byId.get(item.id) : undefined;
     if (seen) {
