@@ -701,7 +701,10 @@ class SectionScanner {
     const open: OpenItem = { block, content, empty: restEmpty, src: s, restAt };
     this.items[this.openCount++] = open;
     this.para = restEmpty ? null : { kind: 'item', item: open, depth: depth + 1, start: -1 };
-    if (!restEmpty && spaces < 5 && !task && this.itemOpensBlock(s.slice(restAt, trimmedEnd(s, restAt)), content, depth + 1, ln)) return;
+    const r0 = s.charCodeAt(restAt);
+    // Only a text starting with a fence, `#`, rule or `<` character can open a block: most items are read without a slice.
+    const mayOpen = mayFence(r0) || r0 === 35 || mayRule(r0) || r0 === 60;
+    if (mayOpen && !restEmpty && spaces < 5 && !task && this.itemOpensBlock(s.slice(restAt, trimmedEnd(s, restAt)), content, depth + 1, ln)) return;
     if (!restEmpty && spaces >= 5) {
       // Five blanks after the marker: the item's content opens with indented code, which no lazy line continues,
       // and a task marker in it is text, not a GFM task.
