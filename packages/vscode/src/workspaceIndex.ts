@@ -138,8 +138,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Vault-relative path of a workspace file, or undefined outside the workspace. */
   pathOf(uri: vscode.Uri): string | undefined {
-    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote' && uri.scheme !== 'untitled') return undefined;
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const folder = this.folderOf(uri);
     if (!folder) return undefined;
     const rel = toVaultPath(vscode.workspace.asRelativePath(uri, false));
     // Several folders: paths start with the folder's name (as VS Code shows them), so two folders' PLAN.md stay two files.
@@ -151,8 +150,13 @@ export class WorkspaceIndex implements vscode.Disposable {
    * with one folder or several.
    */
   ownedPathOf(uri: vscode.Uri): string | undefined {
+    return this.folderOf(uri) ? toVaultPath(vscode.workspace.asRelativePath(uri, false)) : undefined;
+  }
+
+  /** The workspace folder holding a file, text or unsaved document; undefined for anything else. */
+  private folderOf(uri: vscode.Uri): vscode.WorkspaceFolder | undefined {
     if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote' && uri.scheme !== 'untitled') return undefined;
-    return vscode.workspace.getWorkspaceFolder(uri) ? toVaultPath(vscode.workspace.asRelativePath(uri, false)) : undefined;
+    return vscode.workspace.getWorkspaceFolder(uri);
   }
 
   uriOf(path: string): vscode.Uri | undefined {
