@@ -142,7 +142,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!folder) return undefined;
     const rel = toVaultPath(vscode.workspace.asRelativePath(uri, false));
     // Several folders: paths start with the folder's name (as VS Code shows them), so two folders' PLAN.md stay two files.
-    return (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folder.name}/${rel}` : rel;
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    return folders.length > 1 ? `${folderPrefixes(folders)[folder.index] ?? folder.name}/${rel}` : rel;
   }
 
   /**
@@ -164,9 +165,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (known) return known;
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length > 1) {
-      const slash = path.indexOf('/');
-      const folder = slash > 0 ? folders.find((f) => f.name === path.slice(0, slash)) : undefined;
-      return folder ? vscode.Uri.joinPath(folder.uri, ...path.slice(slash + 1).split('/')) : undefined;
+      // The longest prefix: a folder's name may hold a slash (a name set in the .code-workspace file).
+      const prefixes = folderPrefixes(folders);
+      let best = -1;
+      prefixes.forEach((p, i) => {
+        if (path.startsWith(`${p}/`) && (best < 0 || p.length > prefixes[best]!.length)) best = i;
+      });
+      return best < 0 ? undefined : vscode.Uri.joinPath(folders[best]!.uri, ...path.slice(prefixes[best]!.length + 1).split('/'));
     }
     return folders[0] ? vscode.Uri.joinPath(folders[0].uri, ...path.split('/')) : undefined;
   }
@@ -453,4 +458,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.refineTimer) clearTimeout(this.refineTimer);
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
   }
+}
+
+/**
+ * What the paths of each folder start with when there are several: the folder's name, and for a later folder of a
+ * name already taken (two repositories' `docs`) that name with ` (2)`, ` (3)`…, so no two folders share a prefix.
+ */
+export function folderPrefixes(folders: readonly { readonly name: string }[]): string[] {
+  const taken = new Set<string>();
+  return folders.map(({ name }) => {
+    let key = name;
+    for (let n = 2; taken.has(key); n++) key = `${name} (${n})`;
+    taken.add(key);
+    return key;
+  });
 }

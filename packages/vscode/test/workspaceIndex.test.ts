@@ -190,4 +190,30 @@ describe('WorkspaceIndex in a multi-root workspace', () => {
     // Ownership rules name paths inside a folder: matched without the folder's name, as with one folder.
     expect(index.ownedPathOf(new FileUri('/ws/b/src/x.ts') as never)).toBe('src/x.ts');
   });
+
+  it('tells apart folders of the same name (two repositories\' docs): the later ones are "name (2)", "name (3)"', async () => {
+    const { workspace, FileUri } = await import('./workspaceStub.js');
+    fake.reset({ 'a/docs/PLAN.md': plan(1), 'b/docs/PLAN.md': plan(2), 'c/PLAN.md': plan(3) });
+    workspace.workspaceFolders = [
+      { uri: new FileUri('/ws/a/docs'), name: 'docs', index: 0 },
+      { uri: new FileUri('/ws/b/docs'), name: 'docs', index: 1 },
+      { uri: new FileUri('/ws/c'), name: 'docs (2)', index: 2 },
+    ];
+    index = new WorkspaceIndex();
+    await settle();
+    while (fake.reads.length) {
+      fake.finish();
+      await settle();
+      await vi.advanceTimersByTimeAsync(30);
+    }
+    await index.ready;
+    expect(index.paths().sort()).toEqual(['docs (2) (2)/PLAN.md', 'docs (2)/PLAN.md', 'docs/PLAN.md']);
+    expect(index.file('docs/PLAN.md')!.items.map((i) => i.title)).toEqual(['Task 1.1', 'Task 1.2']);
+    expect(index.file('docs (2)/PLAN.md')!.items.map((i) => i.title)).toEqual(['Task 2.1', 'Task 2.2']);
+    expect(index.file('docs (2) (2)/PLAN.md')!.items.map((i) => i.title)).toEqual(['Task 3.1', 'Task 3.2']);
+    expect(index.pathOf(new FileUri('/ws/b/docs/PLAN.md') as never)).toBe('docs (2)/PLAN.md');
+    expect(index.uriOf('docs (2)/new.md')!.path).toBe('/ws/b/docs/new.md');
+    expect(index.uriOf('docs (2) (2)/new.md')!.path).toBe('/ws/c/new.md');
+    expect(index.uriOf('docs/new.md')!.path).toBe('/ws/a/docs/new.md');
+  });
 });
