@@ -2,6 +2,7 @@ import type { Status } from '../model.js';
 import { DEFAULT_VOCABULARY, statusOfText, type StatusVocabulary } from '../status.js';
 import { plain, slug } from '../text/inline.js';
 import { statusOfSpots, statusSpots, type StatusSpot } from '../edit/lineStatus.js';
+import { findDate } from '../text/dates.js';
 
 /**
  * The shape of a `DAILY_STATUS.md`, from its (repaired) lines: dated entries, per-actor sections inside them,
@@ -36,6 +37,8 @@ export interface DailyActor {
 export interface DailyEntry {
   /** ISO date, or undefined for a file without dated entries (the whole file is one entry). */
   date?: string;
+  /** The date as the heading writes it (`2026-11-21`, `Nov 21, 2026`). */
+  dateText?: string;
   header: number;
   depth: number;
   /** Exclusive. */
@@ -47,7 +50,6 @@ export interface DailyDoc {
   entries: DailyEntry[];
 }
 
-const DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 const BULLET = /^(\s*)([-*+]|\d{1,9}[.)])\s+/;
 
 interface Head {
@@ -108,13 +110,16 @@ export function parseDaily(lines: readonly string[], vocab: StatusVocabulary = D
     const h = headOf(l, i);
     if (h) heads.push(h);
   }
-  const dated = heads.filter((h) => h.depth <= 6 && DATE.test(h.text));
+  const dates = new Map<Head, ReturnType<typeof findDate>>();
+  for (const h of heads) dates.set(h, findDate(h.text));
+  const dated = heads.filter((h) => h.depth <= 6 && dates.get(h));
   const entries: DailyEntry[] = [];
   if (dated.length) {
     for (const h of dated) {
       const next = heads.find((o) => o.index > h.index && o.depth <= h.depth);
       const end = next ? next.index : lines.length;
-      entries.push({ date: DATE.exec(h.text)![0], header: h.index, depth: h.depth, end, actors: [] });
+      const d = dates.get(h)!;
+      entries.push({ date: d.iso, dateText: d.text, header: h.index, depth: h.depth, end, actors: [] });
     }
   } else {
     entries.push({ header: -1, depth: 0, end: lines.length, actors: [] });
@@ -122,7 +127,7 @@ export function parseDaily(lines: readonly string[], vocab: StatusVocabulary = D
   for (const e of entries) {
     const inside = heads.filter((h) => h.index > e.header && h.index < e.end && h.depth > e.depth);
     // Actors sit at the shallowest heading depth in the entry that is not a status heading.
-    const actorHeads = inside.filter((h) => statusOfHeading(h.text, vocab) === null && !DATE.test(h.text));
+    const actorHeads = inside.filter((h) => statusOfHeading(h.text, vocab) === null && !dates.get(h));
     const depth = Math.min(...actorHeads.map((h) => h.depth));
     const own = actorHeads.filter((h) => h.depth === depth);
     for (let k = 0; k < own.length; k++) {

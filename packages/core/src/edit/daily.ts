@@ -15,6 +15,7 @@ import {
 } from '../daily/structure.js';
 import { statusSplices, spliceRaw, type LineContext } from './setStatus.js';
 import { statusSpots } from './lineStatus.js';
+import { formatDateLike } from '../text/dates.js';
 import type { LineEditor } from './lineEditor.js';
 
 /** Everything the daily-status actions read: the raw lines, their repaired text, the structure, the style. */
@@ -196,10 +197,11 @@ function normalise(s: string): string {
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
+/** The heading of a new entry: `from` (the date as the old heading writes it) becomes `to` in the same form, and the weekday follows. */
 function redate(raw: string, from: string, to: string): string {
   const [y, m, d] = to.split('-').map(Number) as [number, number, number];
   const day = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!;
-  let out = raw.split(from).join(to);
+  let out = raw.split(from).join(formatDateLike(from, to));
   out = out.replace(/\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/, day);
   out = out.replace(/\b(Sun|Mon|Tue|Wed|Thu|Fri|Sat)\b(?!\w)/, day.slice(0, 3));
   return out;
@@ -230,7 +232,7 @@ export function carriedEntry(ctx: DailyContext, source: DailyEntry, date: string
     const heading = /^ {0,3}#{1,6}\s/.test(l) && !actorOrSub.has(i);
     if (!(keep.has(i) || blank || isBreak(l) || heading)) continue;
     if (blank && (out.length === 0 || out[out.length - 1]!.trim() === '')) continue;
-    out.push(i === source.header ? redate(ctx.raw[i]!, source.date!, date) : ctx.raw[i]!);
+    out.push(i === source.header ? redate(ctx.raw[i]!, source.dateText ?? source.date!, date) : ctx.raw[i]!);
   }
   if (out.length && out[out.length - 1]!.trim() !== '') out.push('');
   return out;
@@ -240,7 +242,7 @@ export function carriedEntry(ctx: DailyContext, source: DailyEntry, date: string
 export function newDay(ed: LineEditor, ctx: DailyContext, date: string): void {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`not a date (YYYY-MM-DD): ${date}`);
   const dated = ctx.doc.entries.filter((e) => e.date);
-  if (!dated.length) throw new Error('no dated entry (a heading with a YYYY-MM-DD date) to start the new day from');
+  if (!dated.length) throw new Error('no dated entry (a heading with a date: 2026-11-21, Nov 21, 2026 or 21 Nov 2026) to start the new day from');
   const older = dated.filter((e) => e.date! < date);
   const source = older.reduce<DailyEntry | undefined>((b, e) => (!b || e.date! > b.date! ? e : b), undefined);
   const today = dated.find((e) => e.date === date);

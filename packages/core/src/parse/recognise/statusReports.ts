@@ -9,12 +9,17 @@ import { findActor, splitNames, canonicalName } from './actors.js';
 import { leadingEmojiStatus } from './emoji.js';
 import { recordRefs, refsIn } from './refs.js';
 import { numberedActor, actorId } from '../../ids.js';
+import { findDate } from '../../text/dates.js';
 
-const DATE = /\b(\d{4}-\d{2}-\d{2})\b/;
 /** A date always holds a dash. */
 const LAST_UPDATED = /\blast updated\b\W*(\d{4}-\d{2}-\d{2})/i;
 const SPACE = /\s/;
 const LABEL = /^(?:\*\*|__)?([\p{L}][\p{L} '-]{1,24}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*)$/u;
+
+/** A heading that is a date and nothing else, but punctuation and the weekday: `2026-11-21`, `Monday, Oct 21, 2025`. */
+function onlyADate(text: string, date: string): boolean {
+  return text.replace(date, '').replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b/gi, '').replace(/[\s\-–—:(),.]/g, '') === '';
+}
 
 /**
  * Status reports: `# Daily Status - 2025-10-12` + `## Worker 1:` + `- ✅ Completed: …` lines (and the words meaning
@@ -36,11 +41,11 @@ export function recogniseStatusReports(ctx: ParseContext): void {
   for (const e of entries) {
     if (e.kind === 'heading') {
       const text = plainOf(e);
-      const d = DATE.exec(text);
+      const d = findDate(text);
       if (d) {
         close();
-        const statusy = /status|standup|stand-up|update|daily|log|report|progress/i.test(text) || text.replace(DATE, '').replace(/[\s\-–—:()]/g, '') === '';
-        date = statusy ? d[1] : undefined;
+        const statusy = /status|standup|stand-up|update|daily|log|report|progress/i.test(text) || onlyADate(text, d.text);
+        date = statusy ? d.iso : undefined;
         live = statusy || daily;
         continue;
       }
