@@ -60,7 +60,7 @@ const STATUS_LINES = [
 ] as const;
 const MARKERS = [' ', ' ', ' ', 'x', 'x', '/', '-', '!'];
 
-function story(r: Rng, team: number, n: number): string {
+function story(team: number, n: number): string {
   return `T${team}-${String(n).padStart(3, '0')}`;
 }
 
@@ -89,7 +89,7 @@ function dailyStatus(r: Rng, days: number, workers: number, day0 = 1): string {
       out.push(`## Worker ${w}:`);
       for (const [emoji, label] of STATUS_LINES) {
         if (r() < 0.25) continue;
-        const ref = r() < 0.5 ? `Issue #${int(r, 1, 400)}` : story(r, int(r, 1, 4), int(r, 1, 60));
+        const ref = r() < 0.5 ? `Issue #${int(r, 1, 400)}` : story(int(r, 1, 4), int(r, 1, 60));
         out.push(`${emoji} ${label}: ${ref} ${pick(r, WORDS)} ${pick(r, WORDS)}`);
         if (r() < 0.4) out.push(`  - ${sentence(r)}`);
       }
@@ -104,9 +104,9 @@ function sprintPlan(r: Rng, i: number, targetBytes: number): string {
   let n = 1;
   while (out.join('\n').length < targetBytes) {
     const team = int(r, 1, 4);
-    out.push(`#### Story ${story(r, team, n)}: ${pick(r, WORDS)} ${pick(r, WORDS)} (${pick(r, ['S', 'M', 'L'])})`);
+    out.push(`#### Story ${story(team, n)}: ${pick(r, WORDS)} ${pick(r, WORDS)} (${pick(r, ['S', 'M', 'L'])})`);
     out.push(`**Owner**: Worker ${team}`, `**Status**: ${pick(r, ['Not Started', 'In Progress', 'Done', 'Blocked'])}`);
-    if (n > 1 && r() < 0.6) out.push(`**Dependencies**: ${story(r, team, int(r, 1, n - 1))}`);
+    if (n > 1 && r() < 0.6) out.push(`**Dependencies**: ${story(team, int(r, 1, n - 1))}`);
     out.push('', 'Acceptance criteria:');
     for (let k = 0; k < int(r, 2, 5); k++) out.push(`- [${pick(r, MARKERS)}] ${sentence(r)}`);
     out.push('');

@@ -2,16 +2,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Rollup, RollupItem } from '@plansight/core';
 import type { ViewMessage, ViewModelPayload } from '../src/protocol.js';
-import type { RollupRenderer } from '../src/rollup.js';
-import { bundle, describeBrowser, graphViewBundle, launchChromium } from './browser.js';
+import { describeBrowser, graphViewBundle, launchChromium } from './browser.js';
 import { fixture } from './fixtures.js';
 
 declare global {
   interface Window {
     posted: ViewMessage[];
     held: Record<string, Element>;
-    live: RollupRenderer;
-    userOpen: Record<string, boolean>;
   }
 }
 
@@ -42,11 +39,10 @@ function collect(r: Rollup): RollupItem[] {
 describeBrowser('rollup updated in place in headless Chromium', () => {
   let browser: Browser;
   let viewJs: string;
-  let rollupJs: string;
   const small = fixture('small');
 
   beforeAll(async () => {
-    [browser, viewJs, rollupJs] = await Promise.all([launchChromium(), graphViewBundle(), bundle('packages/graph-view/test/rollupPage.ts')]);
+    [browser, viewJs] = await Promise.all([launchChromium(), graphViewBundle()]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -94,7 +94,7 @@ function insertStatusLine(ed: LineEditor, ctx: DailyContext, actor: DailyActor, 
       const inSub = actor.lines.filter((l) => l !== skip && l.index > sub.header && l.index < sub.end);
       const last = inSub[inSub.length - 1];
       if (last) ed.insertAfter(lastIndexOf(last), newLines);
-      else ed.insertAfter(firstContentAfter(ctx, sub.header), newLines);
+      else ed.insertAfter(sub.header, newLines);
       return;
     }
     // No sub-section for this status yet: add one in the shape of an existing sub-heading, at the actor's end.
@@ -111,13 +111,9 @@ function insertStatusLine(ed: LineEditor, ctx: DailyContext, actor: DailyActor, 
   const anchor = same[same.length - 1] ?? before[before.length - 1];
   if (anchor) ed.insertAfter(lastIndexOf(anchor), newLines);
   else if (lines[0]) ed.insertBefore(lines[0].index, newLines);
-  else ed.insertAfter(firstContentAfter(ctx, actor.header), newLines);
+  else ed.insertAfter(actor.header, newLines);
 }
 
-/** The header itself, or the blank line right after it when the file leaves one. */
-function firstContentAfter(ctx: DailyContext, header: number): number {
-  return header;
-}
 
 function lastNonBlank(ctx: DailyContext, from: number, end: number): number {
   let i = end - 1;

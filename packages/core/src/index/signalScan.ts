@@ -327,7 +327,7 @@ export function scanSignal(text: string): boolean {
   if (copied.read !== n || copied.written !== n) return true;
   bytes.fill(0, n, n + PAD);
   // The scan reads one NUL past the text: a word or `to do` that ends the text ends there.
-  const signal = LITTLE_ENDIAN ? scanAscii(text, bytes, words, n) : advance(text, bytes, n, 0, n + 1, START_STATE, 0) < 0;
+  const signal = LITTLE_ENDIAN ? scanAscii(text, bytes, words, n) : advance(text, bytes, 0, n + 1, START_STATE, 0) < 0;
   if (!signal) startsText = text;
   return signal;
 }
@@ -350,9 +350,9 @@ function scanAscii(text: string, b: Uint8Array, w: Int32Array, n: number): boole
   const a2 = Math.min((m2 + 3) & ~3, m3);
   const a3 = Math.min((m3 + 3) & ~3, end);
   let s0 = START_STATE;
-  let s1 = advance(text, b, n, m1, a1, PAST_STATE, 1);
-  let s2 = advance(text, b, n, m2, a2, PAST_STATE, 2);
-  let s3 = advance(text, b, n, m3, a3, PAST_STATE, 3);
+  let s1 = advance(text, b, m1, a1, PAST_STATE, 1);
+  let s2 = advance(text, b, m2, a2, PAST_STATE, 2);
+  let s3 = advance(text, b, m3, a3, PAST_STATE, 3);
   if ((s1 | s2 | s3) < 0) return true;
   const len = Math.min(m1 >> 2, (m2 - a1) >> 2, (m3 - a2) >> 2, (end - a3) >> 2);
   const o1 = a1 >> 2;
@@ -387,14 +387,14 @@ function scanAscii(text: string, b: Uint8Array, w: Int32Array, n: number): boole
     s3 = table[s3 | (x3 >>> 24)]!;
     if (((s0 | s1 | s2 | s3) & flag) !== 0) {
       const k4 = k << 2;
-      if (s0 & flag && (s0 = advance(text, b, n, k4, k4 + 4, p0, 0)) < 0) return true;
-      if (s1 & flag && (s1 = advance(text, b, n, a1 + k4, a1 + k4 + 4, p1, 1)) < 0) return true;
-      if (s2 & flag && (s2 = advance(text, b, n, a2 + k4, a2 + k4 + 4, p2, 2)) < 0) return true;
-      if (s3 & flag && (s3 = advance(text, b, n, a3 + k4, a3 + k4 + 4, p3, 3)) < 0) return true;
+      if (s0 & flag && (s0 = advance(text, b, k4, k4 + 4, p0, 0)) < 0) return true;
+      if (s1 & flag && (s1 = advance(text, b, a1 + k4, a1 + k4 + 4, p1, 1)) < 0) return true;
+      if (s2 & flag && (s2 = advance(text, b, a2 + k4, a2 + k4 + 4, p2, 2)) < 0) return true;
+      if (s3 & flag && (s3 = advance(text, b, a3 + k4, a3 + k4 + 4, p3, 3)) < 0) return true;
     }
   }
   const l4 = len << 2;
-  return advance(text, b, n, l4, m1, s0, 0) < 0 || advance(text, b, n, a1 + l4, m2, s1, 1) < 0 || advance(text, b, n, a2 + l4, m3, s2, 2) < 0 || advance(text, b, n, a3 + l4, end, s3, 3) < 0;
+  return advance(text, b, l4, m1, s0, 0) < 0 || advance(text, b, a1 + l4, m2, s1, 1) < 0 || advance(text, b, a2 + l4, m3, s2, 2) < 0 || advance(text, b, a3 + l4, end, s3, 3) < 0;
 }
 
 /**
@@ -409,7 +409,7 @@ function cut(b: Uint8Array, at: number, n: number): number {
 }
 
 /** Bytes `from` to `to` from state `s`, stops looked at: the state after, or -1 at a signal. */
-function advance(text: string, b: Uint8Array, n: number, from: number, to: number, s: number, part: number): number {
+function advance(text: string, b: Uint8Array, from: number, to: number, s: number, part: number): number {
   const table = TABLE;
   for (let i = from; i < to; i++) {
     s = table[s | b[i]!]!;

@@ -308,7 +308,7 @@ export function recogniseItems(ctx: ParseContext): void {
   }
 
   // 4. Tables with an id column: stories or issues, one per row.
-  for (const e of entries) if (isTable(e.block)) tableItems(ctx, e, e.block, make, push, setOwner, sectionOf(e));
+  for (const e of entries) if (isTable(e.block)) tableItems(ctx, e.block, make, push, setOwner, sectionOf(e));
 
   // 5. Fields inside each item's extent (outside nested items): size, owner, estimate, priority, status, sprint.
   // Applying fields adds no spans: index them by item once.
@@ -687,7 +687,6 @@ const ID_COLUMN = /^(story id|story|id|task id|issue|issue #|#|ticket)$/i;
 
 function tableItems(
   ctx: ParseContext,
-  e: Entry,
   t: TableBlock,
   make: (k: WorkItemKind, title: string, line: number, id: string | null, section: string[]) => WorkItem,
   push: (i: WorkItem, s: number, e: number, mention?: boolean) => WorkItem,
