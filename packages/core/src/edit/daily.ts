@@ -114,7 +114,6 @@ function insertStatusLine(ed: LineEditor, ctx: DailyContext, actor: DailyActor, 
   else ed.insertAfter(actor.header, newLines);
 }
 
-
 function lastNonBlank(ctx: DailyContext, from: number, end: number): number {
   let i = end - 1;
   while (i > from && (ctx.lines[i]!.trim() === '' || /^\s*([-*_])(\s*\1){2,}\s*$/.test(ctx.lines[i]!))) i--;
