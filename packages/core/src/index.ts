@@ -10,6 +10,7 @@ export { repairLine, repairText, detectMojibake, encodeMojibake } from './text/m
 export type { MojibakeStyle } from './text/mojibake.js';
 export { splitLines, joinLines, dominantEol } from './text/lines.js';
 export { plain, slug } from './text/inline.js';
+export { findDate, formatDateLike, type DateMatch } from './text/dates.js';
 export * from './analysis/types.js';
 export * from './edit/types.js';
 export { analyze, ownersOf } from './analysis/index.js';

@@ -9,7 +9,7 @@ import { PlanIndex } from './index/planIndex.js';
 import { workerFromSource, WorkerRefiner, type WorkerLike } from './index/workerRefine.js';
 import { BlockerModal, RepairModal, StatusSuggestModal } from './modals.js';
 import { decorateReading, PlansightBlock } from './reading.js';
-import { DEFAULT_SETTINGS, newDayHeading, vocabularyOf, withDefaults, type PlansightSettings } from './settings.js';
+import { DEFAULT_SETTINGS, newDayHeading, vocabularyOf, withDefaults, withNewDayHeading, type PlansightSettings } from './settings.js';
 import { PlansightSettingTab } from './settingsTab.js';
 import { DiagnosticsView, GraphView, RollupView, VIEW_DIAGNOSTICS, VIEW_GRAPH, VIEW_ROLLUP } from './views/itemViews.js';
 import { currentText, writeEdits } from './writeBack.js';
@@ -383,7 +383,7 @@ export default class PlansightPlugin extends Plugin {
           : editsFor(path, text, this.index.model(), action, { vocabulary: this.index.options.vocabulary! });
       if (action.type === 'new-day' && this.settings.newDayTemplate !== DEFAULT_SETTINGS.newDayTemplate) {
         const heading = newDayHeading(this.settings.newDayTemplate, action.date);
-        edits = edits.map((e) => ({ ...e, text: e.text.replace(/^#{1,6} .*\d{4}-\d{2}-\d{2}.*$/m, heading) }));
+        edits = edits.map((e) => ({ ...e, text: withNewDayHeading(e.text, heading) }));
       }
       return await writeEdits(this.app, path, edits);
     } catch (e) {

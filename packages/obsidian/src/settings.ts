@@ -1,4 +1,4 @@
-import { DEFAULT_ESTIMATE_MAPPING, DEFAULT_VOCABULARY, mergeVocabulary, STATUSES, type EstimateMapping, type Status, type StatusVocabulary } from '@plansight/core';
+import { DEFAULT_ESTIMATE_MAPPING, DEFAULT_VOCABULARY, findDate, mergeVocabulary, STATUSES, type EstimateMapping, type Status, type StatusVocabulary } from '@plansight/core';
 
 export interface PlansightSettings {
   /** Folders (`plans/`) or globs (`**\/*PLAN*.md`). Empty: every `.md` file that looks like a plan. */
@@ -56,4 +56,14 @@ export function vocabularyOf(text: string): { vocabulary: StatusVocabulary; erro
 
 export function newDayHeading(template: string, date: string): string {
   return template.replace(/\{\{date\}\}/g, date);
+}
+
+/** A new day's inserted text with its dated heading (the first heading holding a date, in any form) replaced by `heading`. */
+export function withNewDayHeading(text: string, heading: string): string {
+  let done = false;
+  return text.replace(/^#{1,6} .*$/gm, (line) => {
+    if (done || !findDate(line)) return line;
+    done = true;
+    return heading;
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPlanPath, looksLikePlan, PlanIndex } from '../src/index/planIndex';
-import { newDayHeading, vocabularyOf, withDefaults } from '../src/settings';
+import { newDayHeading, vocabularyOf, withDefaults, withNewDayHeading } from '../src/settings';
 import { parseFilter } from '../src/views/graphHost';
 import { rollupsFor } from '../src/views/rollupDom';
 
@@ -51,6 +51,15 @@ describe('settings', () => {
     expect(s.estimates.sizeDays).toMatchObject({ S: 1, M: 3, L: 4.5 });
     expect(s.estimates.hoursPerDay).toBe(8);
     expect(newDayHeading('## {{date}} standup', '2026-11-19')).toBe('## 2026-11-19 standup');
+  });
+
+  it("puts the template's heading in place of the new day's dated heading, whatever form its date is written in", () => {
+    const heading = newDayHeading('## Standup {{date}}', '2026-11-23');
+    expect(withNewDayHeading('## Monday, Nov 23rd, 2026\r\n\r\n### Worker 1\r\n- 🔄 parser (since 2026-11-20)\r\n', heading)).toBe(
+      '## Standup 2026-11-23\r\n\r\n### Worker 1\r\n- 🔄 parser (since 2026-11-20)\r\n',
+    );
+    // Only the first dated heading: an undated heading before it and a dated one after it stay.
+    expect(withNewDayHeading('# Log\n## 2026-11-23\n### Notes of 2026-11-20\n', heading)).toBe('# Log\n## Standup 2026-11-23\n### Notes of 2026-11-20\n');
   });
 });
 
