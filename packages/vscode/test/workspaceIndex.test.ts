@@ -164,21 +164,28 @@ describe('WorkspaceIndex scan progress', () => {
 });
 
 describe('WorkspaceIndex in a multi-root workspace', () => {
-  it("keeps two folders' files of the same relative path apart, named by folder, and maps each back to its own file", async () => {
+  /** An index over `files` in the given folders (paths under /ws, names as the workspace names them), every read done. */
+  async function indexed(files: Record<string, string>, folders: [path: string, name: string][]): Promise<WorkspaceIndex> {
     const { workspace, FileUri } = await import('./workspaceStub.js');
-    fake.reset({ 'a/PLAN.md': plan(1), 'b/PLAN.md': plan(2), 'b/notes/x.md': note(3) });
-    workspace.workspaceFolders = [
-      { uri: new FileUri('/ws/a'), name: 'alpha', index: 0 },
-      { uri: new FileUri('/ws/b'), name: 'beta', index: 1 },
-    ];
-    index = new WorkspaceIndex();
+    fake.reset(files);
+    workspace.workspaceFolders = folders.map(([path, name], i) => ({ uri: new FileUri(path), name, index: i }));
+    const ix = (index = new WorkspaceIndex());
     await settle();
     while (fake.reads.length) {
       fake.finish();
       await settle();
       await vi.advanceTimersByTimeAsync(30);
     }
-    await index.ready;
+    await ix.ready;
+    return ix;
+  }
+
+  it("keeps two folders' files of the same relative path apart, named by folder, and maps each back to its own file", async () => {
+    const { FileUri } = await import('./workspaceStub.js');
+    const index = await indexed({ 'a/PLAN.md': plan(1), 'b/PLAN.md': plan(2), 'b/notes/x.md': note(3) }, [
+      ['/ws/a', 'alpha'],
+      ['/ws/b', 'beta'],
+    ]);
     expect(index.paths().sort()).toEqual(['alpha/PLAN.md', 'beta/PLAN.md']);
     expect(index.file('alpha/PLAN.md')!.items.map((i) => i.title)).toEqual(['Task 1.1', 'Task 1.2']);
     expect(index.file('beta/PLAN.md')!.items.map((i) => i.title)).toEqual(['Task 2.1', 'Task 2.2']);
@@ -192,21 +199,12 @@ describe('WorkspaceIndex in a multi-root workspace', () => {
   });
 
   it('tells apart folders of the same name (two repositories\' docs): the later ones are "name (2)", "name (3)"', async () => {
-    const { workspace, FileUri } = await import('./workspaceStub.js');
-    fake.reset({ 'a/docs/PLAN.md': plan(1), 'b/docs/PLAN.md': plan(2), 'c/PLAN.md': plan(3) });
-    workspace.workspaceFolders = [
-      { uri: new FileUri('/ws/a/docs'), name: 'docs', index: 0 },
-      { uri: new FileUri('/ws/b/docs'), name: 'docs', index: 1 },
-      { uri: new FileUri('/ws/c'), name: 'docs (2)', index: 2 },
-    ];
-    index = new WorkspaceIndex();
-    await settle();
-    while (fake.reads.length) {
-      fake.finish();
-      await settle();
-      await vi.advanceTimersByTimeAsync(30);
-    }
-    await index.ready;
+    const { FileUri } = await import('./workspaceStub.js');
+    const index = await indexed({ 'a/docs/PLAN.md': plan(1), 'b/docs/PLAN.md': plan(2), 'c/PLAN.md': plan(3) }, [
+      ['/ws/a/docs', 'docs'],
+      ['/ws/b/docs', 'docs'],
+      ['/ws/c', 'docs (2)'],
+    ]);
     expect(index.paths().sort()).toEqual(['docs (2) (2)/PLAN.md', 'docs (2)/PLAN.md', 'docs/PLAN.md']);
     expect(index.file('docs/PLAN.md')!.items.map((i) => i.title)).toEqual(['Task 1.1', 'Task 1.2']);
     expect(index.file('docs (2)/PLAN.md')!.items.map((i) => i.title)).toEqual(['Task 2.1', 'Task 2.2']);
