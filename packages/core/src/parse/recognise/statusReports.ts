@@ -11,10 +11,22 @@ import { recordRefs, refsIn } from './refs.js';
 import { numberedActor, actorId } from '../../ids.js';
 import { findDate } from '../../text/dates.js';
 
-/** A date always holds a dash. */
-const LAST_UPDATED = /\blast updated\b\W*(\d{4}-\d{2}-\d{2})/i;
+const LAST_UPDATED = /\blast updated\b\W*/i;
+/** A cheap test before LAST_UPDATED. */
+const UPDATED = /pdated/i;
+/** What may stand between `Last updated:` and its date: a weekday. */
+const WEEKDAY_LEAD = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$/i;
 const SPACE = /\s/;
 const LABEL = /^(?:\*\*|__)?([\p{L}][\p{L} '-]{1,24}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*)$/u;
+
+/** The date right after `Last updated:` (`2026-01-15 14:45 UTC`, `Friday, Nov 20, 2026`), as ISO. */
+function lastUpdated(text: string): string | undefined {
+  const m = LAST_UPDATED.exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+  const d = findDate(rest);
+  return d && WEEKDAY_LEAD.test(rest.slice(0, d.index)) ? d.iso : undefined;
+}
 
 /** A heading that is a date and nothing else, but punctuation and the weekday: `2026-11-21`, `Monday, Oct 21, 2025`. */
 function onlyADate(text: string, date: string): boolean {
@@ -69,8 +81,8 @@ export function recogniseStatusReports(ctx: ParseContext): void {
       continue;
     }
     if (e.kind === 'para' && !date) {
-      const d = e.text.includes('-') ? LAST_UPDATED.exec(e.text) : null;
-      if (d) date = d[1];
+      const d = UPDATED.test(e.text) ? lastUpdated(e.text) : undefined;
+      if (d) date = d;
     }
     if (report && e.kind === 'para' && !isItem(e.block)) {
       const entry = fieldEntry(ctx, e);
