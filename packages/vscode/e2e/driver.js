@@ -7,7 +7,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const { URL: CS_URL, WS, OUT, EXPECTED, REPORT, UD } = process.env;
+const { URL: CS_URL, MULTI_URL, WS, OUT, EXPECTED, REPORT, UD } = process.env;
 const expected = JSON.parse(fs.readFileSync(EXPECTED, 'utf8'));
 const report = (() => { try { return JSON.parse(fs.readFileSync(REPORT, 'utf8')); } catch { return null; } })();
 const results = [];
@@ -595,6 +595,28 @@ async function run() {
     await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Vault' }).first().waitFor({ timeout: 15000 });
     const racy = readAgain.filter((rel) => rel !== touchedRel);
     return `"${line.replace(/^.*?\] /, '')}"${late ? ' (the touched file read again: its change reached the index after the reload began)' : ''}${racy.length ? ` (${racy.length} written back by the checks, racy, confirmed by hash)` : ''}; status: ${log.map((t) => t || '(hidden)').join(' → ').slice(0, 160)}`;
+  });
+
+  // Last: it leaves the first workspace.
+  await check("a multi-root workspace of two folders with the same name keeps both folders' PLAN.md", async () => {
+    await page.goto(MULTI_URL);
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 90000 });
+    await palette('Plansight: Check Plans');
+    const text = await notification(/checked \d+ plan files?/, 60000);
+    if (!/checked 2 plan files/.test(text)) throw new Error(`"${text}" (both folders are named docs: one PLAN.md must not hide the other)`);
+    await palette('View: Show Plansight');
+    const side = page.locator('.part.sidebar');
+    await side.locator('.monaco-list-row', { hasText: 'Vault' }).first().waitFor({ timeout: 15000 });
+    // File rows are named by the plan's title: one per folder's PLAN.md (Master Plan and Sprint Plan M1).
+    const names = await until("the rollup to list both folders' PLAN.md", async () => {
+      const all = await side.locator('.monaco-list-row .label-name').allTextContents();
+      return all.some((t) => /Master Plan/.test(t)) && all.some((t) => /Sprint Plan/.test(t)) && all;
+    }).catch(async (e) => {
+      const all = await side.locator('.monaco-list-row .label-name').allTextContents();
+      throw new Error(`${e.message}; rows: ${all.join(' | ')}`);
+    });
+    await shot('vscode-multi-root');
+    return `${text.trim()}; rollup rows: ${names.join(' | ')}`;
   });
 }
 

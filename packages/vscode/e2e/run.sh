@@ -37,6 +37,11 @@ node -e 'const fs=require("fs"),p=process.argv[1];let s={};try{s=JSON.parse(fs.r
 s["plansight.currentActor"]=process.argv[2];fs.mkdirSync(require("path").dirname(p),{recursive:true});fs.writeFileSync(p,JSON.stringify(s,null,2))' \
   "$W/ws/.vscode/settings.json" "$foreign"
 if [ -n "$owned" ]; then mkdir -p "$W/ws/$(dirname "$owned")" && printf '// owned file for the e2e\n' > "$W/ws/$owned"; fi
+# A multi-root workspace whose two folders have the same name (two repositories' docs), each with its own PLAN.md.
+mkdir -p "$W/multi/a/docs" "$W/multi/b/docs"
+cp "$ROOT/vault-template/Master Plan.md" "$W/multi/a/docs/PLAN.md"
+cp "$ROOT/vault-template/Sprint Plan M1.md" "$W/multi/b/docs/PLAN.md"
+printf '{ "folders": [{ "path": "a/docs" }, { "path": "b/docs" }] }\n' > "$W/multi/docs.code-workspace"
 
 cat > "$W/ud/User/settings.json" <<JSON
 {
@@ -69,6 +74,7 @@ for _ in $(seq 150); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&
 
 set +e
 NODE_PATH="$CACHE/node_modules" URL="http://127.0.0.1:$PORT/?folder=$W/ws" WS="$W/ws" OUT="$OUT" UD="$W/ud" \
+  MULTI_URL="http://127.0.0.1:$PORT/?workspace=$W/multi/docs.code-workspace" \
   EXPECTED="$W/expected.json" REPORT="$W/report.json" CS_LOG="$W/code-server.log" \
   node "$HERE/driver.js"
 rc=$?
