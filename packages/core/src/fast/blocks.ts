@@ -4,6 +4,9 @@ import { splitSections } from '../parse/sections.js';
 import { inlineText } from './inline.js';
 import { isSpaceCode, skipSpaces, trimmedEnd } from './chars.js';
 
+/** A block quote with no paragraph in it: `>`, `> >`, `> *`, `> 1. -` (markers only, each bullet followed by a blank). */
+const EMPTY_QUOTE = /^>(?:[ \t]*>)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*$/;
+
 /**
  * The fast pass: the same block stream as `remarkBlocks`, from a line scanner. It follows CommonMark's container
  * rules for lists and block quotes closely enough to agree with remark on every seed and corpus file; the cases
@@ -700,8 +703,11 @@ class SectionScanner {
     this.touch(ln);
     const open: OpenItem = { block, content, empty: restEmpty, src: s, restAt };
     this.items[this.openCount++] = open;
-    this.para = restEmpty ? null : { kind: 'item', item: open, depth: depth + 1, start: -1 };
     const r0 = s.charCodeAt(restAt);
+    // `1. >`, `1. > *`: the item holds a block quote that is empty or holds empty list items, with no paragraph for a
+    // lazy line to continue.
+    const emptyQuote = r0 === 62 && EMPTY_QUOTE.test(s.slice(restAt));
+    this.para = restEmpty || emptyQuote ? null : { kind: 'item', item: open, depth: depth + 1, start: -1 };
     // Only a text starting with a fence, `#`, rule or `<` character can open a block: most items are read without a slice.
     const mayOpen = mayFence(r0) || r0 === 35 || mayRule(r0) || r0 === 60;
     if (mayOpen && !restEmpty && spaces < 5 && !task && this.itemOpensBlock(s.slice(restAt, trimmedEnd(s, restAt)), content, depth + 1, ln)) return;

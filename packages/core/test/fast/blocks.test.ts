@@ -167,6 +167,16 @@ describe('fast pass on small documents', () => {
     expect(fastBlocks(['- [ ] # x']).map((b) => b.type)).toEqual(['item']);
   });
 
+  it('an item that holds only an empty block quote, or one of empty list items, has no paragraph for a lazy line to continue (fast-check found `1. >` and `1. > *`)', () => {
+    for (const d of ['1. >\nriver\n-', '* >\nriver\n---', '1. >  \nriver\n-', '1. >\n   river\n   ---', '1. >\nriver', '- >\n\nriver\n===', '- > > \nriver\n---', '1. >>\nriver\n-'])
+      expect(diff(d.split('\n')), JSON.stringify(d)).toEqual([]);
+    expect(fastBlocks(['1. >', 'river', '-']).map((b) => `${b.type} ${b.line}`)).toEqual(['item 1', 'heading 2']);
+    // The list items inside the quote are the named limitation (a quote in an item); the heading after them is not.
+    for (const q of ['> *', '>*', '> 1.', '> - *']) expect(fastBlocks([`1. ${q}`, 'river', '-']).map((b) => `${b.type} ${b.line}`), q).toEqual(['item 1', 'heading 2']);
+    // A quote with text keeps its paragraph, which the next line continues lazily (as before).
+    expect(fastBlocks(['1. > a', 'river', '-']).map((b) => `${b.type} ${b.line}`)).toEqual(['item 1', 'item 3']);
+  });
+
   it('an item whose text is another bullet, empty or not, nests it with the outer bullet, as remark reads the raw line (fast-check found `1. -`)', () => {
     for (const d of ['1. -\nriver\n-', '1. *\n--\n===', '1. - a', '- 1. a', '* + x', '1. - * a', '1. - \n   - a'])
       expect(diff(d.split('\n')), JSON.stringify(d)).toEqual([]);

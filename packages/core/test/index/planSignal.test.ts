@@ -73,8 +73,8 @@ describe('planSignal', () => {
     expect(planSignal('1. river # garden')).toBe(false);
   });
 
-  it('reads a setext heading right after an item that holds indented code (fast-check found `1.      river`)', () => {
-    for (const text of ['1.      river\nriver\n-', '-     a\nb\n===']) {
+  it('reads a setext heading right after an item that holds indented code or an empty block quote (fast-check found `1.      river`, `1. >`, `1. > *`)', () => {
+    for (const text of ['1.      river\nriver\n-', '-     a\nb\n===', '1. >\nriver\n-', '1. > *\nriver\n-', '1. > 1.\nriver\n-', '1. >*\nriver\n-']) {
       expect(planSignal(text), text).toBe(false);
       expect(holds('notes/code-item.md', text)).toBe(true);
       expect(parseOutline('notes/code-item.md', text).headings).toHaveLength(1);
