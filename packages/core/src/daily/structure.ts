@@ -2,7 +2,7 @@ import type { Status } from '../model.js';
 import { DEFAULT_VOCABULARY, statusOfText, type StatusVocabulary } from '../status.js';
 import { plain, slug } from '../text/inline.js';
 import { statusOfSpots, statusSpots, type StatusSpot } from '../edit/lineStatus.js';
-import { findDate } from '../text/dates.js';
+import { findDate, type DateMatch } from '../text/dates.js';
 
 /**
  * The shape of a `DAILY_STATUS.md`, from its (repaired) lines: dated entries, per-actor sections inside them,
@@ -56,14 +56,16 @@ interface Head {
   index: number;
   depth: number;
   text: string;
+  /** The date the heading holds, if any. */
+  date: DateMatch | null;
 }
 
 /** An ATX heading, or a line that is only bold text (`**Worker 1:**`), which sits below every ATX depth. */
 function headOf(line: string, index: number): Head | null {
   const atx = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-  if (atx) return { index, depth: atx[1]!.length, text: atx[2]! };
+  if (atx) return { index, depth: atx[1]!.length, text: atx[2]!, date: findDate(atx[2]!) };
   const bold = /^\s*\*\*([^*]+?)\*\*\s*:?\s*$/.exec(line);
-  if (bold) return { index, depth: 7, text: bold[1]! };
+  if (bold) return { index, depth: 7, text: bold[1]!, date: findDate(bold[1]!) };
   return null;
 }
 
@@ -110,15 +112,13 @@ export function parseDaily(lines: readonly string[], vocab: StatusVocabulary = D
     const h = headOf(l, i);
     if (h) heads.push(h);
   }
-  const dates = new Map<Head, ReturnType<typeof findDate>>();
-  for (const h of heads) dates.set(h, findDate(h.text));
-  const dated = heads.filter((h) => h.depth <= 6 && dates.get(h));
+  const dated = heads.filter((h) => h.depth <= 6 && h.date);
   const entries: DailyEntry[] = [];
   if (dated.length) {
     for (const h of dated) {
       const next = heads.find((o) => o.index > h.index && o.depth <= h.depth);
       const end = next ? next.index : lines.length;
-      const d = dates.get(h)!;
+      const d = h.date!;
       entries.push({ date: d.iso, dateText: d.text, header: h.index, depth: h.depth, end, actors: [] });
     }
   } else {
@@ -127,7 +127,7 @@ export function parseDaily(lines: readonly string[], vocab: StatusVocabulary = D
   for (const e of entries) {
     const inside = heads.filter((h) => h.index > e.header && h.index < e.end && h.depth > e.depth);
     // Actors sit at the shallowest heading depth in the entry that is not a status heading.
-    const actorHeads = inside.filter((h) => statusOfHeading(h.text, vocab) === null && !dates.get(h));
+    const actorHeads = inside.filter((h) => statusOfHeading(h.text, vocab) === null && !h.date);
     const depth = Math.min(...actorHeads.map((h) => h.depth));
     const own = actorHeads.filter((h) => h.depth === depth);
     for (let k = 0; k < own.length; k++) {

@@ -43,16 +43,16 @@ export function findDate(text: string): DateMatch | null {
   if (!YEAR.test(text)) return null;
   const a = MONTH_DAY.exec(text);
   const b = DAY_MONTH.exec(text);
-  const candidates: DateMatch[] = [];
-  if (a) {
-    const d = isoOf(Number(a[6]), monthIndex(a[1]!) + 1, Number(a[3]));
-    if (d) candidates.push({ iso: d, text: a[0], index: a.index });
-  }
-  if (b) {
-    const d = isoOf(Number(b[6]), monthIndex(b[4]!) + 1, Number(b[1]));
-    if (d) candidates.push({ iso: d, text: b[0], index: b.index });
-  }
-  return candidates.reduce<DateMatch | null>((best, c) => (!best || c.index < best.index ? c : best), null);
+  const md = a && dated(a, a[6]!, a[1]!, a[3]!);
+  const dm = b && dated(b, b[6]!, b[4]!, b[1]!);
+  // The first of the two forms in the text.
+  return md && dm ? (dm.index < md.index ? dm : md) : (md ?? dm);
+}
+
+/** A month-name match as a date, or null when the day is not in that month. */
+function dated(m: RegExpExecArray, year: string, month: string, day: string): DateMatch | null {
+  const iso = isoOf(Number(year), monthIndex(month) + 1, Number(day));
+  return iso ? { iso, text: m[0], index: m.index } : null;
 }
 
 function ordinal(day: number): string {
@@ -79,18 +79,17 @@ function monthLike(written: string, month: number): string {
  */
 export function formatDateLike(like: string, iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  if (ISO.test(like) && ISO.exec(like)![0] === like) return iso;
+  if (ISO.exec(like)?.[0] === like) return iso;
   const a = MONTH_DAY.exec(like);
-  if (a && a[0] === like) {
-    const day = a[3]!.startsWith('0') && d < 10 ? `0${d}` : String(d);
-    return `${monthLike(a[1]!, m)}${a[2]}${day}${a[4] ? ordinalLike(a[4], d) : ''}${a[5]}${y}`;
-  }
+  if (a && a[0] === like) return `${monthLike(a[1]!, m)}${a[2]}${dayLike(a[3]!, d)}${a[4] ? ordinalLike(a[4], d) : ''}${a[5]}${y}`;
   const b = DAY_MONTH.exec(like);
-  if (b && b[0] === like) {
-    const day = b[1]!.startsWith('0') && d < 10 ? `0${d}` : String(d);
-    return `${day}${b[2] ? ordinalLike(b[2], d) : ''}${b[3]}${monthLike(b[4]!, m)}${b[5]}${y}`;
-  }
+  if (b && b[0] === like) return `${dayLike(b[1]!, d)}${b[2] ? ordinalLike(b[2], d) : ''}${b[3]}${monthLike(b[4]!, m)}${b[5]}${y}`;
   return iso;
+}
+
+/** The day, zero-padded when the written one was. */
+function dayLike(written: string, day: number): string {
+  return written.startsWith('0') && day < 10 ? `0${day}` : String(day);
 }
 
 function ordinalLike(written: string, day: number): string {

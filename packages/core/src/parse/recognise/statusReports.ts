@@ -14,8 +14,10 @@ import { findDate } from '../../text/dates.js';
 const LAST_UPDATED = /\blast updated\b\W*/i;
 /** A cheap test before LAST_UPDATED. */
 const UPDATED = /pdated/i;
+const WEEKDAY = String.raw`(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*`;
 /** What may stand between `Last updated:` and its date: a weekday. */
-const WEEKDAY_LEAD = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$/i;
+const WEEKDAY_LEAD = new RegExp(String.raw`^(?:${WEEKDAY}\.?,?\s+)?$`, 'i');
+const WEEKDAYS = new RegExp(String.raw`\b${WEEKDAY}\b`, 'gi');
 const SPACE = /\s/;
 const LABEL = /^(?:\*\*|__)?([\p{L}][\p{L} '-]{1,24}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*)$/u;
 
@@ -30,7 +32,7 @@ function lastUpdated(text: string): string | undefined {
 
 /** A heading that is a date and nothing else, but punctuation and the weekday: `2026-11-21`, `Monday, Oct 21, 2025`. */
 function onlyADate(text: string, date: string): boolean {
-  return text.replace(date, '').replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b/gi, '').replace(/[\s\-–—:(),.]/g, '') === '';
+  return text.replace(date, '').replace(WEEKDAYS, '').replace(/[\s\-–—:(),.]/g, '') === '';
 }
 
 /**
