@@ -1,7 +1,9 @@
 export * from './model.js';
 export * from './status.js';
-export { parsePlan, remarkBlocks, emptyPlanFile } from './parse/parsePlan.js';
-export type { SectionCache, ParseInternals } from './parse/parsePlan.js';
+export { parsePlan, emptyPlanFile } from './parse/parsePlan.js';
+export type { ParseInternals } from './parse/parsePlan.js';
+export { remarkBlocks } from './parse/remarkBlocks.js';
+export type { SectionCache } from './parse/remarkBlocks.js';
 export type { ParseOptions } from './parse/context.js';
 export type { Block, ItemBlock, HeadingBlock, TableBlock, CodeBlock, ParagraphBlock } from './parse/blocks.js';
 export { splitSections } from './parse/sections.js';

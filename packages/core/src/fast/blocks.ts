@@ -1,6 +1,7 @@
 import type { Block, CodeBlock, HtmlBlock, ItemBlock, ParagraphBlock, TableBlock, TaskMarker } from '../parse/blocks.js';
 import { TASK_MARKERS } from '../parse/blocks.js';
-import { splitSections } from '../parse/sections.js';
+import { splitSections, type Section } from '../parse/sections.js';
+import { remarkSection } from '../parse/remarkBlocks.js';
 import { inlineText } from './inline.js';
 import { isSpaceCode, skipSpaces, trimmedEnd } from './chars.js';
 
@@ -9,14 +10,69 @@ const EMPTY_QUOTE = /^>(?:[ \t]*>)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ 
 
 /**
  * The fast pass: the same block stream as `remarkBlocks`, from a line scanner. It follows CommonMark's container
- * rules for lists and block quotes closely enough to agree with remark on every seed and corpus file; the cases
- * where it does not are listed in `test/fast/blocks.test.ts`. Sections are split exactly as remark's pass splits
- * them, so a section boundary never differs.
+ * rules for lists and top-level block quotes closely enough to agree with remark on every seed and corpus file; the
+ * cases where it does not are listed in `test/fast/blocks.test.ts`. Sections are split exactly as remark's pass
+ * splits them, so a section boundary never differs. A section with a block quote the scanner does not model (nested
+ * in a list item or in another quote) is read by remark instead, up to `REMARK_FALLBACK_MAX_LINES` lines.
  */
 export function fastBlocks(lines: readonly string[]): Block[] {
   const out: Block[] = [];
+  for (const s of splitSections(lines)) {
+    const exact = s.lines.length <= REMARK_FALLBACK_MAX_LINES && s.lines.some(nestsQuote) ? remarkOrNull(s) : null;
+    if (exact) for (const b of exact) out.push(b);
+    else new SectionScanner(s.lines, s.startLine - 1, out).run();
+  }
+  return out;
+}
+
+/** The line scanner alone, with no section handed to remark: what `fastBlocks` does with a long section. */
+export function scanBlocks(lines: readonly string[]): Block[] {
+  const out: Block[] = [];
   for (const s of splitSections(lines)) new SectionScanner(s.lines, s.startLine - 1, out).run();
   return out;
+}
+
+/** The longest section the fast pass hands to remark (about 20 ms of remark's time for plan-like lines). */
+export const REMARK_FALLBACK_MAX_LINES = 300;
+
+function remarkOrNull(s: Section): Block[] | null {
+  try {
+    return remarkSection(s);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A `>` in a line's container prefix that may open a quote inside a list item or inside another quote: after a list
+ * bullet, after two columns of indentation, or after another `>`. The scanner reads block quotes only at the top
+ * level and one deep.
+ */
+export function nestsQuote(line: string): boolean {
+  let cols = 0;
+  let containers = 0;
+  for (let i = 0; i < line.length; ) {
+    const c = line.charCodeAt(i);
+    if (c === 32) {
+      cols++;
+      i++;
+    } else if (c === 9) {
+      cols += 4;
+      i++;
+    } else if (c === 62) {
+      if (containers > 0 || cols >= 2) return true;
+      containers++;
+      cols = 0;
+      i++;
+    } else if (mayBullet(c)) {
+      const b = bulletOf(line, i);
+      if (!b) return false;
+      containers++;
+      cols = 0;
+      i += markerEnd(b);
+    } else return false;
+  }
+  return false;
 }
 
 const FENCE = /^(`{3,}|~{3,})(.*)$/;

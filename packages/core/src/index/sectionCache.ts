@@ -1,5 +1,5 @@
 import type { Block } from '../parse/blocks.js';
-import type { SectionCache } from '../parse/parsePlan.js';
+import type { SectionCache } from '../parse/remarkBlocks.js';
 import { hashText } from './hash.js';
 
 /**

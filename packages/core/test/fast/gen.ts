@@ -7,7 +7,7 @@ const PIECES = [
   '- item', '* item', '+ item', '1. first', '2) second', '10. tenth', '-', '- [ ] todo', '- [x] done', '- [X] Done',
   '- [/] half', '- [✅] emoji', '- [ ]', '- - nested', '- **Owner**: Alice',
   '| A | B |', '|---|---|', '| 1 | 2 |', 'a | b', '--- | ---', '| x |',
-  '```', '```ts', '~~~', '````', '> quote', '> - [ ] quoted task', '>',
+  '```', '```ts', '~~~', '````', '> quote', '> - [ ] quoted task', '>', '> > nested quote', '> - item in a quote', '>   > deeper', '- > quote in an item',
   '---', '***', '===', '<div>', '</div>', '<!-- note', 'end -->', '<span>x</span>',
   'plain text', '**Status**: ✅ Done', 'Issue #145 blocked', 'T1-001: setup (M)', 'text with `code` and *em*',
   '✅ Completed: thing', '🔄 In Progress: other', '-      code after the marker', '1.     [x] code',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fastBlocks } from '../../src/fast/blocks.js';
-import { remarkBlocks } from '../../src/parse/parsePlan.js';
+import { remarkBlocks } from '../../src/parse/remarkBlocks.js';
 
 const headings = (blocks: ReturnType<typeof fastBlocks>) => blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : []));
 
