@@ -9,18 +9,25 @@ import { isSpaceCode, skipSpaces, trimmedEnd } from './chars.js';
 const EMPTY_QUOTE = /^>(?:[ \t]*>)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*$/;
 
 /**
- * The fast pass: the same block stream as `remarkBlocks`, from a line scanner. It follows CommonMark's container
- * rules for lists and top-level block quotes closely enough to agree with remark on every seed and corpus file; the
- * cases where it does not are listed in `test/fast/blocks.test.ts`. Sections are split exactly as remark's pass
- * splits them, so a section boundary never differs. A section with a block quote the scanner does not model (nested
- * in a list item or in another quote) is read by remark instead, up to `REMARK_FALLBACK_MAX_LINES` lines.
+ * The fast pass: the same block stream as `remarkBlocks`, from a line scanner that follows CommonMark's container
+ * rules for lists and top-level block quotes. Sections are split exactly as remark's pass splits them, so a section
+ * boundary never differs. A section the scanner does not model is read by remark instead, up to
+ * `REMARK_FALLBACK_MAX_LINES` lines: one with a block quote nested in a list item or in another quote, or one where
+ * the scanner meets a micromark quirk it does not follow (`SectionScanner.unmodelled`).
  */
 export function fastBlocks(lines: readonly string[]): Block[] {
   const out: Block[] = [];
   for (const s of splitSections(lines)) {
-    const exact = s.lines.length <= REMARK_FALLBACK_MAX_LINES && s.lines.some(nestsQuote) ? remarkOrNull(s) : null;
-    if (exact) for (const b of exact) out.push(b);
-    else new SectionScanner(s.lines, s.startLine - 1, out).run();
+    const small = s.lines.length <= REMARK_FALLBACK_MAX_LINES;
+    let exact = small && s.lines.some(nestsQuote) ? remarkOrNull(s) : null;
+    if (!exact) {
+      const mark = out.length;
+      if (!scanInto(s, out) || !small) continue;
+      exact = remarkOrNull(s);
+      if (!exact) continue;
+      out.length = mark;
+    }
+    for (const b of exact) out.push(b);
   }
   return out;
 }
@@ -28,8 +35,26 @@ export function fastBlocks(lines: readonly string[]): Block[] {
 /** The line scanner alone, with no section handed to remark: what `fastBlocks` does with a long section. */
 export function scanBlocks(lines: readonly string[]): Block[] {
   const out: Block[] = [];
-  for (const s of splitSections(lines)) new SectionScanner(s.lines, s.startLine - 1, out).run();
+  for (const s of splitSections(lines)) scanInto(s, out);
   return out;
+}
+
+/**
+ * The scanner's reading of one section, and why it defers the section to remark, if it does (`fastBlocks` then asks
+ * remark when the section is short enough). Where `defers` is null the blocks are remark's: the tests hold the
+ * scanner to that on every fuzzed section.
+ */
+export function scanSection(s: Section): { blocks: Block[]; defers: string | null } {
+  const blocks: Block[] = [];
+  const unmodelled = scanInto(s, blocks);
+  return { blocks, defers: s.lines.some(nestsQuote) ? 'nested block quote' : unmodelled };
+}
+
+/** Scan a section into `out`; what the scanner met that it does not model, or null. */
+function scanInto(s: Section, out: Block[]): string | null {
+  const scanner = new SectionScanner(s.lines, s.startLine - 1, out);
+  scanner.run();
+  return scanner.unmodelled;
 }
 
 /** The longest section the fast pass hands to remark (about 20 ms of remark's time for plan-like lines). */
@@ -44,31 +69,23 @@ function remarkOrNull(s: Section): Block[] | null {
 }
 
 /**
- * A `>` in a line's container prefix that may open a quote inside a list item or inside another quote: after a list
- * bullet, after two columns of indentation, or after another `>`. The scanner reads block quotes only at the top
- * level and one deep.
+ * A `>` in a line's container prefix after a list bullet or after another `>`: a quote inside a list item or inside
+ * another quote. The scanner reads block quotes only at the top level and one deep; a `>` line indented into an open
+ * list item it finds itself (`SectionScanner.unmodelled`).
  */
 export function nestsQuote(line: string): boolean {
-  let cols = 0;
   let containers = 0;
   for (let i = 0; i < line.length; ) {
     const c = line.charCodeAt(i);
-    if (c === 32) {
-      cols++;
-      i++;
-    } else if (c === 9) {
-      cols += 4;
-      i++;
-    } else if (c === 62) {
-      if (containers > 0 || cols >= 2) return true;
+    if (c === 32 || c === 9) i++;
+    else if (c === 62) {
+      if (containers > 0) return true;
       containers++;
-      cols = 0;
       i++;
     } else if (mayBullet(c)) {
       const b = bulletOf(line, i);
       if (!b) return false;
       containers++;
-      cols = 0;
       i += markerEnd(b);
     } else return false;
   }
@@ -294,6 +311,12 @@ class SectionScanner {
   /** The blank line before this line closed an empty list item. */
   private closedByBlank = false;
   private prevQuote = false;
+  /**
+   * The section holds a construct where micromark has a quirk the scanner does not follow: indented code going on
+   * after it closed a list item or a quote, a list start right after indented code, an unclosed fence or first-line
+   * `---`, a lazy line that is a table header or an HTML tag.
+   */
+  unmodelled: string | null = null;
 
   constructor(
     private readonly lines: readonly string[],
@@ -314,6 +337,7 @@ class SectionScanner {
     }
     const end = this.offset + this.lines.length;
     if (this.fence || this.html) {
+      if (this.fence && (this.fence.depth > 0 || this.quote)) this.unmodelled = 'unclosed fence in a list item or quote';
       // An unclosed fence or HTML block runs to the end of the section, its containers with it.
       if (this.html) this.html.block.endLine = end;
       this.closeFence(end);
@@ -329,6 +353,7 @@ class SectionScanner {
         return j + 1;
       }
     }
+    this.unmodelled = 'unclosed frontmatter';
     return 0;
   }
 
@@ -383,12 +408,16 @@ class SectionScanner {
         return;
       }
       if (leftQuote || indentOf(text) < f.base) {
-        // A list item or quote closes the fence and its item on its own line in remark; anything else before it.
-        if (f.block.lines[f.block.lines.length - 1] === '') f.block.lines.pop();
+        // A list item or quote closes the fence and its item on its own line in remark, the blank lines before it kept;
+        // anything else before it, without the last blank line (unless that is all the fence holds).
         if (this.startsContainer(raw, text)) {
           this.closeFence(ln);
           this.touch(ln);
-        } else this.closeFence(ln - 1);
+        } else {
+          const ls = f.block.lines;
+          if (ls.length > 1 && ls[ls.length - 1] === '') ls.pop();
+          this.closeFence(ln - 1);
+        }
       } else {
         const rel = dropColumns(text, f.base);
         const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(rel);
@@ -430,6 +459,10 @@ class SectionScanner {
       return;
     }
 
+    // A `>` inside an open list item starts a quote in the item: a container the scanner does not model.
+    if (this.openCount > 0 && !this.quote && indentOf(raw) >= this.items[0]!.content && raw.charCodeAt(skipSpaces(raw, 0)) === 62)
+      this.unmodelled = 'nested block quote';
+
     if (isQuote && text === raw) {
       text = stripQuote(raw);
       blank = isBlank(text);
@@ -463,6 +496,7 @@ class SectionScanner {
 
     // Lazy continuation: a paragraph line that does not start anything else stays in its paragraph.
     if (this.para && indent < this.base() && !this.startsBlock(text, indent, true)) {
+      if (this.para.kind === 'item' && (text.includes('|') || text.trimStart().charCodeAt(0) === 60)) this.unmodelled = 'lazy table or HTML line';
       this.continuePara(raw, ln);
       return;
     }
@@ -479,6 +513,7 @@ class SectionScanner {
     if (this.indented) {
       if (rel >= 4) {
         const c = this.indented;
+        if (!this.indentedQuirk) this.unmodelled = 'indented code after a container closed';
         for (; c.pending > 0; c.pending--) c.block.lines.push('');
         c.block.lines.push(dropColumns(text, base + 4));
         c.block.endLine = ln;
@@ -538,6 +573,8 @@ class SectionScanner {
             return k === 0 ? line.trimStart() : line;
           })
           .join('\n');
+        // inlineText keeps a continuation line's indentation inside code spans only, not inside inline HTML.
+        if (/\n[ \t]/.test(body) && body.includes('<')) this.unmodelled = 'setext heading with inline HTML over indented lines';
         this.out.push({ type: 'heading', line: p.line, depth: st[1]![0] === '=' ? 1 : 2, text: inlineText(body) });
         this.para = null;
         this.touch(ln);
@@ -693,16 +730,21 @@ class SectionScanner {
       b.more = [];
       if (b.task?.gfm) b.task = TASK_MARKERS.has(b.task.marker) ? { marker: b.task.marker, gfm: false } : null;
     } else b.more = b.more.slice(0, p.start);
-    // The parts are consecutive lines: each keeps the blanks its line ends in, for inlineText's hard breaks.
+    // The parts are consecutive lines: each keeps the blanks its line ends in, for inlineText's hard breaks, and a
+    // line after the first its indentation past the item's content column (inside a code span it is text).
     const body = parts.map((x, k) => {
       const raw = this.lines[line - this.offset - 1 + k] ?? '';
+      if (k > 0) return dropColumns(b.quote ? stripQuote(raw) : raw, p.item.content);
       return x.trim() + raw.slice(trimmedEnd(raw, 0));
     });
-    this.out.push({ type: 'heading', line, depth, text: inlineText(body.join('\n')) });
+    const text = body.join('\n');
+    if (/\n[ \t]/.test(text) && text.includes('<')) this.unmodelled = 'setext heading with inline HTML over indented lines';
+    this.out.push({ type: 'heading', line, depth, text: inlineText(text) });
     this.para = null;
   }
 
   private canStartItem(s: string, bullet: Bullet, popped: boolean): boolean {
+    if (this.afterIndented) this.unmodelled = 'list start after indented code';
     if (!(this.para || this.afterIndented) || popped) return true;
     if (skipSpaces(s, matchEnd(bullet)) === s.length) return false;
     return !orderedNotOne(s);
