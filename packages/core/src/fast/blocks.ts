@@ -19,10 +19,12 @@ export function fastBlocks(lines: readonly string[]): Block[] {
   const out: Block[] = [];
   for (const s of splitSections(lines)) {
     const small = s.lines.length <= REMARK_FALLBACK_MAX_LINES;
-    let exact = small && s.lines.some(nestsQuote) ? remarkOrNull(s) : null;
+    const nested = small && s.lines.some(nestsQuote);
+    let exact = nested ? remarkOrNull(s) : null;
     if (!exact) {
       const mark = out.length;
-      if (!scanInto(s, out) || !small) continue;
+      // Where remark failed already, or the section is too long for it, the scanner's reading stands.
+      if (!scanInto(s, out) || !small || nested) continue;
       exact = remarkOrNull(s);
       if (!exact) continue;
       out.length = mark;
@@ -312,9 +314,10 @@ class SectionScanner {
   private closedByBlank = false;
   private prevQuote = false;
   /**
-   * The section holds a construct where micromark has a quirk the scanner does not follow: indented code going on
-   * after it closed a list item or a quote, a list start right after indented code, an unclosed fence or first-line
-   * `---`, a lazy line that is a table header or an HTML tag.
+   * Why the section holds something the scanner does not model, or null: a quote inside a list item, or a micromark
+   * quirk it does not follow (indented code going on after it closed a list item or a quote, a list start right after
+   * indented code, an unclosed fence in an item or first-line `---`, a lazy line that is a table header or an HTML
+   * tag, a setext heading whose inline HTML spans indented lines).
    */
   unmodelled: string | null = null;
 

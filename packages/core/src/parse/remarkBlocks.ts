@@ -35,7 +35,7 @@ function tooDeep(lines: readonly string[]): number {
 
 /**
  * remark's blocks of one section, on document lines. Throws where remark cannot read the section: nesting deeper
- * than MAX_NESTING (a `SectionFailure` with the line), or a failure of remark itself.
+ * than MAX_NESTING (an error that carries the line), or a failure of remark itself.
  */
 export function remarkSection(section: Section, cache?: SectionCache): Block[] {
   const text = section.lines.join('\n');
