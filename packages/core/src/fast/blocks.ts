@@ -18,17 +18,12 @@ const EMPTY_QUOTE = /^>(?:[ \t]*>)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ 
 export function fastBlocks(lines: readonly string[]): Block[] {
   const out: Block[] = [];
   for (const s of splitSections(lines)) {
-    const small = s.lines.length <= REMARK_FALLBACK_MAX_LINES;
-    const nested = small && s.lines.some(nestsQuote);
-    let exact = nested ? remarkOrNull(s) : null;
-    if (!exact) {
-      const mark = out.length;
-      // Where remark failed already, or the section is too long for it, the scanner's reading stands.
-      if (!scanInto(s, out) || !small || nested) continue;
-      exact = remarkOrNull(s);
-      if (!exact) continue;
-      out.length = mark;
-    }
+    const mark = out.length;
+    // A section too long for remark, or one remark cannot read, keeps the scanner's reading.
+    if (!scanInto(s, out) || s.lines.length > REMARK_FALLBACK_MAX_LINES) continue;
+    const exact = remarkOrNull(s);
+    if (!exact) continue;
+    out.length = mark;
     for (const b of exact) out.push(b);
   }
   return out;
@@ -48,8 +43,7 @@ export function scanBlocks(lines: readonly string[]): Block[] {
  */
 export function scanSection(s: Section): { blocks: Block[]; defers: string | null } {
   const blocks: Block[] = [];
-  const unmodelled = scanInto(s, blocks);
-  return { blocks, defers: s.lines.some(nestsQuote) ? 'nested block quote' : unmodelled };
+  return { blocks, defers: scanInto(s, blocks) };
 }
 
 /** Scan a section into `out`; what the scanner met that it does not model, or null. */
@@ -72,8 +66,7 @@ function remarkOrNull(s: Section): Block[] | null {
 
 /**
  * A `>` in a line's container prefix after a list bullet or after another `>`: a quote inside a list item or inside
- * another quote. The scanner reads block quotes only at the top level and one deep; a `>` line indented into an open
- * list item it finds itself (`SectionScanner.unmodelled`).
+ * another quote, which the scanner does not model (it reads block quotes only at the top level and one deep).
  */
 export function nestsQuote(line: string): boolean {
   let containers = 0;
@@ -462,8 +455,9 @@ class SectionScanner {
       return;
     }
 
-    // A `>` inside an open list item starts a quote in the item: a container the scanner does not model.
-    if (this.openCount > 0 && !this.quote && indentOf(raw) >= this.items[0]!.content && raw.charCodeAt(skipSpaces(raw, 0)) === 62)
+    // A quote inside a list item or another quote: containers the scanner does not model. (Inside a fence or an HTML
+    // block, above, a `>` is text.)
+    if (nestsQuote(raw) || (this.openCount > 0 && !this.quote && indentOf(raw) >= this.items[0]!.content && raw.charCodeAt(skipSpaces(raw, 0)) === 62))
       this.unmodelled = 'nested block quote';
 
     if (isQuote && text === raw) {
