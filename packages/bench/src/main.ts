@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FULL, finish, graphPayload, runBench, runAnalysisOnly, runGraphOnly, table, type BenchConfig } from './harness.js';
+import { FULL, finish, graphPayload, provisionalLoadMs, runBench, runAnalysisOnly, runGraphOnly, table, type BenchConfig } from './harness.js';
 import { benchFirstRender } from './render.js';
 
 /**
@@ -9,6 +10,7 @@ import { benchFirstRender } from './render.js';
  * Options: `--vaults 1000,10000` `--repeats N` `--slow-repeats N` `--render-runs N` `--out file`
  * `--only graph` (the graph layout and the browser first render alone) or `--only analysis` (10k items / 30k edges
  * through `analyze`); with `--only`, writes only with `--out`, never results.json.
+ * `--first-load <vault>` (what the bench runs in a child process): one provisional load, its ms printed as JSON.
  */
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -17,9 +19,16 @@ function arg(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const workerScript = join(__dirname, '..', '..', 'cli', 'dist', 'indexWorker.cjs');
+  const firstLoad = arg('--first-load');
+  if (firstLoad !== undefined) {
+    process.stdout.write(JSON.stringify({ ms: provisionalLoadMs(firstLoad, workerScript) }) + '\n');
+    return;
+  }
   const cfg: BenchConfig = {
     ...FULL,
-    workerScript: join(__dirname, '..', '..', 'cli', 'dist', 'indexWorker.cjs'),
+    workerScript,
+    firstLoad: (root) => (JSON.parse(execFileSync(process.execPath, [__filename, '--first-load', root], { encoding: 'utf8' })) as { ms: number }).ms,
     log: (line) => process.stderr.write(line + '\n'),
   };
   const vaults = arg('--vaults');

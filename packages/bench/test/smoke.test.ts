@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { goals, graphPayload, median, percentile, runBench, table } from '../src/harness.js';
 import { benchFirstRender } from '../src/render.js';
@@ -26,7 +30,9 @@ describe('bench generators', () => {
 describe('bench harness smoke (one small vault, no thresholds)', () => {
   it('runs every measurement and reports every key', () => {
     const lines: string[] = [];
+    const firstLoads: string[] = [];
     const res = runBench({
+      firstLoad: (root) => (firstLoads.push(root), 7),
       vaults: [60],
       repeats: 1,
       slowRepeats: 1,
@@ -46,6 +52,8 @@ describe('bench harness smoke (one small vault, no thresholds)', () => {
     const stages = res['vault60.provisionalStagesMs'] as Record<string, number>;
     expect(Object.keys(stages)).toEqual(['list', 'read', 'signal', 'notes', 'plans', 'build', 'lineScanWithoutReads', 'provisionalCpu']);
     expect(stages.provisionalCpu).toBeCloseTo(['list', 'read', 'signal', 'notes', 'plans', 'build'].reduce((a, k) => a + stages[k]!, 0), 0);
+    expect(res['vault60.provisionalFirstMs']).toBe(7);
+    expect(firstLoads).toHaveLength(1);
     expect(res['vault60.warmStats']).toMatchObject({ files: 60, cached: 60, accurateParsed: 0 });
     expect(res['vault60.fullColdStats']).toMatchObject({ files: 60, cached: 0 });
     expect((res['vault60.fullColdStats'] as { accurateParsed: number }).accurateParsed).toBeGreaterThanOrEqual(6);
@@ -53,6 +61,26 @@ describe('bench harness smoke (one small vault, no thresholds)', () => {
     expect(table(res)).toContain('| daily5000.keystrokeP95Ms |');
     expect(Object.keys(goals(res))).toContain('heap10kMB');
   });
+});
+
+const BENCH_BUNDLE = join(__dirname, '..', 'dist', 'bench.cjs');
+
+describe('the first provisional load in a fresh process', () => {
+  it.skipIf(!existsSync(BENCH_BUNDLE))('is timed by the built bench in a child process and printed as JSON', () => {
+    const root = mkdtempSync(join(tmpdir(), 'plansight-first-'));
+    try {
+      for (const f of vaultFiles(40, 3)) {
+        mkdirSync(dirname(join(root, f.path)), { recursive: true });
+        writeFileSync(join(root, f.path), f.text);
+      }
+      const out = JSON.parse(execFileSync(process.execPath, [BENCH_BUNDLE, '--first-load', root], { encoding: 'utf8' })) as { ms: number };
+      expect(out.ms).toBeGreaterThan(0);
+      expect(out.ms).toBeLessThan(60_000);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+  if (!existsSync(BENCH_BUNDLE)) console.warn(`skipped: ${BENCH_BUNDLE} is not built (npm test builds it first)`);
 });
 
 describe('graph first render in headless Chromium (40 nodes, one run)', () => {
