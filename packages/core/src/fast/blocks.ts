@@ -570,9 +570,7 @@ class SectionScanner {
             return k === 0 ? line.trimStart() : line;
           })
           .join('\n');
-        // inlineText keeps a continuation line's indentation inside code spans only, not inside inline HTML.
-        if (/\n[ \t]/.test(body) && body.includes('<')) this.unmodelled = 'setext heading with inline HTML over indented lines';
-        this.out.push({ type: 'heading', line: p.line, depth: st[1]![0] === '=' ? 1 : 2, text: inlineText(body) });
+        this.out.push({ type: 'heading', line: p.line, depth: st[1]![0] === '=' ? 1 : 2, text: this.setextText(body) });
         this.para = null;
         this.touch(ln);
         return;
@@ -734,10 +732,14 @@ class SectionScanner {
       if (k > 0) return dropColumns(b.quote ? stripQuote(raw) : raw, p.item.content);
       return x.trim() + raw.slice(trimmedEnd(raw, 0));
     });
-    const text = body.join('\n');
-    if (/\n[ \t]/.test(text) && text.includes('<')) this.unmodelled = 'setext heading with inline HTML over indented lines';
-    this.out.push({ type: 'heading', line, depth, text: inlineText(text) });
+    this.out.push({ type: 'heading', line, depth, text: this.setextText(body.join('\n')) });
     this.para = null;
+  }
+
+  /** A setext heading's text, its lines joined. inlineText keeps a continuation line's indentation inside code spans only, not inside inline HTML. */
+  private setextText(body: string): string {
+    if (/\n[ \t]/.test(body) && body.includes('<')) this.unmodelled = 'setext heading with inline HTML over indented lines';
+    return inlineText(body);
   }
 
   private canStartItem(s: string, bullet: Bullet, popped: boolean): boolean {
