@@ -1,4 +1,4 @@
-import type { IndexGraph } from './scc.js';
+import { grouped, type IndexGraph } from './scc.js';
 
 export interface Schedule {
   /** Earliest finish per node (days). */
@@ -21,26 +21,32 @@ export function criticalPath(g: IndexGraph, comp: Int32Array, count: number, day
   const { n, start, adj } = g;
   const dur = new Float64Array(count);
   for (let v = 0; v < n; v++) dur[comp[v]!]! += days[v]!;
-  const members: number[][] = Array.from({ length: count }, () => []);
-  for (let v = 0; v < n; v++) members[comp[v]!]!.push(v);
-  // Condensed edges, both directions.
-  const deps: number[][] = Array.from({ length: count }, () => []);
-  const dependents: number[][] = Array.from({ length: count }, () => []);
-  for (let v = 0; v < n; v++) {
-    const cv = comp[v]!;
-    for (let e = start[v]!; e < start[v + 1]!; e++) {
-      const cw = comp[adj[e]!]!;
-      if (cw === cv) continue;
-      deps[cv]!.push(cw);
-      dependents[cw]!.push(cv);
+  // Members and condensed edges (both directions) per component, in compressed form: `x.list[x.at[c] .. x.at[c + 1])`.
+  const members = grouped(count, (emit) => {
+    for (let v = 0; v < n; v++) emit(comp[v]!, v);
+  });
+  const condensed = (emit: (c: number, x: number) => void, forward: boolean) => {
+    for (let v = 0; v < n; v++) {
+      const cv = comp[v]!;
+      for (let e = start[v]!; e < start[v + 1]!; e++) {
+        const cw = comp[adj[e]!]!;
+        if (cw === cv) continue;
+        if (forward) emit(cv, cw);
+        else emit(cw, cv);
+      }
     }
-  }
+  };
+  const deps = grouped(count, (emit) => condensed(emit, true));
+  const dependents = grouped(count, (emit) => condensed(emit, false));
   const es = new Float64Array(count);
   const ef = new Float64Array(count);
   let end = 0;
   for (let c = 0; c < count; c++) {
     let s = 0;
-    for (const d of deps[c]!) if (ef[d]! > s) s = ef[d]!;
+    for (let k = deps.at[c]!; k < deps.at[c + 1]!; k++) {
+      const d = deps.list[k]!;
+      if (ef[d]! > s) s = ef[d]!;
+    }
     es[c] = s;
     ef[c] = s + dur[c]!;
     if (ef[c]! > end) end = ef[c]!;
@@ -48,7 +54,8 @@ export function criticalPath(g: IndexGraph, comp: Int32Array, count: number, day
   const lf = new Float64Array(count);
   for (let c = count - 1; c >= 0; c--) {
     let f = end;
-    for (const p of dependents[c]!) {
+    for (let k = dependents.at[c]!; k < dependents.at[c + 1]!; k++) {
+      const p = dependents.list[k]!;
       const ls = lf[p]! - dur[p]!;
       if (ls < f) f = ls;
     }
@@ -66,20 +73,22 @@ export function criticalPath(g: IndexGraph, comp: Int32Array, count: number, day
   // the end, so the path is a longest one.
   const path: number[] = [];
   if (count > 0) {
-    const first = (c: number) => members[c]![0]!;
+    const first = (c: number) => members.list[members.at[c]!]!;
+    const fanOut = (c: number) => dependents.at[c + 1]! - dependents.at[c]!;
     const better = (c: number, than: number) =>
-      than === -1 || dependents[c]!.length > dependents[than]!.length || (dependents[c]!.length === dependents[than]!.length && first(c) < first(than));
+      than === -1 || fanOut(c) > fanOut(than) || (fanOut(c) === fanOut(than) && first(c) < first(than));
     const critical = (c: number) => lf[c]! - ef[c]! <= EPS;
     let cur = -1;
-    for (let c = 0; c < count; c++) if (deps[c]!.length === 0 && es[c]! <= EPS && critical(c) && better(c, cur)) cur = c;
-    const comps: number[] = [];
+    for (let c = 0; c < count; c++) if (deps.at[c + 1] === deps.at[c] && es[c]! <= EPS && critical(c) && better(c, cur)) cur = c;
     while (cur !== -1) {
-      comps.push(cur);
+      for (let k = members.at[cur]!; k < members.at[cur + 1]!; k++) path.push(members.list[k]!);
       let next = -1;
-      for (const p of dependents[cur]!) if (critical(p) && Math.abs(es[p]! - ef[cur]!) <= EPS && better(p, next)) next = p;
+      for (let k = dependents.at[cur]!; k < dependents.at[cur + 1]!; k++) {
+        const p = dependents.list[k]!;
+        if (critical(p) && Math.abs(es[p]! - ef[cur]!) <= EPS && better(p, next)) next = p;
+      }
       cur = next;
     }
-    for (const c of comps) path.push(...members[c]!);
   }
   return { finish, slack, path, length: end };
 }

@@ -16,12 +16,6 @@ export function estimateDays(e: Estimate | undefined, mapping: EstimateMapping):
   return undefined;
 }
 
-interface Pending {
-  from: string;
-  to: string;
-  via: string;
-}
-
 export interface GraphBuild {
   graph: PlanGraph;
   diagnostics: Diagnostic[];
@@ -68,8 +62,15 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
   const late: Array<[string, number, string, string]> = [];
   const reportLate = (file: string, line: number, raw: string, what: string) => late.push([file, line, raw, what]);
 
-  const pending: Pending[] = [];
-  const add = (from: string, to: string, via: string) => pending.push({ from, to, via });
+  // Edges as said, in parallel columns (one object per edge costs more than the rest of their handling).
+  const pendingFrom: string[] = [];
+  const pendingTo: string[] = [];
+  const pendingVia: string[] = [];
+  const add = (from: string, to: string, via: string) => {
+    pendingFrom.push(from);
+    pendingTo.push(to);
+    pendingVia.push(via);
+  };
 
   const itemIds: string[] = [];
   const seenItem = new Set<string>();
@@ -172,54 +173,59 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
     const label = id.slice(id.indexOf(':') + 1).replace(/-/g, ' ');
     nodes.push({ id, label, kind: 'item', status: 'todo', file: at.file, line: at.line, critical: false, inCycle: false, ready: false, blocked: false, groups: ['implicit'] });
   }
-  for (const e of pending) {
-    for (const k of [e.from, e.to]) {
-      if (!k.startsWith('actor:') || index.has(k)) continue;
-      const a = resolver.actor(k.slice(6));
-      if (!a) continue;
-      const days = a.hours !== undefined ? a.hours / mapping.hoursPerDay : undefined;
-      index.set(k, nodes.length);
-      durations.push(days ?? defaultDays);
-      nodes.push({
-        id: k,
-        label: a.name,
-        kind: 'actor',
-        status: actorStatus(ownedBy.get(a.id) ?? []),
-        ...(days !== undefined ? { days } : {}),
-        ...(resolver.actorHome(a.id) ?? { file: a.file, line: a.line }),
-        critical: false,
-        inCycle: false,
-        ready: false,
-        blocked: false,
-        groups: [`actor:${a.id}`],
-      });
-    }
+  const actorNode = (k: string) => {
+    if (!k.startsWith('actor:') || index.has(k)) return;
+    const a = resolver.actor(k.slice(6));
+    if (!a) return;
+    const days = a.hours !== undefined ? a.hours / mapping.hoursPerDay : undefined;
+    index.set(k, nodes.length);
+    durations.push(days ?? defaultDays);
+    nodes.push({
+      id: k,
+      label: a.name,
+      kind: 'actor',
+      status: actorStatus(ownedBy.get(a.id) ?? []),
+      ...(days !== undefined ? { days } : {}),
+      ...(resolver.actorHome(a.id) ?? { file: a.file, line: a.line }),
+      critical: false,
+      inCycle: false,
+      ready: false,
+      blocked: false,
+      groups: [`actor:${a.id}`],
+    });
+  };
+  for (let i = 0; i < pendingFrom.length; i++) {
+    actorNode(pendingFrom[i]!);
+    actorNode(pendingTo[i]!);
   }
 
-  // Edges, merged: one per (from, to), the first way the plan said it.
+  // Edges, merged: one per (from, to), the first way the plan said it; `pa[i] → pb[i]` is edge i by node index.
   const edges: GraphEdge[] = [];
-  const pairs: [number, number][] = [];
+  const pa: number[] = [];
+  const pb: number[] = [];
   const seenEdge = new Set<number>();
   const width = nodes.length + 1;
-  for (const e of pending) {
-    const { from, to } = e;
+  for (let i = 0; i < pendingFrom.length; i++) {
+    const from = pendingFrom[i]!;
+    const to = pendingTo[i]!;
     const a = index.get(from);
     const b = index.get(to);
     if (a === undefined || b === undefined) continue;
     const k = a * width + b;
     if (seenEdge.has(k)) continue;
     seenEdge.add(k);
-    edges.push({ from, to, via: e.via, critical: false, inCycle: false });
-    pairs.push([a, b]);
+    edges.push({ from, to, via: pendingVia[i]!, critical: false, inCycle: false });
+    pa.push(a);
+    pb.push(b);
   }
 
   const n = nodes.length;
-  const g = indexGraph(n, pairs);
+  const g = indexGraph(n, pa, pb);
   const { comp, count } = stronglyConnected(g);
   const size = new Int32Array(count);
   for (let v = 0; v < n; v++) size[comp[v]!]!++;
   const selfLoop = new Uint8Array(n);
-  for (const [a, b] of pairs) if (a === b) selfLoop[a] = 1;
+  for (let i = 0; i < pa.length; i++) if (pa[i] === pb[i]) selfLoop[pa[i]!] = 1;
   const cyclic = (v: number) => size[comp[v]!]! > 1 || selfLoop[v] === 1;
 
   const cycleMembers = new Map<number, number[]>();
@@ -247,8 +253,8 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
     });
   }
   for (let i = 0; i < edges.length; i++) {
-    const [a, b] = pairs[i]!;
-    if (comp[a] === comp[b] && cyclic(a)) edges[i]!.inCycle = true;
+    const a = pa[i]!;
+    if (comp[a] === comp[pb[i]!] && cyclic(a)) edges[i]!.inCycle = true;
   }
 
   const days = Float64Array.from(durations);
@@ -257,7 +263,8 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
   for (const v of sched.path) nodes[v]!.critical = true;
   for (let v = 0; v < n; v++) nodes[v]!.slack = round(sched.slack[v]!);
   for (let i = 0; i < edges.length; i++) {
-    const [a, b] = pairs[i]!;
+    const a = pa[i]!;
+    const b = pb[i]!;
     if (onPath.has(a) && onPath.has(b) && a !== b) edges[i]!.critical = true;
   }
 
@@ -300,22 +307,22 @@ export function buildGraph(model: PlanModel, resolver: Resolver, mapping: Estima
   }
   const stamp = new Int32Array(n).fill(-1);
   const blocked: BlockedItem[] = blockedIdx.map((v) => {
-    const chain: number[] = [];
+    const chain: string[] = [];
     stamp[v] = v;
     let cur = pick[v]!;
     while (cur !== -1 && stamp[cur] !== v && chain.length < MAX_CHAIN) {
-      chain.push(cur);
+      chain.push(nodes[cur]!.id);
       stamp[cur] = v;
       cur = pick[cur]!;
     }
     const r = root[v]!;
-    if (stamp[r] !== v) chain.push(r);
+    if (stamp[r] !== v) chain.push(nodes[r]!.id);
     const blockers: string[] = [];
     for (let e = g.start[v]!; e < g.start[v + 1]!; e++) {
       const w = g.adj[e]!;
       if (w !== v && !closed(w)) blockers.push(nodes[w]!.id);
     }
-    return { id: nodes[v]!.id, chain: chain.map((i) => nodes[i]!.id), blockers, root: nodes[r]!.id };
+    return { id: nodes[v]!.id, chain, blockers, root: nodes[r]!.id };
   });
 
   const risks: RiskFlag[] = [];

@@ -6,14 +6,26 @@ export interface IndexGraph {
   adj: Int32Array;
 }
 
-export function indexGraph(n: number, edges: ReadonlyArray<readonly [number, number]>): IndexGraph {
-  const start = new Int32Array(n + 1);
-  for (const [a] of edges) start[a + 1]!++;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, n);
-  const adj = new Int32Array(edges.length);
-  for (const [a, b] of edges) adj[fill[a]!++] = b;
-  return { n, start, adj };
+/** The graph of the edges `from[i] → to[i]`, given as two columns. */
+export function indexGraph(n: number, from: ArrayLike<number>, to: ArrayLike<number>): IndexGraph {
+  const { at, list } = grouped(n, (emit) => {
+    for (let i = 0; i < from.length; i++) emit(from[i]!, to[i]!);
+  });
+  return { n, start: at, adj: list };
+}
+
+/**
+ * Values grouped by key `0..count-1`, in the order `fill` emits them, in compressed form: key c's values are
+ * `list[at[c]] .. list[at[c + 1] - 1]`. `fill` runs twice: once to count, once to place.
+ */
+export function grouped(count: number, fill: (emit: (key: number, value: number) => void) => void): { at: Int32Array; list: Int32Array } {
+  const at = new Int32Array(count + 1);
+  fill((key) => at[key + 1]!++);
+  for (let c = 0; c < count; c++) at[c + 1]! += at[c]!;
+  const list = new Int32Array(at[count]!);
+  const next = at.slice(0, count);
+  fill((key, value) => (list[next[key]!++] = value));
+  return { at, list };
 }
 
 /**
