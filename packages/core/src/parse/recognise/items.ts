@@ -513,7 +513,11 @@ function lineMap(ctx: ParseContext): (WorkItem | undefined)[] {
 function lineTable(ctx: ParseContext): LineTable {
   let t = LINE_MAPS.get(ctx);
   if (t && t.spans === ctx.scratch.spans.length) return t;
-  if (!t) LINE_MAPS.set(ctx, (t = { spans: 0, map: [], win: [] }));
+  if (!t) {
+    // Spans lie within the file's lines: sized once, not grown a line at a time.
+    const n = ctx.lines.length + 1;
+    LINE_MAPS.set(ctx, (t = { spans: 0, map: new Array<WorkItem | undefined>(n).fill(undefined), win: new Array<number>(n).fill(-1) }));
+  }
   paint(t, ctx.scratch.spans);
   return t;
 }
