@@ -148,15 +148,20 @@ export interface VaultFile {
   text: string;
 }
 
-/** `n` files, a tenth of them plans, in folders of 100; about `avgBytes` each. */
-export function* vaultFiles(n: number, seed: number, avgBytes = 12_000): Generator<VaultFile> {
+/**
+ * `n` files, a tenth of them plans, in folders of 100; about `avgBytes` each. With `plans` false, each plan is
+ * replaced by a note of the size asked of it, and every other file is the same as with plans.
+ */
+export function* vaultFiles(n: number, seed: number, avgBytes = 12_000, plans = true): Generator<VaultFile> {
   const r = rng(seed);
   for (let i = 0; i < n; i++) {
     const folder = `area-${String(Math.floor(i / 100)).padStart(3, '0')}`;
     const bytes = Math.round(avgBytes * (0.3 + 1.4 * r()));
     if (i % 10 === 0) {
+      // The plan is drawn either way, so that the notes after it draw the same numbers.
       const p = planFile(r, i, Math.round(bytes * 0.8));
-      yield { path: `${folder}/${p.name}`, text: p.text };
+      if (plans) yield { path: `${folder}/${p.name}`, text: p.text };
+      else yield { path: `${folder}/note-${i}.md`, text: note(rng(seed + i), Math.round(bytes * 0.8)) };
     } else yield { path: `${folder}/note-${i}.md`, text: note(r, bytes) };
   }
 }

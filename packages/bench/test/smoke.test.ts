@@ -7,6 +7,7 @@ import { goals, graphPayload, median, percentile, runBench, table } from '../src
 import { benchFirstRender } from '../src/render.js';
 import { HAS_CHROMIUM, graphViewBundle } from '../../graph-view/test/browser.js';
 import { dailyFile, graphPlan, rng, vaultFiles } from '../src/gen.js';
+import { planSignal } from '@plansight/core';
 
 describe('bench generators', () => {
   it('are deterministic', () => {
@@ -17,6 +18,22 @@ describe('bench generators', () => {
     expect(dailyFile(500, 1).split('\n')).toHaveLength(501);
     expect(graphPlan(50, 2)).toBe(graphPlan(50, 2));
     expect(rng(1)()).toBe(rng(1)());
+  });
+
+  it('replaces each plan by a note of about its size, and leaves every other file as it is, without plans', () => {
+    const withPlans = [...vaultFiles(50, 9)];
+    const notesOnly = [...vaultFiles(50, 9, undefined, false)];
+    expect(notesOnly).toHaveLength(50);
+    expect(withPlans.filter((f) => planSignal(f.text))).toHaveLength(5);
+    expect(notesOnly.filter((f) => planSignal(f.text))).toEqual([]);
+    for (let i = 0; i < 50; i++) {
+      if (i % 10) expect(notesOnly[i]).toEqual(withPlans[i]);
+      else {
+        expect(notesOnly[i]!.path).toMatch(new RegExp(`/note-${i}\\.md$`));
+        expect(notesOnly[i]!.text.length / withPlans[i]!.text.length).toBeGreaterThan(0.5);
+        expect(notesOnly[i]!.text.length / withPlans[i]!.text.length).toBeLessThan(2);
+      }
+    }
   });
 
   it('computes medians and percentiles', () => {
@@ -42,6 +59,7 @@ describe('bench harness smoke (one small vault, no thresholds)', () => {
       splitParts: 3,
       graphNodes: 40,
       analysisItems: 1000,
+      notesOnlyVaults: [60],
       log: (l) => lines.push(l),
     });
     for (const k of ['vault60.lineScanMs', 'vault60.readOnlyMs', 'vault60.provisionalMs', 'vault60.fullColdMs', 'vault60.warmMs', 'vault60.heapMB', 'daily5000.keystrokeP95Ms', 'daily5000.fullUpdateMs', 'bigFile5MB.ms', 'split1MB.ms', 'graph2000.layoutMs']) {
@@ -53,6 +71,13 @@ describe('bench harness smoke (one small vault, no thresholds)', () => {
     expect(Object.keys(stages)).toEqual(['list', 'read', 'signal', 'notes', 'plans', 'build', 'lineScanWithoutReads', 'provisionalCpu']);
     expect(stages.provisionalCpu).toBeCloseTo(['list', 'read', 'signal', 'notes', 'plans', 'build'].reduce((a, k) => a + stages[k]!, 0), 0);
     expect(res['vault60.provisionalFirstMs']).toBe(7);
+    const notesOnly = res['vault60.notesOnly'] as Record<string, number>;
+    expect(Object.keys(notesOnly)).toEqual(['bytes', 'lineScanMs', 'provisionalMs', 'ratio']);
+    expect(notesOnly.bytes).toBeGreaterThan(0);
+    expect(notesOnly.provisionalMs).toBeGreaterThan(0);
+    // Figures are rounded to 0.1 ms and the ratio to 0.01: they agree to within that.
+    expect(Math.abs(notesOnly.ratio! / (notesOnly.provisionalMs! / notesOnly.lineScanMs!) - 1)).toBeLessThan(0.1);
+    expect(lines.some((l) => l.startsWith('  notes only ('))).toBe(true);
     expect(firstLoads).toHaveLength(1);
     expect(res['vault60.warmStats']).toMatchObject({ files: 60, cached: 60, accurateParsed: 0 });
     expect(res['vault60.fullColdStats']).toMatchObject({ files: 60, cached: 0 });
