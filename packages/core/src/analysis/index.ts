@@ -48,8 +48,7 @@ export function analyze(model: PlanModel, options: AnalysisOptions = {}): Analys
   // The parser reports some of the same findings within one file (an id repeated, hours that miss a budget);
   // keep only what it could not see from one file.
   const parserSaid = new Set(model.diagnostics.map((d) => `${d.code}\u0000${d.file}\u0000${d.line}`));
-  const parserCodes = new Set(model.diagnostics.map((d) => d.code));
-  const own = parserSaid.size ? diagnostics.filter((d) => !parserCodes.has(d.code) || !parserSaid.has(`${d.code}\u0000${d.file}\u0000${d.line}`)) : diagnostics;
+  const own = parserSaid.size ? diagnostics.filter((d) => !parserSaid.has(`${d.code}\u0000${d.file}\u0000${d.line}`)) : diagnostics;
   return { graph: build.graph, rollups: rollupsOf(model), diagnostics: sortDiagnostics(own) };
 }
 

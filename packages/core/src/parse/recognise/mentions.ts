@@ -188,13 +188,9 @@ export function actorMentions(text: string, actors: readonly Actor[]): Mention[]
   if (seen) return seen;
   const numbered = numberedMentions(text);
   const aliased = aliasMentionsIn(text, idx.list);
-  // Numbered mentions come in order of appearance already; aliases in actor order.
-  const out =
-    aliased.length === 0
-      ? numbered.length === 0
-        ? NONE
-        : firstOfEach(numbered)
-      : firstOfEach(numbered.length === 0 && aliased.length === 1 ? aliased : [...numbered, ...aliased].sort((a, b) => a.start - b.start));
+  // Numbered mentions come in order of appearance already; aliases in actor order, so a mix is sorted.
+  const all = aliased.length === 0 ? numbered : numbered.length + aliased.length === 1 ? aliased : [...numbered, ...aliased].sort((a, b) => a.start - b.start);
+  const out = all.length === 0 ? NONE : firstOfEach(all);
   if (idx.mentions.size >= MENTIONS_MEMO_MAX) idx.mentions.clear();
   idx.mentions.set(text, out);
   return out;
